@@ -1,0 +1,118 @@
+// Package bot is the chat-agnostic core: it parses what a user typed,
+// routes it to the briefing engine or the digest manager, enforces access
+// rules, and defines the Platform interface the chat adapters implement.
+package bot
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	"github.com/briefbot/briefbot/briefings"
+)
+
+// Engine is the part of the briefing engine the router uses.
+// *briefings.Engine implements it.
+type Engine interface {
+	Who(name string) briefings.Reply
+	Stats(year int, topic string) briefings.Reply
+	Ask(question string) briefings.Reply
+	Sources() briefings.Reply
+	Digest(opts briefings.DigestOptions) briefings.Digest
+}
+
+var _ Engine = (*briefings.Engine)(nil)
+
+// Request is one message or command a user sent, as an adapter saw it.
+type Request struct {
+	Platform string // "slack", "discord", "console"
+	Channel  string // where to answer; for a DM the DM channel
+	User     string // the platform's user id (never logged with the text)
+	Text     string // what the user typed: "/who cazeneuve", "who cazeneuve", a question
+	DM       bool   // sent as a direct message
+	Admin    bool   // the adapter found User in its admins list
+}
+
+// Platform is a chat adapter: it takes requests from users to the Router
+// and posts replies and digests to channels.
+type Platform interface {
+	// Name is the platform's config name: "slack", "discord", "console".
+	Name() string
+	// Run serves until ctx is cancelled, then returns nil once in-flight
+	// answers are sent, or an error if the platform cannot serve.
+	Run(ctx context.Context) error
+	// Post sends a reply to a channel (a digest, a late answer).
+	Post(ctx context.Context, channel string, reply briefings.Reply) error
+}
+
+// HTTPPlatform is a Platform that also takes HTTP requests (Slack HTTP
+// mode, Discord interactions); the server mounts its routes.
+type HTTPPlatform interface {
+	Platform
+	Routes(mux *http.ServeMux)
+}
+
+// Connectivity is implemented by platforms that hold a connection
+// (gateway, socket); /readyz reports it.
+type Connectivity interface {
+	Connected() bool
+}
+
+// Observer records what the bot does, for metrics. Implementations must be
+// safe for concurrent use; NopObserver does nothing.
+type Observer interface {
+	// Command records one answered command: its kind ("who", "stats",
+	// "ask", ...), its outcome ("ok", "notfound", "rejected", "error").
+	Command(platform, kind, outcome string, took time.Duration)
+	// PlatformError records a failed call to a platform API.
+	PlatformError(platform, op string)
+	// RateLimited records a 429 from a platform.
+	RateLimited(platform string)
+}
+
+// NopObserver is an Observer that records nothing.
+type NopObserver struct{}
+
+// Command implements Observer.
+func (NopObserver) Command(string, string, string, time.Duration) {}
+
+// PlatformError implements Observer.
+func (NopObserver) PlatformError(string, string) {}
+
+// RateLimited implements Observer.
+func (NopObserver) RateLimited(string) {}
+
+// Subscription is a scheduled digest for one channel.
+type Subscription struct {
+	ID         string    `json:"id"`
+	Platform   string    `json:"platform"`
+	Channel    string    `json:"channel"`
+	Schedule   string    `json:"schedule"`   // cron spec (optional seconds) or descriptor
+	Timezone   string    `json:"timezone"`   // IANA name, "UTC" by default
+	WhenEmpty  string    `json:"when_empty"` // "skip" or "spotlight"
+	CreatedBy  string    `json:"created_by,omitempty"`
+	Created    time.Time `json:"created"`
+	FromConfig bool      `json:"from_config,omitempty"` // defined in the config file, not from chat
+}
+
+// Digests manages scheduled digests from chat. The scheduler implements it.
+type Digests interface {
+	// Preview is the digest the channel would get now.
+	Preview(ctx context.Context, platform, channel string) (briefings.Reply, error)
+	// Subscribe validates and stores a subscription and schedules it at once.
+	Subscribe(ctx context.Context, s Subscription) (Subscription, error)
+	// List returns the channel's subscriptions (config and chat ones).
+	List(ctx context.Context, platform, channel string) ([]Subscription, error)
+	// Unsubscribe removes a chat subscription of the channel; ErrNoSubscription if none.
+	Unsubscribe(ctx context.Context, platform, channel, id string) error
+}
+
+// ErrNoSubscription is returned by Digests.Unsubscribe for an unknown id.
+var ErrNoSubscription = errors.New("no such subscription")
+
+// UserError is an error whose message is written for the user (a bad
+// schedule, a bad time zone); other errors are logged and hidden.
+type UserError struct{ Msg string }
+
+func (e *UserError) Error() string { return e.Msg }

@@ -1,0 +1,105 @@
+// Package console is the stdin/stdout chat adapter: each line a user types
+// is a message to the bot, and replies and digests are printed as text.
+package console
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/briefings"
+)
+
+// Name is the platform name of the console.
+const Name = "console"
+
+// Channel is the console's one channel; digests target it.
+const Channel = "console"
+
+// Handler answers a request; *bot.Router implements it.
+type Handler interface {
+	Handle(ctx context.Context, req bot.Request) briefings.Reply
+}
+
+// Console reads messages from in and writes replies to out.
+type Console struct {
+	in     io.Reader
+	out    io.Writer
+	h      Handler
+	prompt bool
+	mu     sync.Mutex // serialises writes: replies and digests interleave
+}
+
+var _ bot.Platform = (*Console)(nil)
+
+// New returns a console over in and out. With prompt set it prints a
+// prompt before each line (an interactive terminal).
+func New(in io.Reader, out io.Writer, h Handler, prompt bool) *Console {
+	return &Console{in: in, out: out, h: h, prompt: prompt}
+}
+
+// Name implements bot.Platform.
+func (c *Console) Name() string { return Name }
+
+// Run reads lines until end of input or ctx is cancelled. The console user
+// is an admin: they run the bot.
+func (c *Console) Run(ctx context.Context) error {
+	lines := make(chan string)
+	errc := make(chan error, 1)
+	go func() {
+		sc := bufio.NewScanner(c.in)
+		sc.Buffer(make([]byte, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+		errc <- sc.Err()
+	}()
+	c.showPrompt()
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case err := <-errc:
+			return err
+		case line := <-lines:
+			if strings.TrimSpace(line) == "" {
+				c.showPrompt()
+				continue
+			}
+			if t := strings.TrimSpace(line); t == "/quit" || t == "/exit" {
+				return nil
+			}
+			rep := c.h.Handle(ctx, bot.Request{Platform: Name, Channel: Channel, User: "console", Text: line, DM: true, Admin: true})
+			c.write(Render(rep))
+			c.showPrompt()
+		}
+	}
+}
+
+// Post prints a reply (a digest) to the console.
+func (c *Console) Post(_ context.Context, channel string, r briefings.Reply) error {
+	c.write(fmt.Sprintf("[%s]\n%s", channel, Render(r)))
+	return nil
+}
+
+func (c *Console) write(s string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	fmt.Fprintln(c.out, s)
+}
+
+func (c *Console) showPrompt() {
+	if c.prompt {
+		c.mu.Lock()
+		fmt.Fprint(c.out, "> ")
+		c.mu.Unlock()
+	}
+}

@@ -1,0 +1,62 @@
+// Package briefings is the briefing engine: it loads a corpus of news
+// articles, extracts people, roles, quotes and figures, indexes the text,
+// and answers with a neutral Reply that chat adapters render. It knows
+// nothing of chat platforms.
+package briefings
+
+// Kind says what a Reply answers.
+type Kind string
+
+// The kinds of Reply; their string values are part of the JSON contract.
+const (
+	KindWho      Kind = "who"
+	KindStats    Kind = "stats"
+	KindAnswer   Kind = "answer"
+	KindDigest   Kind = "digest"
+	KindSources  Kind = "sources"
+	KindHelp     Kind = "help"
+	KindNotFound Kind = "notfound"
+	KindError    Kind = "error"
+)
+
+// Reply is the engine's platform-neutral answer. Its JSON form is a public
+// contract (briefbot ask --format json).
+type Reply struct {
+	Kind     Kind      `json:"kind"`
+	Title    string    `json:"title"`
+	Summary  string    `json:"summary,omitempty"`
+	Sections []Section `json:"sections,omitempty"`
+	Sources  []Source  `json:"sources,omitempty"`
+}
+
+// Section is a headed list of items ("Roles", "Quotes", "Figures" ...).
+type Section struct {
+	Heading string `json:"heading"`
+	Items   []Item `json:"items"`
+}
+
+// Item is one line of a section: a quote, a figure with its sentence, a role.
+type Item struct {
+	Text string `json:"text"`
+	// Mark is a substring of Text to emphasise: the answer span of a
+	// question, the value of a figure. Empty when nothing is marked.
+	Mark string `json:"mark,omitempty"`
+	// Source is the id of the document the text comes from (see Reply.Sources).
+	Source string `json:"source,omitempty"`
+	// Date is the date the item refers to or was published, YYYY[-MM[-DD]].
+	Date string `json:"date,omitempty"`
+}
+
+// Source names a cited document.
+type Source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher,omitempty"`
+	Published string `json:"published,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+// ErrorReply is the friendly reply for a failure whose cause is logged elsewhere.
+func ErrorReply(msg string) Reply {
+	return Reply{Kind: KindError, Title: "Sorry, something went wrong", Summary: msg}
+}

@@ -1,0 +1,64 @@
+// Command briefbot is a chat bot that briefs a team from a corpus of news
+// articles, on Slack, Discord or the console. See README.md.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // digests name IANA zones; a static image has no zoneinfo
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+const usageText = `usage: briefbot COMMAND [flags]
+
+commands:
+  ask [--corpus DIR] [--format text|json|slack|discord] MESSAGE   answer one message
+  chat [--corpus DIR]                                            interactive console
+  serve [--config FILE]                                          run the configured platforms, scheduler and HTTP
+  digest [--corpus DIR] [--since DATE] [--format ...]            print the digest that would be posted now
+  check [--corpus DIR] [--config FILE]                           validate and print what the corpus holds
+`
+
+// run is main without the process: it takes the arguments and streams and
+// returns the exit code, so tests can drive every subcommand.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usageText)
+		return exitUsage
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "ask":
+		return runAsk(ctx, rest, stdout, stderr)
+	case "chat":
+		return runChat(ctx, rest, stdin, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdin, stdout, stderr)
+	case "digest":
+		return runDigest(ctx, rest, stdout, stderr)
+	case "check":
+		return runCheck(ctx, rest, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usageText)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "briefbot: unknown command %q (want ask, chat, serve, digest or check)\n", cmd)
+	return exitUsage
+}
