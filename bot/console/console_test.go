@@ -1,0 +1,103 @@
+package console
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/briefings"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func sampleReply() briefings.Reply {
+	return briefings.Reply{
+		Kind:    briefings.KindWho,
+		Title:   "Bernard Cazeneuve",
+		Summary: "Interior Minister of France (2014).",
+		Sections: []briefings.Section{
+			{Heading: "Quotes", Items: []briefings.Item{
+				{Text: "“It would be very useful to have more policemen here.”", Source: "a", Date: "2014-11-05"},
+			}},
+			{Heading: "Figures", Items: []briefings.Item{
+				{Text: "French authorities struggle with up to 2,300 migrants.", Mark: "2,300", Source: "b"},
+				{Text: "An item with no source."},
+			}},
+		},
+		Sources: []briefings.Source{
+			{ID: "a", Title: "France wants British police in Calais", Publisher: "France 24", Published: "2014-11-05", URL: "https://example.com/a"},
+			{ID: "b", Title: "UK should send back-up to Calais"},
+		},
+	}
+}
+
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name  string
+		reply briefings.Reply
+	}{
+		{"who.txt", sampleReply()},
+		{"help.txt", bot.HelpReply()},
+		{"error.txt", briefings.ErrorReply("Please try again.")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { golden(t, tt.name, Render(tt.reply)) })
+	}
+}
+
+type echo struct{ reqs []bot.Request }
+
+func (e *echo) Handle(_ context.Context, r bot.Request) briefings.Reply {
+	e.reqs = append(e.reqs, r)
+	return briefings.Reply{Kind: briefings.KindAnswer, Title: "echo " + r.Text}
+}
+
+func TestRunAnswersEachLineAndStopsAtQuit(t *testing.T) {
+	h := &echo{}
+	var out strings.Builder
+	c := New(strings.NewReader("/who x\n\n  \nstats 2025\n/quit\n/never\n"), &out, h, false)
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(h.reqs) != 2 {
+		t.Fatalf("handled %d requests, want 2: %+v", len(h.reqs), h.reqs)
+	}
+	if r := h.reqs[0]; r.Platform != Name || !r.Admin || !r.DM || r.Text != "/who x" {
+		t.Errorf("request = %+v", r)
+	}
+	if got := out.String(); !strings.Contains(got, "echo /who x") || !strings.Contains(got, "echo stats 2025") {
+		t.Errorf("output = %q", got)
+	}
+}
+
+func TestPostPrintsDigest(t *testing.T) {
+	var out strings.Builder
+	c := New(strings.NewReader(""), &out, &echo{}, false)
+	if err := c.Post(context.Background(), Channel, briefings.Reply{Kind: briefings.KindDigest, Title: "Morning digest"}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Morning digest") {
+		t.Errorf("output = %q", out.String())
+	}
+}
