@@ -1,0 +1,162 @@
+// Package config owns briefbot's configuration: the schema of the YAML file
+// (DESIGN §8), its defaults, strict decoding with ${NAME} expansion from the
+// environment, environment overrides, and Validate with errors that name
+// the offending key. It never prints a secret: String and LogValue redact.
+package config
+
+import (
+	"strings"
+	"time"
+)
+
+// Config is the whole configuration of `briefbot serve`. A platform section
+// that is absent (nil) is off.
+type Config struct {
+	HTTP    HTTP     `yaml:"http"`
+	Corpus  Corpus   `yaml:"corpus"`
+	Store   Store    `yaml:"store"`
+	Slack   *Slack   `yaml:"slack"`
+	Discord *Discord `yaml:"discord"`
+	Digests []Digest `yaml:"digests"`
+
+	// unset records, by key path, the ${NAME} variables that were not set
+	// in the environment, so Validate can say which one to export.
+	unset map[string]string
+	// lines records, by key path, the line of the key in the file.
+	lines map[string]int
+}
+
+// HTTP configures the HTTP server: health, readiness, metrics, and the
+// Slack and Discord HTTP endpoints.
+type HTTP struct {
+	// Addr is the listen address, host:port. Empty turns the server off
+	// (not allowed when a platform runs in HTTP mode).
+	Addr string `yaml:"addr"`
+}
+
+// Corpus says where the articles come from.
+type Corpus struct {
+	// Dir is the corpus directory; empty means the embedded corpus.
+	Dir string `yaml:"dir"`
+	// Reload is how often to look for changed files; 0 disables.
+	Reload Duration `yaml:"reload"`
+}
+
+// Store configures persistent state (digest claims, subscriptions).
+type Store struct {
+	// Driver is "sqlite" or "postgres".
+	Driver string `yaml:"driver"`
+	// DSN is a file path (sqlite) or a postgres:// URL. It may hold a
+	// password, so it is redacted when printed.
+	DSN string `yaml:"dsn" secret:"dsn"`
+}
+
+// Slack modes.
+const (
+	SlackHTTP   = "http"
+	SlackSocket = "socket"
+)
+
+// Slack configures the Slack adapter.
+type Slack struct {
+	Mode          string   `yaml:"mode"` // "http" (default) or "socket"
+	BotToken      string   `yaml:"bot_token" secret:"true"`
+	AppToken      string   `yaml:"app_token" secret:"true"`      // socket mode
+	SigningSecret string   `yaml:"signing_secret" secret:"true"` // http mode
+	APIURL        string   `yaml:"api_url"`                      // Web API base URL override; ends with /
+	Admins        []string `yaml:"admins"`                       // user ids that may manage digests
+}
+
+// Discord modes.
+const (
+	DiscordGateway = "gateway"
+	DiscordHTTP    = "http"
+)
+
+// Discord configures the Discord adapter.
+type Discord struct {
+	Mode          string   `yaml:"mode"` // "gateway" (default) or "http"
+	BotToken      string   `yaml:"bot_token" secret:"true"`
+	ApplicationID string   `yaml:"application_id"`
+	PublicKey     string   `yaml:"public_key"` // http mode: Ed25519 public key, hex
+	GuildIDs      []string `yaml:"guild_ids"`  // register commands here; empty: globally
+	APIURL        string   `yaml:"api_url"`    // REST base URL override; ends with /
+	Admins        []string `yaml:"admins"`     // user ids that may manage digests
+}
+
+// When a digest has nothing new.
+const (
+	WhenEmptySkip      = "skip"
+	WhenEmptySpotlight = "spotlight"
+)
+
+// Digest is a scheduled digest defined in the config file.
+type Digest struct {
+	ID        string   `yaml:"id"`
+	Schedule  string   `yaml:"schedule"`   // cron, optional seconds field, or a descriptor
+	Timezone  string   `yaml:"timezone"`   // IANA name; default UTC
+	Targets   []Target `yaml:"targets"`    // where to post
+	WhenEmpty string   `yaml:"when_empty"` // "skip" or "spotlight" (default)
+	CatchUp   Duration `yaml:"catch_up"`   // post a missed run on start if this recent; 0: never
+}
+
+// Target is one channel a digest is posted to.
+type Target struct {
+	Platform string `yaml:"platform"` // "slack", "discord" or "console"
+	Channel  string `yaml:"channel"`
+}
+
+// Default returns the configuration used for keys the file leaves out.
+func Default() *Config {
+	return &Config{
+		HTTP:   HTTP{Addr: "127.0.0.1:8080"},
+		Corpus: Corpus{Reload: Duration(30 * time.Second)},
+		Store:  Store{Driver: "sqlite", DSN: "briefbot.db"},
+	}
+}
+
+// Platforms lists the configured chat platforms, in a fixed order.
+func (c *Config) Platforms() []string {
+	var p []string
+	if c.Slack != nil {
+		p = append(p, "slack")
+	}
+	if c.Discord != nil {
+		p = append(p, "discord")
+	}
+	return p
+}
+
+// applyDefaults fills the defaults that depend on which sections exist.
+func (c *Config) applyDefaults() {
+	if c.Slack != nil {
+		if c.Slack.Mode == "" {
+			c.Slack.Mode = SlackHTTP
+		}
+		c.Slack.APIURL = withSlash(c.Slack.APIURL)
+	}
+	if c.Discord != nil {
+		if c.Discord.Mode == "" {
+			c.Discord.Mode = DiscordGateway
+		}
+		c.Discord.APIURL = withSlash(c.Discord.APIURL)
+	}
+	for i := range c.Digests {
+		d := &c.Digests[i]
+		if d.Timezone == "" {
+			d.Timezone = "UTC"
+		}
+		if d.WhenEmpty == "" {
+			d.WhenEmpty = WhenEmptySpotlight
+		}
+	}
+}
+
+// withSlash ends a base URL with "/", as slack-go and the Discord endpoint
+// paths expect, so "http://host/api" and "http://host/api/" mean the same.
+func withSlash(u string) string {
+	if u != "" && !strings.HasSuffix(u, "/") {
+		return u + "/"
+	}
+	return u
+}
