@@ -1,0 +1,134 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/briefbot/briefbot/briefings"
+)
+
+// Post implements bot.Platform: it renders the reply and sends it to the
+// channel with chat.postMessage (digests, late answers).
+func (s *Slack) Post(ctx context.Context, channel string, reply briefings.Reply) error {
+	return s.postMessage(ctx, channel, "", RenderMessage(reply))
+}
+
+// postMessage sends m with chat.postMessage, in the thread threadTS when
+// set. Link unfurling is off (a briefing cites many articles) and neither
+// link_names nor parse is ever sent.
+func (s *Slack) postMessage(ctx context.Context, channel, threadTS string, m Message) error {
+	opts := []slack.MsgOption{
+		slack.MsgOptionText(m.Text, false), // already escaped by RenderMessage
+		slack.MsgOptionBlocks(m.Blocks.BlockSet...),
+		slack.MsgOptionDisableLinkUnfurl(),
+		slack.MsgOptionDisableMediaUnfurl(),
+	}
+	if threadTS != "" {
+		opts = append(opts, slack.MsgOptionTS(threadTS))
+	}
+	return s.withRetry(ctx, "chat.postMessage", func(ctx context.Context) error {
+		_, _, err := s.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+}
+
+// respond posts m as JSON to a slash command's response_url.
+func (s *Slack) respond(ctx context.Context, responseURL string, m Message) error {
+	u, err := url.Parse(responseURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return fmt.Errorf("bad response_url")
+	}
+	body, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return s.withRetry(ctx, "response_url", func(ctx context.Context) error {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, responseURL, bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		req.Header.Set("Content-Type", "application/json; charset=utf-8")
+		resp, err := s.http.Do(req)
+		if err != nil {
+			return err
+		}
+		defer resp.Body.Close()
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		switch {
+		case resp.StatusCode == http.StatusTooManyRequests:
+			secs, _ := strconv.Atoi(resp.Header.Get("Retry-After"))
+			return &slack.RateLimitedError{RetryAfter: time.Duration(secs) * time.Second}
+		case resp.StatusCode != http.StatusOK:
+			return slack.StatusCodeError{Code: resp.StatusCode, Status: resp.Status}
+		}
+		return nil
+	})
+}
+
+// withRetry calls call until it succeeds, retrying a 429 after its
+// Retry-After and a transient failure after a short doubling backoff, at
+// most s.retries attempts. A failure that is given up on is recorded and
+// logged (the cause, never the message).
+func (s *Slack) withRetry(ctx context.Context, op string, call func(context.Context) error) error {
+	backoff := 250 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		err := call(ctx)
+		if err == nil {
+			return nil
+		}
+		var wait time.Duration
+		var rl *slack.RateLimitedError
+		retry := false
+		switch {
+		case errors.As(err, &rl):
+			s.obs.RateLimited(Name)
+			wait, retry = max(rl.RetryAfter, time.Second), true
+		case transient(err):
+			wait, retry = backoff, true
+			backoff *= 2
+		}
+		if !retry || attempt >= s.retries || ctx.Err() != nil {
+			s.obs.PlatformError(Name, op)
+			s.log.Error("slack call failed", "op", op, "attempts", attempt, "err", err)
+			return err
+		}
+		s.log.Warn("slack call failed; retrying", "op", op, "attempt", attempt, "wait", wait, "err", err)
+		if !s.sleep(ctx, wait) {
+			s.obs.PlatformError(Name, op)
+			return ctx.Err()
+		}
+	}
+}
+
+// transient reports failures worth retrying: 5xx, network errors, and
+// Slack's own "try again" errors.
+func transient(err error) bool {
+	var sc slack.StatusCodeError
+	if errors.As(err, &sc) {
+		return sc.Retryable()
+	}
+	var se slack.SlackErrorResponse
+	if errors.As(err, &se) {
+		switch se.Err {
+		case "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited":
+			return true
+		}
+		return false
+	}
+	var ne net.Error
+	if errors.As(err, &ne) {
+		return true
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF)
+}
