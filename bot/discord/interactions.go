@@ -1,0 +1,122 @@
+package discord
+
+import (
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// InteractionsPath is where Discord POSTs interactions in http mode (the
+// application's Interactions Endpoint URL).
+const InteractionsPath = "/discord/interactions"
+
+// MaxInteractionBody is the largest interaction body read. Slash command
+// payloads are a few KB; the cap bounds the work an unsigned request can cause.
+const MaxInteractionBody = 256 << 10
+
+// Headers of a signed interaction.
+// https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
+const (
+	headerSignature = "X-Signature-Ed25519"
+	headerTimestamp = "X-Signature-Timestamp"
+)
+
+// Routes implements bot.HTTPPlatform: in http mode it mounts
+// POST /discord/interactions; in gateway mode, where interactions arrive
+// over the websocket, it mounts nothing.
+func (d *Discord) Routes(mux *http.ServeMux) {
+	if d.cfg.Mode != ModeHTTP {
+		return
+	}
+	mux.HandleFunc("POST "+InteractionsPath, d.serveInteraction)
+}
+
+// VerifySignature reports whether sigHex is the Ed25519 signature, by key,
+// of timestamp followed by body, as Discord signs interactions.
+func VerifySignature(key ed25519.PublicKey, sigHex, timestamp string, body []byte) bool {
+	if len(key) != ed25519.PublicKeySize || timestamp == "" {
+		return false
+	}
+	sig, err := hex.DecodeString(sigHex)
+	if err != nil || len(sig) != ed25519.SignatureSize {
+		return false
+	}
+	msg := make([]byte, 0, len(timestamp)+len(body))
+	msg = append(append(msg, timestamp...), body...)
+	return ed25519.Verify(key, msg, sig)
+}
+
+// serveInteraction verifies and answers one interaction. PING gets PONG; a
+// slash command gets its answer inline, or a deferral followed by an edit
+// of the original response once the answer is ready.
+func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxInteractionBody))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
+		http.Error(w, "cannot read request body", http.StatusBadRequest)
+		return
+	}
+	if !VerifySignature(d.publicKey, r.Header.Get(headerSignature), r.Header.Get(headerTimestamp), body) {
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		http.Error(w, "malformed interaction", http.StatusBadRequest)
+		return
+	}
+	switch i.Type {
+	case discordgo.InteractionPing:
+		writeJSON(w, discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
+		return
+	case discordgo.InteractionApplicationCommand:
+	default:
+		http.Error(w, "unsupported interaction type", http.StatusBadRequest)
+		return
+	}
+	if i.AppID == "" {
+		i.AppID = d.applicationID()
+	}
+
+	d.work.add()
+	ctx, cancel := d.answerContext() // outlives this request: a deferred answer is sent later
+	rep, late := d.race(ctx, d.interactionRequest(&i))
+	if late == nil {
+		cancel()
+		d.work.done()
+		writeJSON(w, RenderMessage(rep).response())
+		return
+	}
+	writeJSON(w, discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+	_ = http.NewResponseController(w).Flush() // the deferral reaches Discord before the edit
+	go func() {
+		defer d.work.done()
+		defer cancel()
+		defer d.recoverPanic("deferred interaction")
+		select {
+		case rep := <-late:
+			d.editOriginal(ctx, &i, rep)
+		case <-ctx.Done():
+			d.log.Error("a deferred answer was not ready in time")
+		}
+	}()
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = w.Write(b)
+}
