@@ -163,5 +163,5 @@ func (s *Slack) stripMention(text string) string {
 			text = text[:i] + " " + text[end:]
 		}
 	}
-	return strings.TrimSpace(text)
+	return strings.Join(strings.Fields(text), " ")
 }

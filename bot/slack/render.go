@@ -1,7 +1,9 @@
 package slack
 
 import (
+	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -54,6 +56,16 @@ type Message struct {
 	// ResponseType is "in_channel" or "ephemeral" for slash command
 	// responses; empty for chat.postMessage.
 	ResponseType string `json:"response_type,omitempty"`
+}
+
+// WriteJSON writes m as indented JSON, with & < > left as they are (the
+// escaping Slack needs is already in the text): what `briefbot ask
+// --format slack` prints.
+func (m Message) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(m)
 }
 
 // RenderMessage renders a reply as a Block Kit message: a header with the
@@ -314,7 +326,7 @@ func fallback(title string, r briefings.Reply) string {
 		}
 	}
 	if body != "" {
-		s += ": " + body
+		s += "\n" + body
 	}
 	t, _ := fit(s, MaxFallbackText)
 	return t
@@ -336,7 +348,7 @@ var (
 // escape makes text from a user or the corpus inert in Slack: & < > become
 // entities (so <!channel> and <@U1> show literally), and broadcast words
 // are broken with an invisible word joiner.
-func escape(s string) string { return entities.Replace(broadcast.Replace(s)) }
+func escape(s string) string { return entities.Replace(broadcast.Replace(strings.ToValidUTF8(s, "\uFFFD"))) }
 
 // fit escapes s and cuts it to at most limit UTF-16 units on a rune
 // boundary (never inside an entity), ending with an ellipsis when cut.
@@ -348,7 +360,7 @@ func fit(s string, limit int) (string, bool) {
 	budget := limit - textLen(ellipsis)
 	var b strings.Builder
 	n := 0
-	for _, r := range broadcast.Replace(s) {
+	for _, r := range broadcast.Replace(strings.ToValidUTF8(s, "\uFFFD")) {
 		var l int
 		switch r {
 		case '&':
