@@ -1,13 +1,46 @@
 package briefings
 
 import (
+	"fmt"
 	"io/fs"
+	"sort"
 	"time"
+
+	"github.com/briefbot/briefbot/briefings/corpus"
+	"github.com/briefbot/briefbot/briefings/figures"
+	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/quotes"
+	"github.com/briefbot/briefbot/briefings/search"
+	"github.com/briefbot/briefbot/briefings/text"
 )
 
 // Engine answers questions from one loaded corpus. It is immutable once
 // built and safe for concurrent use; a reload builds a new Engine.
 type Engine struct {
+	docs     []*document          // corpus order: by path
+	byID     map[string]*document // by document id
+	byDate   []*document          // oldest first; undated first
+	dir      *people.Directory
+	profiles map[string]*profile // by people.Profile.ID
+	ranked   []*profile          // most mentioned first
+	years    []yearFigures       // years with figures, ascending
+	byYear   map[int]*yearFigures
+	index    *search.Index
+	passages []passage
+	topics   []string // most frequent tags, for "what the corpus covers"
+	warnings []string
+	counts   Counts
+}
+
+// document is one article and what the extractors found in it.
+type document struct {
+	*text.Doc
+	ord     int // position in corpus order
+	people  *people.DocResult
+	quotes  []quotes.Quote
+	figures []figures.Figure
+	// profileAt maps a doc-local entity key to its corpus-wide profile.
+	profileAt map[string]*profile
 }
 
 // Counts is what a loaded corpus holds (briefbot check).
@@ -16,30 +49,23 @@ type Counts struct {
 }
 
 // Load builds an engine from every .md and .txt file under root in fsys.
+// A file that is not text is skipped (see Warnings); a bad front-matter
+// value is an error naming the file and line ("corpus/x.md: line 3: ...").
 func Load(fsys fs.FS, root string) (*Engine, error) {
-	return &Engine{}, nil
+	return load(fsys, root)
 }
 
-// Who briefs on a person or organisation.
-func (e *Engine) Who(name string) Reply {
-	return Reply{Kind: KindNotFound, Title: "Not built yet"}
+// Default loads the corpus embedded in the binary.
+func Default() (*Engine, error) {
+	return Load(corpus.FS, ".")
 }
 
-// Stats lists the figures the corpus reports for a year, optionally on a
-// topic; year 0 lists the years covered.
-func (e *Engine) Stats(year int, topic string) Reply {
-	return Reply{Kind: KindNotFound, Title: "Not built yet"}
-}
+// Warnings lists the files Load skipped or read with a fallback, one
+// sentence each, for the caller to log.
+func (e *Engine) Warnings() []string { return append([]string(nil), e.warnings...) }
 
-// Ask answers a free question.
-func (e *Engine) Ask(question string) Reply {
-	return Reply{Kind: KindNotFound, Title: "Not built yet"}
-}
-
-// Sources lists the documents of the corpus.
-func (e *Engine) Sources() Reply {
-	return Reply{Kind: KindSources, Title: "Sources"}
-}
+// Counts reports what the corpus holds.
+func (e *Engine) Counts() Counts { return e.counts }
 
 // DigestOptions selects what a digest covers.
 type DigestOptions struct {
@@ -51,6 +77,9 @@ type DigestOptions struct {
 	Spotlight bool
 	// Limit caps the documents summarised; 0 means a sensible default.
 	Limit int
+	// Now is the moment of the digest, which picks the spotlight of the
+	// day; zero means time.Now().
+	Now time.Time
 }
 
 // Digest is a digest reply and the documents it covers.
@@ -60,10 +89,63 @@ type Digest struct {
 	Empty  bool     // nothing new (Reply is a spotlight, or empty when not asked for one)
 }
 
-// Digest summarises documents new to a target.
-func (e *Engine) Digest(opts DigestOptions) Digest {
-	return Digest{Empty: true}
+// Sources lists the documents of the corpus, oldest first.
+func (e *Engine) Sources() Reply {
+	r := Reply{Kind: KindSources, Title: "Sources"}
+	if len(e.docs) == 0 {
+		r.Summary = "The corpus holds no articles."
+		return r
+	}
+	items := make([]Item, 0, len(e.byDate))
+	for _, d := range e.byDate {
+		items = append(items, Item{Text: d.Meta.Title, Source: d.ID, Date: d.Meta.Published.String()})
+	}
+	const maxListed = 50
+	r.Summary = fmt.Sprintf("%s, %s.", plural(len(e.docs), "article", "articles"), e.span())
+	if len(items) > maxListed {
+		r.Summary += fmt.Sprintf(" The %d most recent are listed.", maxListed)
+		items = items[len(items)-maxListed:]
+	}
+	// Newest last reads as a timeline; the sources list follows the items.
+	c := newCiter(e)
+	for _, it := range items {
+		c.cite(it.Source)
+	}
+	r.Sections = []Section{{Heading: "Articles", Items: items}}
+	r.Sources = c.sources
+	return r
 }
 
-// Counts reports what the corpus holds.
-func (e *Engine) Counts() Counts { return Counts{} }
+// span describes the dates the corpus covers: "2014 to 2025".
+func (e *Engine) span() string {
+	var first, last text.Date
+	for _, d := range e.byDate {
+		if d.Meta.Published.IsZero() {
+			continue
+		}
+		if first.IsZero() {
+			first = d.Meta.Published
+		}
+		last = d.Meta.Published
+	}
+	switch {
+	case first.IsZero():
+		return "dates unknown"
+	case first.Year == last.Year:
+		return fmt.Sprintf("from %d", first.Year)
+	}
+	return fmt.Sprintf("from %d to %d", first.Year, last.Year)
+}
+
+// sortByDate orders documents oldest first, undated first, then by path.
+func sortByDate(docs []*document) []*document {
+	out := append([]*document(nil), docs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Meta.Published, out[j].Meta.Published
+		if a != b {
+			return a.Before(b)
+		}
+		return out[i].ord < out[j].ord
+	})
+	return out
+}

@@ -2,12 +2,56 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/console"
 )
 
-// runChat is a placeholder until the subcommand is built.
+const chatUsage = "usage: briefbot chat [--corpus DIR]"
+
+// runChat runs the console adapter: each line of stdin is a message, each
+// answer is printed as text. It prompts only when stdin is a terminal.
 func runChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "briefbot chat: not built yet")
-	return exitFail
+	fs := flag.NewFlagSet("chat", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	corpusDir := fs.String("corpus", "", "corpus directory (default: the embedded corpus)")
+	if err := fs.Parse(args); err != nil {
+		return usageError(stdout, stderr, "chat", chatUsage, err)
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "briefbot chat: unexpected argument %q (%s)\n", fs.Arg(0), chatUsage)
+		return exitUsage
+	}
+	log := cliLogger(stderr)
+	eng, err := loadBriefingEngine(*corpusDir, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "briefbot chat: %v\n", err)
+		return exitFail
+	}
+	router := bot.NewRouter(func() bot.Engine { return eng }, log)
+	interactive := inputIsTerminal(stdin)
+	if interactive {
+		c := eng.Counts()
+		fmt.Fprintf(stdout, "briefbot: %d articles, %d people, %d quotes, %d figures. Type /help, or /quit to leave.\n",
+			c.Documents, c.People, c.Quotes, c.Figures)
+	}
+	if err := console.New(stdin, stdout, router, interactive).Run(ctx); err != nil {
+		fmt.Fprintf(stderr, "briefbot chat: %v\n", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// inputIsTerminal reports whether r is a character device (an interactive terminal).
+func inputIsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

@@ -1,0 +1,342 @@
+package briefings
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/briefings/people"
+)
+
+// Tuning of free-question answers.
+const (
+	// searchDepth is how many passages are read for their sentences.
+	searchDepth = 40
+	// maxAnswers is how many sentences an answer shows.
+	maxAnswers = 3
+	// minCoverage is the share of the question's weight (IDF) the best
+	// sentence must hold; below it the engine says what it covers instead
+	// of guessing.
+	minCoverage = 0.4
+	// typeBoost multiplies the score of a sentence that holds the kind of
+	// thing the question asks for (a figure, a date, a person).
+	typeBoost = 1.6
+	// bm25 sentence parameters (bleve's defaults) and a typical sentence
+	// length in analysed terms.
+	bm25K1        = 1.2
+	bm25B         = 0.75
+	avgSentLength = 14.0
+)
+
+// questionType is what a question asks for.
+type questionType int
+
+const (
+	askAny questionType = iota
+	askFigure
+	askDate
+	askPerson
+)
+
+var (
+	whoIntent = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|'s|are)|who's|tell\s+me\s+about|what\s+about|brief\s+me\s+on|what\s+do\s+you\s+know\s+about|profile\s+of)\s+(.+?)\s*[?.!]*$`)
+	statsIntent = regexp.MustCompile(`(?i)^(?:what\s+are\s+the\s+|show\s+(?:me\s+)?(?:the\s+)?|give\s+me\s+(?:the\s+)?)?(?:figures|stats|statistics|numbers|key\s+figures)\s+(?:for|in|from|of)?\s*((?:19|20)\d\d)\s*(?:on|about)?\s*([^?]*?)\s*\??$`)
+	figureQ = regexp.MustCompile(`(?i)\b(how\s+(?:many|much|big|large|often|far|long)|what\s+(?:number|percentage|proportion|share|amount|sum|total|figure)|cost|costs|price|percent)\b`)
+	dateQ   = regexp.MustCompile(`(?i)\b(when|what\s+(?:date|day|year|month|time)|since\s+when|how\s+long\s+ago)\b`)
+	personQ = regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\bwhich\s+(?:minister|official|person|politician|mayor|leader|chief)\b`)
+	yearQ   = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
+	dateRe  = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter)|(?:19|20)\d\d)\b`)
+	// questionWords are dropped from a question before searching: they say
+	// what kind of answer is wanted, not what it is about.
+	questionWords = map[string]bool{
+		"what": true, "which": true, "who": true, "whom": true, "whose": true, "when": true, "where": true,
+		"why": true, "how": true, "many": true, "much": true, "does": true, "did": true, "do": true,
+		"is": true, "are": true, "was": true, "were": true, "will": true, "would": true, "can": true,
+		"could": true, "should": true, "tell": true, "me": true, "about": true, "please": true, "say": true,
+		"said": true, "the": true, "a": true, "an": true, "of": true, "in": true, "on": true, "there": true,
+		"know": true, "you": true, "happened": true, "mean": true,
+	}
+)
+
+// Ask answers a free question: a who or stats question goes to Who or
+// Stats; anything else is answered with the best sentences of the corpus.
+func (e *Engine) Ask(question string) Reply {
+	q := strings.TrimSpace(question)
+	if q == "" {
+		return Reply{Kind: KindNotFound, Title: "What would you like to know?", Summary: e.coverage()}
+	}
+	if m := whoIntent.FindStringSubmatch(q); m != nil {
+		name := strings.TrimSpace(m[1])
+		if lm := e.dir.Lookup(name); lm.Found != nil || len(lm.Candidates) > 0 {
+			return e.Who(name)
+		}
+	}
+	if m := statsIntent.FindStringSubmatch(q); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return e.Stats(y, m[2])
+	}
+	return e.answer(q)
+}
+
+// scored is one candidate sentence of an answer.
+type scored struct {
+	doc      *document
+	para     int
+	sent     int
+	text     string
+	score    float64
+	coverage float64
+	mark     string
+}
+
+// answer finds the best sentences for a question by BM25, boosted by what
+// the question asks for, and marks the answer span.
+func (e *Engine) answer(q string) Reply {
+	qtype := classify(q)
+	terms := e.index.Terms(stripQuestionWords(q))
+	if len(terms) == 0 {
+		return e.notCovered(q)
+	}
+	hits, err := e.index.Search(context.Background(), terms, searchDepth)
+	if err != nil || len(hits) == 0 {
+		return e.notCovered(q)
+	}
+	idf := make(map[string]float64, len(terms))
+	var total float64
+	for _, t := range terms {
+		w := e.index.IDF(t)
+		if w == 0 {
+			w = math.Log(1 + (float64(e.index.Len())+0.5)/0.5) // a word the corpus never uses weighs most
+		}
+		idf[t] = w
+		total += w
+	}
+	year := 0
+	if m := yearQ.FindString(q); m != "" {
+		year, _ = strconv.Atoi(m)
+	}
+	best := map[string]*scored{}
+	var cands []*scored
+	top := hits[0].Score
+	for _, h := range hits {
+		p := e.passages[h.ID]
+		para := p.doc.Paragraphs[p.para]
+		for si := p.first; si <= p.last; si++ {
+			s := para.Sentence(si)
+			tf := e.termFreq(s)
+			var score, cov float64
+			n := float64(tf.n)
+			for _, t := range terms {
+				f := float64(tf.count[t])
+				if f == 0 {
+					continue
+				}
+				cov += idf[t]
+				score += idf[t] * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*n/avgSentLength))
+			}
+			if score == 0 {
+				continue
+			}
+			c := &scored{doc: p.doc, para: p.para, sent: si, text: s, coverage: cov / total}
+			// The passage's own rank carries context (a sentence next to
+			// the words of the question).
+			score += 0.2 * h.Score / top * score
+			c.mark = e.answerSpan(c, qtype, terms, year)
+			switch {
+			case qtype != askAny && c.mark != "":
+				score *= typeBoost
+			case qtype == askFigure || qtype == askDate:
+				score *= 0.8
+			}
+			if isHeadline(para.Text) {
+				score *= 0.6
+			}
+			c.score = score
+			k := normQuote(s)
+			if old := best[k]; old != nil && old.score >= score {
+				continue
+			}
+			best[k] = c
+			cands = append(cands, c)
+		}
+	}
+	// Drop superseded duplicates (the same sentence in two articles).
+	var uniq []*scored
+	for _, c := range cands {
+		if best[normQuote(c.text)] == c {
+			uniq = append(uniq, c)
+		}
+	}
+	sort.SliceStable(uniq, func(i, j int) bool {
+		if uniq[i].score != uniq[j].score {
+			return uniq[i].score > uniq[j].score
+		}
+		if uniq[i].doc.ord != uniq[j].doc.ord {
+			return uniq[i].doc.ord < uniq[j].doc.ord
+		}
+		return uniq[i].para*1000+uniq[i].sent < uniq[j].para*1000+uniq[j].sent
+	})
+	if len(uniq) == 0 || uniq[0].coverage < minCoverage {
+		return e.notCovered(q)
+	}
+	c := newCiter(e)
+	r := Reply{Kind: KindAnswer, Title: clip(q, 120)}
+	perDoc := map[*document]int{}
+	sec := Section{Heading: "From the articles"}
+	for _, s := range uniq {
+		if len(sec.Items) == maxAnswers {
+			break
+		}
+		if perDoc[s.doc] == 2 || (len(sec.Items) > 0 && s.coverage < minCoverage/2) {
+			continue
+		}
+		perDoc[s.doc]++
+		sec.Items = append(sec.Items, Item{Text: s.text, Mark: s.mark, Source: c.cite(s.doc.ID), Date: s.doc.date()})
+	}
+	b := uniq[0]
+	who := b.doc.Meta.Publisher
+	if who == "" {
+		who = b.doc.Meta.Title
+	}
+	if d := b.doc.date(); d != "" {
+		who += ", " + d
+	}
+	if b.mark != "" {
+		r.Summary = fmt.Sprintf("%s, according to %s.", b.mark, who)
+	} else {
+		r.Summary = fmt.Sprintf("The best match is from %s.", who)
+	}
+	r.Sections = []Section{sec}
+	r.Sources = c.sources
+	return r
+}
+
+// notCovered is the low-confidence reply: what the corpus covers.
+func (e *Engine) notCovered(q string) Reply {
+	return Reply{Kind: KindNotFound, Title: "I couldn't find an answer to that in the corpus",
+		Summary: e.coverage() + " Try /who NAME, /stats YEAR, or ask with words the articles would use."}
+}
+
+func classify(q string) questionType {
+	switch {
+	case figureQ.MatchString(q):
+		return askFigure
+	case dateQ.MatchString(q):
+		return askDate
+	case personQ.MatchString(q):
+		return askPerson
+	}
+	return askAny
+}
+
+func stripQuestionWords(q string) string {
+	words := strings.FieldsFunc(q, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '?' || r == '!' || r == ','
+	})
+	out := words[:0]
+	for _, w := range words {
+		if !questionWords[strings.ToLower(strings.Trim(w, `"'“”‘’.`))] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+type termCounts struct {
+	count map[string]int
+	n     int
+}
+
+// termFreq counts the analysed terms of a sentence.
+func (e *Engine) termFreq(s string) termCounts {
+	tc := termCounts{count: map[string]int{}}
+	for _, t := range e.index.Analyze(s) {
+		tc.count[t]++
+		tc.n++
+	}
+	return tc
+}
+
+// answerSpan finds what answers the question in a sentence: a figure for
+// how many/much, a date for when, a person for who.
+func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int) string {
+	switch qt {
+	case askFigure:
+		var best string
+		bestScore := -1
+		for _, f := range c.doc.figures {
+			if f.Para != c.para || f.Sent != c.sent {
+				if f.Para != c.para {
+					continue
+				}
+				if i, _ := c.doc.sentenceAt(f.Para, f.Start); i != c.sent {
+					continue
+				}
+			}
+			if !strings.Contains(c.text, f.Text) {
+				continue
+			}
+			s := 0
+			if year != 0 && f.Year == year {
+				s += 4
+			} else if year != 0 && f.Year != 0 {
+				s -= 4
+			}
+			ct := strings.ToLower(f.Counts)
+			for _, t := range terms {
+				if strings.Contains(ct, t) {
+					s += 2
+				}
+			}
+			if f.Unit != "" && f.Unit != "%" {
+				s++ // "how much" most often asks for money
+			}
+			if s > bestScore {
+				best, bestScore = f.Text, s
+			}
+		}
+		if year != 0 && bestScore < 0 {
+			return "" // only figures of another year
+		}
+		return best
+	case askDate:
+		for _, m := range dateRe.FindAllString(c.text, -1) {
+			if len(m) >= 4 {
+				return m
+			}
+		}
+	case askPerson:
+		var best string
+		sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
+		for _, m := range c.doc.people.Mentions {
+			if m.Para != c.para || m.Start < sp.Start || m.End > sp.End {
+				continue
+			}
+			p := c.doc.profileAt[m.Key]
+			if p == nil || p.Kind != people.Person {
+				continue
+			}
+			if len(m.Text) > len(best) && strings.Contains(c.text, m.Text) {
+				best = m.Text
+			}
+		}
+		return best
+	}
+	return ""
+}
+
+// isHeadline reports a paragraph that reads as a headline: short, with no
+// closing punctuation.
+func isHeadline(p string) bool {
+	if utf8.RuneCountInString(p) > 140 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(p, " ”’\"')"))
+	return !strings.ContainsRune(".!?…:", last)
+}

@@ -1,0 +1,216 @@
+package briefings
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// profile is a people.Profile with what the answers need precomputed.
+type profile struct {
+	*people.Profile
+	quotes  []quoteRef // most recent first
+	related []related  // most co-mentioned first
+}
+
+// quoteRef is one quote of a document.
+type quoteRef struct {
+	doc *document
+	i   int
+}
+
+// related is a profile named in the same articles as another, and how often.
+type related struct {
+	p    *profile
+	docs int
+}
+
+// maxRelated bounds the related people kept per profile.
+const maxRelated = 8
+
+// build merges people across articles and precomputes the lookups the
+// answers use, so that answering is a lookup, not a scan.
+func (e *Engine) build() {
+	texts := make([]*text.Doc, len(e.docs))
+	inputs := make([]people.DocInput, len(e.docs))
+	for i, d := range e.docs {
+		texts[i] = d.Doc
+		inputs[i] = people.DocInput{DocID: d.ID, Date: d.Meta.Published, Result: d.people}
+	}
+	e.dir = people.Build(texts, inputs)
+	if e.dir == nil {
+		e.dir = &people.Directory{}
+	}
+	e.profiles = make(map[string]*profile, len(e.dir.Profiles))
+	for _, p := range e.dir.Profiles {
+		pr := &profile{Profile: p}
+		e.profiles[p.ID] = pr
+		e.ranked = append(e.ranked, pr)
+		if p.Kind == people.Organisation {
+			e.counts.Organisations++
+		} else {
+			e.counts.People++
+		}
+	}
+	for lk, id := range e.dir.Local {
+		d, p := e.byID[lk.DocID], e.profiles[id]
+		if d == nil || p == nil {
+			continue
+		}
+		if d.profileAt == nil {
+			d.profileAt = map[string]*profile{}
+		}
+		d.profileAt[lk.Key] = p
+	}
+	sort.SliceStable(e.ranked, func(i, j int) bool { return e.ranked[i].Mentions > e.ranked[j].Mentions })
+
+	co := map[*profile]map[*profile]int{}
+	tags := map[string]int{}
+	for _, d := range e.docs {
+		e.counts.Documents++
+		e.counts.Quotes += len(d.quotes)
+		e.counts.Figures += len(d.figures)
+		for i, q := range d.quotes {
+			if p := d.profileAt[q.Speaker]; q.Speaker != "" && p != nil {
+				p.quotes = append(p.quotes, quoteRef{doc: d, i: i})
+			}
+		}
+		named := d.named()
+		for _, a := range named {
+			for _, b := range named {
+				if a == b {
+					continue
+				}
+				m := co[a]
+				if m == nil {
+					m = map[*profile]int{}
+					co[a] = m
+				}
+				m[b]++
+			}
+		}
+		for _, t := range d.Meta.Tags {
+			tags[strings.ToLower(t)]++
+		}
+	}
+	for _, p := range e.profiles {
+		sort.SliceStable(p.quotes, func(i, j int) bool {
+			a, b := p.quotes[i].doc, p.quotes[j].doc
+			if a.Meta.Published != b.Meta.Published {
+				return b.Meta.Published.Before(a.Meta.Published)
+			}
+			if a.ord != b.ord {
+				return a.ord < b.ord
+			}
+			return p.quotes[i].i < p.quotes[j].i
+		})
+		for q, n := range co[p] {
+			p.related = append(p.related, related{p: q, docs: n})
+		}
+		sort.Slice(p.related, func(i, j int) bool {
+			a, b := p.related[i], p.related[j]
+			if a.docs != b.docs {
+				return a.docs > b.docs
+			}
+			if a.p.Mentions != b.p.Mentions {
+				return a.p.Mentions > b.p.Mentions
+			}
+			return a.p.Name < b.p.Name
+		})
+		if len(p.related) > maxRelated {
+			p.related = p.related[:maxRelated]
+		}
+	}
+	e.byDate = sortByDate(e.docs)
+	e.buildFigures()
+	e.topics = topTags(tags, 6)
+}
+
+// named lists the profiles an article names, each once, in order of
+// first mention; profiles the article has no mention for come last.
+func (d *document) named() []*profile {
+	seen := map[*profile]bool{}
+	var out []*profile
+	add := func(p *profile) {
+		if p != nil && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, m := range d.people.Mentions {
+		add(d.profileAt[m.Key])
+	}
+	for _, en := range d.people.Entities {
+		add(d.profileAt[en.Key])
+	}
+	return out
+}
+
+func topTags(tags map[string]int, n int) []string {
+	out := make([]string, 0, len(tags))
+	for t := range tags {
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if tags[out[i]] != tags[out[j]] {
+			return tags[out[i]] > tags[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// citer collects the sources a reply cites, in order of first citation.
+type citer struct {
+	e       *Engine
+	seen    map[string]bool
+	sources []Source
+}
+
+func newCiter(e *Engine) *citer { return &citer{e: e, seen: map[string]bool{}} }
+
+// cite adds a document to the sources and returns its id.
+func (c *citer) cite(id string) string {
+	if c.seen[id] {
+		return id
+	}
+	d := c.e.byID[id]
+	if d == nil {
+		return id
+	}
+	c.seen[id] = true
+	c.sources = append(c.sources, d.source())
+	return id
+}
+
+func (d *document) source() Source {
+	return Source{ID: d.ID, Title: d.Meta.Title, Publisher: d.Meta.Publisher, Published: d.Meta.Published.String(), URL: d.Meta.URL}
+}
+
+// date is the document's date for an item: "2014-11-05", or "" when unknown.
+func (d *document) date() string { return d.Meta.Published.String() }
+
+// sentenceAt returns the sentence holding byte off of paragraph para.
+func (d *document) sentenceAt(para, off int) (int, string) {
+	if para < 0 || para >= len(d.Paragraphs) {
+		return -1, ""
+	}
+	p := d.Paragraphs[para]
+	i := p.SentenceAt(off)
+	if i < 0 {
+		return -1, ""
+	}
+	return i, p.Sentence(i)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
+}

@@ -1,0 +1,269 @@
+package briefings
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// Digest tuning.
+const (
+	defaultDigestLimit = 5
+	summarySentences   = 2
+	// summaryWindow bounds the sentences ranked per article: news puts
+	// what matters first, and ranking is quadratic in sentences.
+	summaryWindow = 40
+	// leadBias weighs the teleport of the ranking toward early sentences.
+	leadBias       = 0.5
+	rankDamping    = 0.85
+	rankIterations = 30
+	maxKeyFigures  = 3
+	maxKeyPeople   = 4
+)
+
+// Digest summarises documents new to a target: published on or after
+// opts.Since and not seen, newest first. When nothing is new and
+// opts.Spotlight is set, it returns the spotlight of the day instead: one
+// article of the archive, the same all day, going through every article
+// in turn (day number since 1970 modulo the article count, in date order).
+func (e *Engine) Digest(opts DigestOptions) Digest {
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = defaultDigestLimit
+	}
+	var since text.Date
+	if !opts.Since.IsZero() {
+		since = text.Date{Year: opts.Since.Year(), Month: int(opts.Since.Month()), Day: opts.Since.Day()}
+	}
+	var fresh []*document
+	for i := len(e.byDate) - 1; i >= 0; i-- {
+		d := e.byDate[i]
+		if !since.IsZero() && !onOrAfter(d.Meta.Published, since) {
+			continue
+		}
+		if opts.Seen != nil && opts.Seen(d.ID) {
+			continue
+		}
+		fresh = append(fresh, d)
+	}
+	if len(fresh) == 0 {
+		if !opts.Spotlight || len(e.byDate) == 0 {
+			return Digest{Empty: true}
+		}
+		return Digest{Empty: true, Reply: e.spotlight(opts.Now)}
+	}
+	shown := fresh
+	if len(shown) > limit {
+		shown = shown[:limit]
+	}
+	c := newCiter(e)
+	r := Reply{Kind: KindDigest, Title: fmt.Sprintf("What's new: %s", plural(len(fresh), "article", "articles"))}
+	ids := make([]string, 0, len(shown))
+	for _, d := range shown {
+		ids = append(ids, d.ID)
+		r.Sections = append(r.Sections, e.digestSection(d, c))
+	}
+	switch {
+	case !opts.Since.IsZero():
+		r.Summary = fmt.Sprintf("%s published since %s.", plural(len(fresh), "new article", "new articles"), opts.Since.Format("2 January 2006"))
+	default:
+		r.Summary = fmt.Sprintf("%s not posted here before.", plural(len(fresh), "article", "articles"))
+	}
+	if len(fresh) > len(shown) {
+		r.Summary += fmt.Sprintf(" The %d most recent are summarised; the rest follow in the next digest.", len(shown))
+	}
+	r.Sources = c.sources
+	return Digest{Reply: r, DocIDs: ids}
+}
+
+// onOrAfter compares a publication date with a day; a date known only to
+// the month or year counts as its last day, so "2025-09" is new on 2025-09-15.
+func onOrAfter(d, day text.Date) bool {
+	if d.IsZero() {
+		return false
+	}
+	end := d
+	if end.Month == 0 {
+		end.Month, end.Day = 12, 31
+	} else if end.Day == 0 {
+		end.Day = 31
+	}
+	return !end.Before(day)
+}
+
+// spotlight is the article of the day.
+func (e *Engine) spotlight(now time.Time) Reply {
+	if now.IsZero() {
+		now = time.Now()
+	}
+	day := now.UTC().Unix() / 86400
+	d := e.byDate[int(day%int64(len(e.byDate)))]
+	c := newCiter(e)
+	r := Reply{Kind: KindDigest, Title: "Spotlight: " + d.Meta.Title,
+		Summary: "Nothing new since the last digest, so here is an article from the archive (a different one each day)."}
+	r.Sections = []Section{e.digestSection(d, c)}
+	r.Sources = c.sources
+	return r
+}
+
+// digestSection is one article's summary, key figures and people.
+func (e *Engine) digestSection(d *document, c *citer) Section {
+	head := d.Meta.Title
+	if d.Meta.Publisher != "" {
+		head += " (" + d.Meta.Publisher + ")"
+	}
+	sec := Section{Heading: head}
+	id := c.cite(d.ID)
+	for _, s := range summarize(e, d, summarySentences) {
+		sec.Items = append(sec.Items, Item{Text: s, Source: id, Date: d.date()})
+	}
+	var figs []string
+	seen := map[string]bool{}
+	for i := range d.figures {
+		f := &d.figures[i]
+		if len(figs) == maxKeyFigures {
+			break
+		}
+		t := f.Text
+		if f.Counts != "" {
+			t += " " + f.Counts
+		}
+		if f.Year != 0 {
+			t += fmt.Sprintf(" (%d)", f.Year)
+		}
+		if !seen[t] {
+			seen[t] = true
+			figs = append(figs, t)
+		}
+	}
+	if len(figs) > 0 {
+		sec.Items = append(sec.Items, Item{Text: "Figures: " + strings.Join(figs, "; "), Source: id})
+	}
+	var names []string
+	for _, p := range d.named() {
+		if len(names) == maxKeyPeople {
+			break
+		}
+		if p.Kind != people.Person {
+			continue
+		}
+		n := p.Name
+		if role, ok := latestRole(p.Profile); ok {
+			n += " (" + role.Title + ")"
+		}
+		names = append(names, n)
+	}
+	if len(names) > 0 {
+		sec.Items = append(sec.Items, Item{Text: "People: " + strings.Join(names, "; "), Source: id})
+	}
+	return sec
+}
+
+// summarize picks n sentences of an article by sentence-graph ranking
+// (TextRank: cosine similarity of term vectors, PageRank with a teleport
+// biased toward the lead), returned in reading order.
+func summarize(e *Engine, d *document, n int) []string {
+	type sent struct {
+		text string
+		vec  map[string]float64
+		norm float64
+		pos  int
+	}
+	var sents []sent
+	for _, p := range d.Paragraphs {
+		if isHeadline(p.Text) {
+			continue
+		}
+		for i := range p.Sentences {
+			if len(sents) == summaryWindow {
+				break
+			}
+			s := p.Sentence(i)
+			if len(strings.Fields(s)) < 6 {
+				continue
+			}
+			v := map[string]float64{}
+			for _, t := range e.index.Analyze(s) {
+				v[t]++
+			}
+			var norm float64
+			for _, x := range v {
+				norm += x * x
+			}
+			sents = append(sents, sent{text: s, vec: v, norm: math.Sqrt(norm), pos: len(sents)})
+		}
+	}
+	if len(sents) <= n {
+		out := make([]string, len(sents))
+		for i, s := range sents {
+			out[i] = s.text
+		}
+		return out
+	}
+	k := len(sents)
+	w := make([][]float64, k)
+	out := make([]float64, k) // sum of each sentence's edge weights
+	for i := range w {
+		w[i] = make([]float64, k)
+	}
+	for i := 0; i < k; i++ {
+		for j := i + 1; j < k; j++ {
+			if sents[i].norm == 0 || sents[j].norm == 0 {
+				continue
+			}
+			var dot float64
+			a, b := sents[i].vec, sents[j].vec
+			if len(b) < len(a) {
+				a, b = b, a
+			}
+			for t, x := range a {
+				dot += x * b[t]
+			}
+			sim := dot / (sents[i].norm * sents[j].norm)
+			w[i][j], w[j][i] = sim, sim
+			out[i] += sim
+			out[j] += sim
+		}
+	}
+	// Teleport: part uniform, part 1/(position+1), normalised.
+	tele := make([]float64, k)
+	var tsum float64
+	for i := range tele {
+		tele[i] = (1-leadBias)/float64(k) + leadBias/float64(i+1)
+		tsum += tele[i]
+	}
+	for i := range tele {
+		tele[i] /= tsum
+	}
+	rank := append([]float64(nil), tele...)
+	next := make([]float64, k)
+	for it := 0; it < rankIterations; it++ {
+		for i := 0; i < k; i++ {
+			var s float64
+			for j := 0; j < k; j++ {
+				if w[j][i] > 0 && out[j] > 0 {
+					s += w[j][i] / out[j] * rank[j]
+				}
+			}
+			next[i] = (1-rankDamping)*tele[i] + rankDamping*s
+		}
+		rank, next = next, rank
+	}
+	idx := make([]int, k)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return rank[idx[a]]+tele[idx[a]] > rank[idx[b]]+tele[idx[b]] })
+	pick := idx[:n]
+	sort.Ints(pick)
+	res := make([]string, n)
+	for i, p := range pick {
+		res[i] = sents[p].text
+	}
+	return res
+}

@@ -1,0 +1,259 @@
+package briefings
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/briefbot/briefbot/briefings/figures"
+	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/quotes"
+	"github.com/briefbot/briefbot/briefings/search"
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// MaxFileSize is the largest article file read; larger files are skipped.
+const MaxFileSize = 8 << 20
+
+// windowSentences is how many sentences one indexed passage holds. BBC
+// articles are a single long paragraph, so paragraphs are cut into windows;
+// sentences inside the best windows are then scored one by one.
+const windowSentences = 3
+
+// passage is one indexed window of a paragraph.
+type passage struct {
+	doc         *document
+	para        int
+	first, last int // sentence indexes, inclusive
+}
+
+// load is Load: read and parse every file in parallel, then extract and
+// index at once, then merge people across articles.
+func load(fsys fs.FS, root string) (*Engine, error) {
+	files, err := listFiles(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s: no .md or .txt articles found", root)
+	}
+	e := &Engine{byID: make(map[string]*document, len(files))}
+	docs := make([]*document, len(files))
+	warns := make([]string, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			d, warn, err := readDoc(fsys, f)
+			warns[i] = warn
+			if err != nil {
+				return err
+			}
+			docs[i] = d
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for i, d := range docs {
+		if warns[i] != "" {
+			e.warnings = append(e.warnings, warns[i])
+		}
+		if d == nil {
+			continue
+		}
+		if e.byID[d.ID] != nil {
+			e.warnings = append(e.warnings, fmt.Sprintf("%s: another file has the id %q; skipped", files[i].name, d.ID))
+			continue
+		}
+		d.ord = len(e.docs)
+		e.docs = append(e.docs, d)
+		e.byID[d.ID] = d
+	}
+	if len(e.docs) == 0 {
+		return nil, fmt.Errorf("%s: no readable articles (%s)", root, strings.Join(e.warnings, "; "))
+	}
+
+	// Index while extracting: the index needs only the parsed text.
+	e.passages = makePassages(e.docs)
+	var (
+		idx    *search.Index
+		idxErr error
+		wg     sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		texts := make([]string, len(e.passages))
+		for i, p := range e.passages {
+			texts[i] = p.text()
+		}
+		idx, idxErr = search.Build(texts)
+	}()
+	e.extract()
+	wg.Wait()
+	if idxErr != nil {
+		return nil, idxErr
+	}
+	e.index = idx
+	e.build()
+	return e, nil
+}
+
+// file is one article file found under the root.
+type file struct {
+	name string // path in the fs
+	id   string // path relative to the root, without extension
+}
+
+func listFiles(fsys fs.FS, root string) ([]file, error) {
+	var out []file
+	err := fs.WalkDir(fsys, root, func(p string, de fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := de.Name()
+		if de.IsDir() {
+			if p != root && strings.HasPrefix(name, ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		ext := strings.ToLower(path.Ext(name))
+		if strings.HasPrefix(name, ".") || (ext != ".md" && ext != ".txt") || !de.Type().IsRegular() {
+			return nil
+		}
+		if strings.EqualFold(name, "README.md") {
+			return nil // a corpus directory's own notes are not an article
+		}
+		rel := p
+		if root != "." && root != "" {
+			rel = strings.TrimPrefix(p, strings.TrimSuffix(root, "/")+"/")
+		}
+		out = append(out, file{name: p, id: strings.TrimSuffix(rel, path.Ext(rel))})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read corpus: %w", err)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
+	return out, nil
+}
+
+// readDoc reads and parses one file. Binary files are skipped with a
+// warning; text that is not UTF-8 is read as Windows-1252 with a warning.
+func readDoc(fsys fs.FS, f file) (*document, string, error) {
+	info, err := fs.Stat(fsys, f.name)
+	if err != nil {
+		return nil, fmt.Sprintf("%s: unreadable (%v); skipped", f.name, err), nil
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fmt.Sprintf("%s: larger than %d MB; skipped", f.name, MaxFileSize>>20), nil
+	}
+	raw, err := fs.ReadFile(fsys, f.name)
+	if err != nil {
+		return nil, fmt.Sprintf("%s: unreadable (%v); skipped", f.name, err), nil
+	}
+	var warn string
+	if isBinary(raw) {
+		return nil, fmt.Sprintf("%s: not a text file; skipped", f.name), nil
+	}
+	if !utf8.Valid(raw) {
+		dec, err := charmap.Windows1252.NewDecoder().Bytes(raw)
+		if err != nil {
+			return nil, fmt.Sprintf("%s: not UTF-8 text; skipped", f.name), nil
+		}
+		raw = dec
+		warn = fmt.Sprintf("%s: not UTF-8; read as Windows-1252", f.name)
+	}
+	td, err := text.Parse(f.id, raw)
+	if err != nil {
+		var fe *text.FrontMatterError
+		if errors.As(err, &fe) {
+			return nil, warn, fmt.Errorf("%s: %w", f.name, err)
+		}
+		return nil, warn, fmt.Errorf("%s: %w", f.name, err)
+	}
+	return &document{Doc: td}, warn, nil
+}
+
+// isBinary reports data that is not text: a NUL byte, or many control
+// characters, in its first 8 KB.
+func isBinary(b []byte) bool {
+	head := b
+	if len(head) > 8192 {
+		head = head[:8192]
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	ctrl := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*20 > len(head)
+}
+
+// extract runs the extractors over every document with a bounded pool. An
+// extractor that panics on one article loses that article's extraction,
+// not the corpus.
+func (e *Engine) extract() {
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	var mu sync.Mutex
+	for _, d := range e.docs {
+		g.Go(func() error {
+			defer func() {
+				if p := recover(); p != nil {
+					d.people, d.quotes, d.figures = &people.DocResult{}, nil, nil
+					mu.Lock()
+					e.warnings = append(e.warnings, fmt.Sprintf("%s: extraction failed (%v); the article is searchable only", d.ID, p))
+					mu.Unlock()
+				}
+			}()
+			d.people = people.Extract(d.Doc)
+			if d.people == nil {
+				d.people = &people.DocResult{}
+			}
+			d.quotes = quotes.Extract(d.Doc, d.people)
+			d.figures = figures.Extract(d.Doc)
+			return nil
+		})
+	}
+	_ = g.Wait()
+}
+
+func makePassages(docs []*document) []passage {
+	var out []passage
+	for _, d := range docs {
+		for pi, p := range d.Paragraphs {
+			n := len(p.Sentences)
+			for s := 0; s < n; s += windowSentences {
+				last := s + windowSentences - 1
+				if last >= n {
+					last = n - 1
+				}
+				out = append(out, passage{doc: d, para: pi, first: s, last: last})
+			}
+		}
+	}
+	return out
+}
+
+func (p passage) text() string {
+	para := p.doc.Paragraphs[p.para]
+	return para.Text[para.Sentences[p.first].Start:para.Sentences[p.last].End]
+}

@@ -1,0 +1,196 @@
+// Package search is the engine's full-text index: BM25 ranking over short
+// passages of the corpus, built on bleve v2 with an in-memory scorch index
+// and the English analyzer. It knows passages only as numbered texts; the
+// engine maps the numbers back to documents, paragraphs and sentences.
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// field is the one indexed field of a passage.
+const field = "t"
+
+// ScoringModel is the ranking model the index is built with. bleve's
+// NewMemOnly would silently use its default (TF-IDF); the mapping names
+// BM25 explicitly and the index is created with scorch.
+const ScoringModel = index.BM25Scoring
+
+// batchSize bounds the documents per indexing batch. An in-memory scorch
+// index does not merge segments in the background, so batches are large:
+// every batch is a segment that each search visits.
+const batchSize = 50000
+
+// Index ranks passages by BM25 for a query. It is read-only after Build and
+// safe for concurrent use.
+type Index struct {
+	idx      bleve.Index
+	analyzer analysis.Analyzer
+	n        int
+}
+
+// Hit is one ranked passage: its number (its position in Build's input)
+// and its BM25 score.
+type Hit struct {
+	ID    int
+	Score float64
+}
+
+func newMapping() *mapping.IndexMappingImpl {
+	im := bleve.NewIndexMapping()
+	im.ScoringModel = ScoringModel
+	im.DefaultAnalyzer = en.AnalyzerName
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	dm := bleve.NewDocumentStaticMapping()
+	fm := bleve.NewTextFieldMapping()
+	fm.Analyzer = en.AnalyzerName
+	fm.Store = false
+	fm.IncludeInAll = false
+	fm.IncludeTermVectors = false
+	fm.DocValues = false
+	dm.AddFieldMappingsAt(field, fm)
+	im.DefaultMapping = dm
+	return im
+}
+
+// Build indexes the passages; passage i is returned by Search as ID i.
+func Build(passages []string) (*Index, error) {
+	im := newMapping()
+	// Path "" gives an in-memory scorch index (no files, unsafe batches).
+	idx, err := bleve.NewUsing("", im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("search: create index: %w", err)
+	}
+	an := im.AnalyzerNamed(en.AnalyzerName)
+	if an == nil {
+		idx.Close()
+		return nil, errors.New("search: the English analyzer is not registered")
+	}
+	fm := im.DefaultMapping.Properties[field].Fields[0]
+	opts := fm.Options()
+	b := idx.NewBatch()
+	for i, p := range passages {
+		doc := document.NewDocument(strconv.Itoa(i))
+		doc.AddField(document.NewTextFieldCustom(field, nil, []byte(p), opts, an))
+		if err := b.IndexAdvanced(doc); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("search: index passage %d: %w", i, err)
+		}
+		if b.Size() >= batchSize {
+			if err := idx.Batch(b); err != nil {
+				idx.Close()
+				return nil, fmt.Errorf("search: index batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := idx.Batch(b); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("search: index batch: %w", err)
+		}
+	}
+	return &Index{idx: idx, analyzer: an, n: len(passages)}, nil
+}
+
+// Len is the number of passages indexed.
+func (ix *Index) Len() int { return ix.n }
+
+// Close releases the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// Analyze returns the terms of text as the index sees them (lower case,
+// no stop words, stemmed), in order, repeats included.
+func (ix *Index) Analyze(s string) []string {
+	toks := ix.analyzer.Analyze([]byte(s))
+	out := make([]string, len(toks))
+	for i, tok := range toks {
+		out[i] = string(tok.Term)
+	}
+	return out
+}
+
+// Terms is Analyze keeping each term once.
+func (ix *Index) Terms(s string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, t := range ix.Analyze(s) {
+		if !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Search returns the n best passages for the terms, best first. A passage
+// matches when it holds any term.
+func (ix *Index) Search(ctx context.Context, terms []string, n int) ([]Hit, error) {
+	if len(terms) == 0 || n <= 0 {
+		return nil, nil
+	}
+	qs := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t)
+		tq.SetField(field)
+		qs = append(qs, tq)
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	hits := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		id, err := strconv.Atoi(h.ID)
+		if err != nil {
+			continue
+		}
+		hits = append(hits, Hit{ID: id, Score: h.Score})
+	}
+	return hits, nil
+}
+
+// IDF is the BM25 inverse document frequency of an analysed term over the
+// passages, as the index computes it; 0 for a term no passage holds.
+func (ix *Index) IDF(term string) float64 {
+	df := ix.docFreq(term)
+	if df == 0 {
+		return 0
+	}
+	n := float64(ix.n)
+	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
+}
+
+func (ix *Index) docFreq(term string) uint64 {
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return 0
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return 0
+	}
+	defer r.Close()
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+	if err != nil {
+		return 0
+	}
+	defer tfr.Close()
+	return tfr.Count()
+}

@@ -1,0 +1,362 @@
+package briefings
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/briefings/figures"
+)
+
+// Limits of a stats reply: a year of a large corpus holds thousands of
+// figures; the reply shows the biggest groups and says how to narrow it.
+const (
+	maxStatGroups     = 12
+	maxFiguresPerStat = 6
+)
+
+// figRef is one figure of a document.
+type figRef struct {
+	doc *document
+	i   int
+}
+
+func (f figRef) fig() *figures.Figure { return &f.doc.figures[f.i] }
+
+// sentence is the sentence the figure stands in.
+func (f figRef) sentence() string {
+	fg := f.fig()
+	if fg.Para < 0 || fg.Para >= len(f.doc.Paragraphs) {
+		return fg.Text
+	}
+	p := f.doc.Paragraphs[fg.Para]
+	if fg.Sent >= 0 && fg.Sent < len(p.Sentences) {
+		return p.Sentence(fg.Sent)
+	}
+	if _, s := f.doc.sentenceAt(fg.Para, fg.Start); s != "" {
+		return s
+	}
+	return fg.Text
+}
+
+// yearFigures is every figure that refers to one year, grouped by what it
+// counts.
+type yearFigures struct {
+	year   int
+	figs   []figRef
+	docs   int
+	groups []figGroup
+}
+
+// figGroup is the figures of one measure ("migrants in Calais").
+type figGroup struct {
+	key     string // normalised measure; "" for figures with no measure
+	heading string
+	figs    []figRef
+	docs    int
+}
+
+// buildFigures files every figure under the year it refers to.
+func (e *Engine) buildFigures() {
+	e.byYear = map[int]*yearFigures{}
+	for _, d := range e.byDate {
+		for i, f := range d.figures {
+			if f.Year == 0 {
+				continue
+			}
+			y := e.byYear[f.Year]
+			if y == nil {
+				y = &yearFigures{year: f.Year}
+				e.byYear[f.Year] = y
+			}
+			y.figs = append(y.figs, figRef{doc: d, i: i})
+		}
+	}
+	for _, y := range e.byYear {
+		y.docs = countDocs(y.figs)
+		y.groups = groupFigures(y.figs)
+		e.years = append(e.years, *y)
+	}
+	sort.Slice(e.years, func(i, j int) bool { return e.years[i].year < e.years[j].year })
+}
+
+func countDocs(figs []figRef) int {
+	seen := map[*document]bool{}
+	for _, f := range figs {
+		seen[f.doc] = true
+	}
+	return len(seen)
+}
+
+// measureKey normalises what a figure counts, so "Migrants in Calais" and
+// "the migrants in calais" group together.
+func measureKey(counts string) string {
+	w := strings.Fields(strings.ToLower(counts))
+	for len(w) > 0 && (w[0] == "the" || w[0] == "a" || w[0] == "an" || w[0] == "some") {
+		w = w[1:]
+	}
+	return strings.Trim(strings.Join(w, " "), ".,;:")
+}
+
+func groupFigures(figs []figRef) []figGroup {
+	at := map[string]int{}
+	var groups []figGroup
+	for _, f := range figs {
+		k := measureKey(f.fig().Counts)
+		i, ok := at[k]
+		if !ok {
+			i = len(groups)
+			at[k] = i
+			heading := "Other figures"
+			if k != "" {
+				heading = capitalise(strings.TrimSpace(f.fig().Counts))
+			}
+			groups = append(groups, figGroup{key: k, heading: heading})
+		}
+		groups[i].figs = append(groups[i].figs, f)
+	}
+	for i := range groups {
+		groups[i].docs = countDocs(groups[i].figs)
+	}
+	sort.SliceStable(groups, func(i, j int) bool {
+		a, b := groups[i], groups[j]
+		if (a.key == "") != (b.key == "") {
+			return b.key == "" // figures with no measure last
+		}
+		if a.docs != b.docs {
+			return a.docs > b.docs
+		}
+		return len(a.figs) > len(b.figs)
+	})
+	return groups
+}
+
+// Stats lists the figures the corpus reports for a year, optionally on a
+// topic; year 0 lists the years covered.
+func (e *Engine) Stats(year int, topic string) Reply {
+	if year == 0 {
+		return e.statsYears()
+	}
+	y := e.byYear[year]
+	if y == nil {
+		return Reply{Kind: KindNotFound, Title: fmt.Sprintf("No figures for %d", year), Summary: e.yearsCovered()}
+	}
+	groups := y.groups
+	topic = strings.TrimSpace(topic)
+	if topic != "" {
+		groups = e.filterTopic(y.figs, topic)
+		if len(groups) == 0 {
+			return Reply{Kind: KindNotFound, Title: fmt.Sprintf("No figures on “%s” for %d", topic, year),
+				Summary: fmt.Sprintf("The corpus reports %s for %d, none on that topic. Try /stats %d alone.", plural(len(y.figs), "figure", "figures"), year, year)}
+		}
+	}
+	c := newCiter(e)
+	r := Reply{Kind: KindStats, Title: fmt.Sprintf("Figures for %d", year)}
+	if topic != "" {
+		r.Title = fmt.Sprintf("Figures for %d on “%s”", year, topic)
+	}
+	shown, total := 0, 0
+	inferred := map[*document]bool{}
+	var disagree []Item
+	for gi, g := range groups {
+		total += len(g.figs)
+		if gi >= maxStatGroups {
+			continue
+		}
+		sec := Section{Heading: g.heading}
+		if note, ok := disagreement(g); ok {
+			disagree = append(disagree, Item{Text: note})
+		}
+		seen := map[string]bool{}
+		for _, f := range g.figs {
+			if len(sec.Items) >= maxFiguresPerStat {
+				break
+			}
+			sent := f.sentence()
+			if seen[sent] {
+				continue // two figures of one sentence: show the sentence once
+			}
+			seen[sent] = true
+			fg := f.fig()
+			if f.doc.Meta.DateInferred && fg.YearFrom != "explicit" {
+				inferred[f.doc] = true
+			}
+			sec.Items = append(sec.Items, Item{Text: sent, Mark: fg.Text, Source: c.cite(f.doc.ID), Date: f.doc.date()})
+			shown++
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+	if len(disagree) > 0 {
+		r.Sections = append([]Section{{Heading: "Sources disagree", Items: disagree}}, r.Sections...)
+	}
+	docs := 0
+	for _, g := range groups {
+		docs += g.docs
+	}
+	r.Summary = fmt.Sprintf("%s for %d, grouped by what they count.", plural(total, "figure", "figures"), year)
+	if shown < total {
+		r.Summary += fmt.Sprintf(" Showing %d; add a topic to narrow it, e.g. /stats %d %s.", shown, year, exampleTopic(groups))
+	}
+	if len(disagree) > 0 {
+		r.Summary += " Some sources disagree: see below."
+	}
+	if n := len(inferred); n > 0 {
+		r.Summary += fmt.Sprintf(" %s no date, so the year was inferred from its text.", plural(n, "article has", "articles have"))
+	}
+	r.Sources = c.sources
+	return r
+}
+
+// disagreement describes a measure that different articles give different
+// values for ("2,300 (France 24) vs 2,500 (ITV News)").
+func disagreement(g figGroup) (string, bool) {
+	if g.key == "" || g.docs < 2 {
+		return "", false
+	}
+	type val struct {
+		text string
+		pubs []string
+		docs map[*document]bool
+	}
+	var vals []*val
+	byValue := map[string]*val{}
+	units := map[string]bool{}
+	for _, f := range g.figs {
+		fg := f.fig()
+		units[fg.Unit] = true
+		k := fg.Unit + "|" + strconv.FormatFloat(fg.Value, 'f', -1, 64) + "|" + strconv.FormatFloat(fg.High, 'f', -1, 64)
+		v := byValue[k]
+		if v == nil {
+			v = &val{text: fg.Text, docs: map[*document]bool{}}
+			byValue[k] = v
+			vals = append(vals, v)
+		}
+		if !v.docs[f.doc] {
+			v.docs[f.doc] = true
+			pub := f.doc.Meta.Publisher
+			if pub == "" {
+				pub = f.doc.ID
+			}
+			if !contains(v.pubs, pub) {
+				v.pubs = append(v.pubs, pub)
+			}
+		}
+	}
+	if len(vals) < 2 || len(units) > 1 {
+		return "", false
+	}
+	// Different values from one article alone is a series, not a dispute.
+	all := map[*document]bool{}
+	for _, v := range vals {
+		for d := range v.docs {
+			all[d] = true
+		}
+	}
+	if len(all) < 2 {
+		return "", false
+	}
+	parts := make([]string, len(vals))
+	for i, v := range vals {
+		parts[i] = fmt.Sprintf("%s (%s)", v.text, strings.Join(v.pubs, ", "))
+	}
+	return fmt.Sprintf("%s: %s", g.heading, strings.Join(parts, " vs ")), true
+}
+
+// filterTopic keeps the figures whose measure or sentence holds every
+// (stemmed) word of the topic, and groups them.
+func (e *Engine) filterTopic(figs []figRef, topic string) []figGroup {
+	terms := e.index.Terms(topic)
+	if len(terms) == 0 {
+		terms = strings.Fields(strings.ToLower(topic))
+	}
+	var keep []figRef
+	for _, f := range figs {
+		hay := strings.ToLower(f.fig().Counts + " " + f.sentence())
+		ok := true
+		for _, t := range terms {
+			if !strings.Contains(hay, t) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			keep = append(keep, f)
+		}
+	}
+	return groupFigures(keep)
+}
+
+func exampleTopic(groups []figGroup) string {
+	for _, g := range groups {
+		if w := strings.Fields(g.key); len(w) > 0 {
+			return w[len(w)-1]
+		}
+	}
+	return "migrants"
+}
+
+// statsYears lists the years the corpus has figures for.
+func (e *Engine) statsYears() Reply {
+	r := Reply{Kind: KindStats, Title: "Years covered"}
+	if len(e.years) == 0 {
+		r.Kind = KindNotFound
+		r.Title = "No figures"
+		r.Summary = "The corpus reports no figures with a year."
+		return r
+	}
+	items := make([]Item, 0, len(e.years))
+	for i := len(e.years) - 1; i >= 0; i-- {
+		y := e.years[i]
+		items = append(items, Item{
+			Text: fmt.Sprintf("%d: %s in %s", y.year, plural(len(y.figs), "figure", "figures"), plural(y.docs, "article", "articles")),
+			Mark: strconv.Itoa(y.year),
+		})
+	}
+	r.Summary = fmt.Sprintf("The corpus reports figures for %s. Ask /stats YEAR for one year's figures.", plural(len(e.years), "year", "years"))
+	r.Sections = []Section{{Heading: "Years", Items: items}}
+	return r
+}
+
+// yearsCovered is a sentence listing the years with figures.
+func (e *Engine) yearsCovered() string {
+	if len(e.years) == 0 {
+		return "The corpus reports no figures with a year."
+	}
+	ys := make([]string, len(e.years))
+	for i, y := range e.years {
+		ys[i] = strconv.Itoa(y.year)
+	}
+	return "The corpus reports figures for " + joinAnd(ys) + "."
+}
+
+func joinAnd(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

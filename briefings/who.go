@@ -1,0 +1,317 @@
+package briefings
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/briefings/people"
+)
+
+// Limits of a who reply.
+const (
+	maxQuotes      = 8
+	maxMentionedIn = 10
+	maxRelatedShow = 5
+	maxRoles       = 8
+	maxQuoteRunes  = 600
+	maxSuggestions = 5
+)
+
+// Who briefs on a person or organisation.
+func (e *Engine) Who(name string) Reply {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return Reply{Kind: KindNotFound, Title: "Who should I brief you on?", Summary: "Give a name, e.g. /who cazeneuve."}
+	}
+	m := e.dir.Lookup(name)
+	switch {
+	case m.Found != nil:
+		if p := e.profiles[m.Found.ID]; p != nil {
+			return e.brief(p)
+		}
+	case len(m.Candidates) > 0:
+		r := Reply{Kind: KindNotFound, Title: fmt.Sprintf("Several people match “%s”", name),
+			Summary: "Did you mean one of these? Ask again with the full name, e.g. /who " + strings.ToLower(m.Candidates[0].Name) + "."}
+		r.Sections = []Section{{Heading: "Did you mean", Items: e.nameItems(m.Candidates)}}
+		return r
+	}
+	r := Reply{Kind: KindNotFound, Title: fmt.Sprintf("No one called “%s” in the corpus", name)}
+	sugg := m.Suggestions
+	if len(sugg) > maxSuggestions {
+		sugg = sugg[:maxSuggestions]
+	}
+	if len(sugg) > 0 {
+		names := make([]string, len(sugg))
+		for i, p := range sugg {
+			names[i] = p.Name
+		}
+		r.Summary = "Did you mean " + joinOr(names) + "?"
+		r.Sections = []Section{{Heading: "Did you mean", Items: e.nameItems(sugg)}}
+	} else {
+		r.Summary = e.coverage()
+	}
+	return r
+}
+
+// nameItems lists profiles with their latest role.
+func (e *Engine) nameItems(ps []*people.Profile) []Item {
+	items := make([]Item, 0, len(ps))
+	for _, p := range ps {
+		t := p.Name
+		if role, ok := latestRole(p); ok {
+			t += ", " + role.Title
+		}
+		items = append(items, Item{Text: t, Mark: p.Name})
+	}
+	return items
+}
+
+// latestRole is the most recent current role, else the most recent role.
+func latestRole(p *people.Profile) (people.DatedRole, bool) {
+	roles := sortedRoles(p.Roles)
+	for _, r := range roles {
+		if !r.Past {
+			return r, true
+		}
+	}
+	if len(roles) > 0 {
+		return roles[0], true
+	}
+	return people.DatedRole{}, false
+}
+
+// sortedRoles orders roles most recent first, current before past on the
+// same date, keeping the first of each title (case-insensitive).
+func sortedRoles(in []people.DatedRole) []people.DatedRole {
+	roles := append([]people.DatedRole(nil), in...)
+	sort.SliceStable(roles, func(i, j int) bool {
+		a, b := roles[i], roles[j]
+		if a.Date != b.Date {
+			return b.Date.Before(a.Date)
+		}
+		return !a.Past && b.Past
+	})
+	seen := map[string]bool{}
+	out := roles[:0]
+	for _, r := range roles {
+		k := strings.ToLower(r.Title)
+		if r.Past {
+			k += "|past"
+		}
+		if seen[k] || strings.TrimSpace(r.Title) == "" {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// brief is the who reply for one profile.
+func (e *Engine) brief(p *profile) Reply {
+	c := newCiter(e)
+	r := Reply{Kind: KindWho, Title: p.Name}
+	r.Summary = e.describe(p)
+
+	if roles := sortedRoles(p.Roles); len(roles) > 0 {
+		sec := Section{Heading: "Roles"}
+		for _, role := range roles {
+			if len(sec.Items) == maxRoles {
+				break
+			}
+			t := role.Title
+			if role.Past {
+				t += " (former)"
+			}
+			it := Item{Text: t, Date: role.Date.String()}
+			if e.byID[role.DocID] != nil {
+				it.Source = c.cite(role.DocID)
+			}
+			sec.Items = append(sec.Items, it)
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+
+	if len(p.quotes) > 0 {
+		sec := Section{Heading: "Quotes"}
+		var shown []string
+		for _, q := range p.quotes {
+			if len(sec.Items) == maxQuotes {
+				break
+			}
+			qt := q.doc.quotes[q.i]
+			norm := normQuote(qt.Text)
+			if norm == "" || dupQuote(shown, norm) {
+				continue
+			}
+			shown = append(shown, norm)
+			sec.Items = append(sec.Items, Item{Text: quoted(qt.Text), Source: c.cite(q.doc.ID), Date: q.doc.date()})
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+
+	if len(p.related) > 0 {
+		sec := Section{Heading: "Related people"}
+		for _, rel := range p.related {
+			if len(sec.Items) == maxRelatedShow {
+				break
+			}
+			t := rel.p.Name
+			if role, ok := latestRole(rel.p.Profile); ok {
+				t += ", " + role.Title
+			}
+			t += fmt.Sprintf(" (%s together)", plural(rel.docs, "article", "articles"))
+			sec.Items = append(sec.Items, Item{Text: t, Mark: rel.p.Name})
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+
+	if len(p.DocIDs) > 0 {
+		docs := make([]*document, 0, len(p.DocIDs))
+		for _, id := range p.DocIDs {
+			if d := e.byID[id]; d != nil {
+				docs = append(docs, d)
+			}
+		}
+		docs = sortByDate(docs)
+		sec := Section{Heading: "Mentioned in"}
+		for i := len(docs) - 1; i >= 0 && len(sec.Items) < maxMentionedIn; i-- {
+			d := docs[i]
+			sec.Items = append(sec.Items, Item{Text: d.Meta.Title, Source: c.cite(d.ID), Date: d.date()})
+		}
+		if more := len(docs) - len(sec.Items); more > 0 {
+			sec.Items = append(sec.Items, Item{Text: fmt.Sprintf("and %s more", plural(more, "article", "articles"))})
+		}
+		r.Sections = append(r.Sections, sec)
+	}
+	r.Sources = c.sources
+	return r
+}
+
+// describe is the one-line summary: the latest role, then the sentence
+// that introduces the person (the role's own sentence when there is one).
+func (e *Engine) describe(p *profile) string {
+	var lead, sentence string
+	if role, ok := latestRole(p.Profile); ok {
+		lead = role.Title
+		if role.Past {
+			lead = "Former " + lead
+		}
+		if d := role.Date.String(); d != "" {
+			lead += " (" + d + ")"
+		}
+		sentence = role.Evidence
+	}
+	if sentence == "" {
+		sentence = e.introduction(p)
+	}
+	sentence = clip(strings.TrimSpace(sentence), 280)
+	switch {
+	case lead != "" && sentence != "":
+		return lead + ". " + sentence
+	case lead != "":
+		return lead + "."
+	case sentence != "":
+		return sentence
+	}
+	return fmt.Sprintf("Named in %s.", plural(len(p.DocIDs), "article", "articles"))
+}
+
+// introduction is the first sentence that names the profile in the
+// earliest article that mentions it.
+func (e *Engine) introduction(p *profile) string {
+	var docs []*document
+	for _, id := range p.DocIDs {
+		if d := e.byID[id]; d != nil {
+			docs = append(docs, d)
+		}
+	}
+	for _, d := range sortByDate(docs) {
+		for _, m := range d.people.Mentions {
+			if d.profileAt[m.Key] != p {
+				continue
+			}
+			if _, s := d.sentenceAt(m.Para, m.Start); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// coverage says what the corpus covers, for replies that found nothing.
+func (e *Engine) coverage() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "The corpus holds %s, %s", plural(len(e.docs), "article", "articles"), e.span())
+	if len(e.topics) > 0 {
+		fmt.Fprintf(&b, ", on %s", joinAnd(e.topics))
+	}
+	b.WriteString(".")
+	var names []string
+	for _, p := range e.ranked {
+		if len(names) == 5 {
+			break
+		}
+		if p.Kind == people.Person {
+			names = append(names, p.Name)
+		}
+	}
+	if len(names) > 0 {
+		fmt.Fprintf(&b, " The people it mentions most: %s.", joinAnd(names))
+	}
+	return b.String()
+}
+
+// quoted puts a quote between curly quotation marks, clipped.
+func quoted(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.Trim(s, "\"“”")
+	return "“" + clip(s, maxQuoteRunes) + "”"
+}
+
+// clip cuts s to n runes at a word boundary, with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	cut := string(r)
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
+
+// normQuote reduces a quote to its letters and digits, lower case, to
+// spot the same quote reported by two articles.
+func normQuote(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '“' && r != '”' && r != '’' && r != '‘' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// dupQuote reports a quote that repeats or holds one already shown.
+func dupQuote(shown []string, q string) bool {
+	for _, s := range shown {
+		if strings.Contains(s, q) || strings.Contains(q, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func joinOr(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " or " + s[len(s)-1]
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/briefbot/briefbot/briefings"
+)
+
+// loadBriefingEngine loads the corpus in dir, or the embedded corpus when
+// dir is empty, and logs the files it skipped.
+func loadBriefingEngine(dir string, log *slog.Logger) (*briefings.Engine, error) {
+	var (
+		e   *briefings.Engine
+		err error
+	)
+	if dir == "" {
+		e, err = briefings.Default()
+	} else {
+		fi, serr := os.Stat(dir)
+		switch {
+		case serr != nil:
+			return nil, fmt.Errorf("corpus %s: %w", dir, serr)
+		case !fi.IsDir():
+			return nil, fmt.Errorf("corpus %s: not a directory", dir)
+		}
+		e, err = briefings.Load(os.DirFS(dir), ".")
+		if err != nil {
+			err = fmt.Errorf("corpus %s: %w", dir, err)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range e.Warnings() {
+		log.Warn("corpus file skipped or read with a fallback", "detail", w)
+	}
+	return e, nil
+}
+
+// cliLogger logs warnings and errors to stderr as text.
+func cliLogger(stderr interface{ Write([]byte) (int, error) }) *slog.Logger {
+	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
