@@ -354,7 +354,7 @@ func renderEmbed(r briefings.Reply) *discordgo.MessageEmbed {
 
 	normalFooter := ""
 	if len(r.Sources) > 0 {
-		normalFooter = "Every line is quoted from the numbered sources."
+		normalFooter = "Numbers in brackets cite the sources listed below."
 	}
 	cutFooter := shortenedFooter(r, title)
 	reserve := max(charCount(normalFooter), charCount(cutFooter))
