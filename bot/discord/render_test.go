@@ -239,8 +239,8 @@ func TestFit(t *testing.T) {
 		{"exactly10!", 10, "exactly10!", true},
 		{"eleven chars", 10, "eleven ch…", false},
 		{"héllo wörld", 6, "héllo…", false},
-		{"😀😀😀😀", 5, "😀😀…", false}, // each emoji is two UTF-16 units
-		{`ab\*cd`, 4, "ab…", false},  // never leave half an escape
+		{"😀😀😀😀", 5, "😀😀…", false},   // each emoji is two UTF-16 units
+		{`ab\*cd`, 4, "ab…", false}, // never leave half an escape
 		{"abc", 0, "", false},
 	}
 	for _, tt := range tests {
@@ -262,7 +262,7 @@ func TestFit(t *testing.T) {
 func TestOversizedNeverBreaksALimit(t *testing.T) {
 	alphabets := []string{
 		"abcdefghij klmnop ",
-		"*_~`|<>[]# ",         // every character escaped: doubles in length
+		"*_~`|<>[]# ",          // every character escaped: doubles in length
 		"é€😀🇫🇷 漢字 ",            // multibyte; emoji count as two
 		"@everyone @here <@1>", // mention markup
 	}
@@ -314,10 +314,12 @@ func TestOversizedNeverBreaksALimit(t *testing.T) {
 }
 
 func TestCheckLimitsCatchesViolations(t *testing.T) {
-	ok := func() Message { return RenderMessage(briefings.Reply{Kind: briefings.KindHelp, Title: "t", Summary: "s"}) }
+	ok := func() Message {
+		return RenderMessage(briefings.Reply{Kind: briefings.KindHelp, Title: "t", Summary: "s"})
+	}
 	tests := []struct {
-		name  string
-		break_ func(*Message)
+		name    string
+		breakIt func(*Message)
 	}{
 		{"content", func(m *Message) { m.Content = strings.Repeat("a", MaxContent+1) }},
 		{"title", func(m *Message) { m.Embeds[0].Title = strings.Repeat("a", MaxEmbedTitle+1) }},
@@ -357,7 +359,7 @@ func TestCheckLimitsCatchesViolations(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := ok()
-			tt.break_(&m)
+			tt.breakIt(&m)
 			if err := m.CheckLimits(); err == nil {
 				t.Error("CheckLimits passed a message that breaks a limit")
 			}
