@@ -2,12 +2,266 @@ package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/console"
+	"github.com/briefbot/briefbot/bot/discord"
+	"github.com/briefbot/briefbot/bot/slack"
+	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/briefings/corpus"
+	"github.com/briefbot/briefbot/internal/config"
+	"github.com/briefbot/briefbot/internal/httpserver"
+	"github.com/briefbot/briefbot/internal/metrics"
+	"github.com/briefbot/briefbot/internal/reload"
+	"github.com/briefbot/briefbot/internal/store"
 )
 
-// runServe is a placeholder until the subcommand is built.
+// Shutdown budget (DESIGN §9: close within 10 s of SIGINT/SIGTERM). The
+// platforms drain in-flight answers and the HTTP server its requests
+// within drainTimeout; whatever still runs at shutdownTimeout is
+// abandoned and serve exits with an error.
+const (
+	drainTimeout    = 8 * time.Second
+	shutdownTimeout = 9500 * time.Millisecond
+	storeOpenTime   = 20 * time.Second
+)
+
+// EnvLogLevel sets the default of --log-level (containers).
+const EnvLogLevel = "BRIEFBOT_LOG_LEVEL"
+
+// onListen, when set (tests), is told the HTTP server's bound address.
+var onListen func(net.Addr)
+
+// runServe is `briefbot serve [--config FILE] [--log-level LEVEL]`.
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "briefbot serve: not built yet")
-	return exitFail
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	configPath := fs.String("config", "", "configuration file (see config.example.yaml); none: defaults, console only")
+	defLevel := os.Getenv(EnvLogLevel)
+	if defLevel == "" {
+		defLevel = "info"
+	}
+	levelName := fs.String("log-level", defLevel, "log level: debug, info, warn or error")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: briefbot serve [--config FILE] [--log-level debug|info|warn|error]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "briefbot serve: unexpected argument %q (usage: briefbot serve [--config FILE])\n", fs.Arg(0))
+		return exitUsage
+	}
+	level, err := parseLevel(*levelName)
+	if err != nil {
+		fmt.Fprintf(stderr, "briefbot serve: %v\n", err)
+		return exitUsage
+	}
+	cfg, err := config.Load(*configPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "briefbot serve: %v\n", err)
+		return exitUsage
+	}
+	log := newLogger(stderr, level)
+	if err := serve(ctx, cfg, log, stdin, stdout); err != nil {
+		log.Error("briefbot stopped", "err", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// serve runs every configured component until ctx is cancelled (or the
+// interactive console is closed), then shuts down within the budget.
+func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.Reader, stdout io.Writer) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	m := metrics.New()
+	log.Info("starting briefbot", "config", cfg)
+
+	// Corpus: the poller's fingerprint is taken before the first load, so
+	// a file changed during that load is picked up at the first poll.
+	holder := reload.NewHolder(nil)
+	var poller *reload.Poller
+	if cfg.Corpus.Dir != "" && cfg.Corpus.Reload > 0 {
+		poller = reload.NewPoller(cfg.Corpus.Dir, cfg.Corpus.Reload.Std(), holder, reload.Options{Log: log, Observer: m})
+	}
+	start := time.Now()
+	engine, err := loadCorpus(cfg.Corpus.Dir)
+	if err != nil {
+		return err
+	}
+	holder.Swap(engine)
+	counts := engine.Counts()
+	m.CorpusDocuments(counts.Documents)
+	log.Info("corpus loaded", "dir", corpusName(cfg.Corpus.Dir), "documents", counts.Documents,
+		"people", counts.People, "quotes", counts.Quotes, "figures", counts.Figures, "took", time.Since(start).Round(time.Millisecond))
+
+	// Store.
+	octx, cancel := context.WithTimeout(ctx, storeOpenTime)
+	st, err := store.Open(octx, cfg.Store.Driver, cfg.Store.DSN)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("store (%s %s): %w", cfg.Store.Driver, config.RedactDSN(cfg.Store.DSN), err)
+	}
+	defer st.Close()
+
+	// Router and platforms.
+	router := bot.NewRouter(holder.Engine, log, bot.WithObserver(m))
+	platforms, err := buildPlatforms(cfg, router, log, m)
+	if err != nil {
+		return err
+	}
+	interactive := false
+	if len(platforms) == 0 {
+		interactive = isTTY(stdin)
+		platforms = append(platforms, console.New(stdin, stdout, router, interactive))
+		log.Info("no chat platform configured: talking on the console", "interactive", interactive)
+	}
+	names := make([]string, len(platforms))
+	for i, p := range platforms {
+		names[i] = p.Name()
+	}
+	m.Init(names...)
+
+	// HTTP: listen now, so a busy port fails start-up, not later.
+	var srv *httpserver.Server
+	if cfg.HTTP.Addr != "" {
+		checks := []httpserver.Check{
+			{Name: "corpus", Fn: func(context.Context) error {
+				if holder.Current() == nil {
+					return httpserver.ErrNoCorpus
+				}
+				return nil
+			}},
+			httpserver.PingCheck("store", st.Ping),
+		}
+		var hp []bot.HTTPPlatform
+		for _, p := range platforms {
+			checks = append(checks, httpserver.PlatformCheck(p))
+			if h, ok := p.(bot.HTTPPlatform); ok {
+				hp = append(hp, h)
+			}
+		}
+		srv = httpserver.New(httpserver.Options{Addr: cfg.HTTP.Addr, Log: log, Metrics: m.Handler(), Checks: checks, Platforms: hp})
+		if err := srv.Listen(); err != nil {
+			return err
+		}
+		log.Info("http listening", "addr", srv.Addr().String())
+		if onListen != nil {
+			onListen(srv.Addr())
+		}
+	}
+
+	g, gctx := errgroup.WithContext(ctx)
+	for _, p := range platforms {
+		g.Go(func() error {
+			err := p.Run(gctx)
+			if err != nil {
+				return fmt.Errorf("%s: %w", p.Name(), err)
+			}
+			if p.Name() == console.Name {
+				if interactive {
+					stop() // the person at the terminal closed the console
+				} else {
+					log.Info("console input ended; still serving until interrupted")
+				}
+			}
+			return nil
+		})
+	}
+	if srv != nil {
+		g.Go(func() error { return srv.Serve(gctx, drainTimeout) })
+	}
+	if poller != nil {
+		g.Go(func() error { return poller.Run(gctx) })
+	}
+	log.Info("briefbot ready", "platforms", names)
+
+	done := make(chan error, 1)
+	go func() { done <- g.Wait() }()
+	select {
+	case err := <-done:
+		return finish(ctx, err, log)
+	case <-gctx.Done():
+	}
+	log.Info("shutting down: finishing answers and posts in flight")
+	select {
+	case err := <-done:
+		return finish(ctx, err, log)
+	case <-time.After(shutdownTimeout):
+		return errors.New("shutdown took too long; abandoning work still in flight")
+	}
+}
+
+// finish reports how the components ended: a component's error is the
+// cause, unless the stop was asked for.
+func finish(ctx context.Context, err error, log *slog.Logger) error {
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	log.Info("briefbot stopped")
+	return nil
+}
+
+// loadCorpus loads dir, or the embedded corpus when dir is empty.
+func loadCorpus(dir string) (*briefings.Engine, error) {
+	if dir == "" {
+		e, err := briefings.Load(corpus.FS, ".")
+		if err != nil {
+			return nil, fmt.Errorf("embedded corpus: %w", err)
+		}
+		return e, nil
+	}
+	e, err := reload.LoadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("corpus %s: %w", dir, err)
+	}
+	return e, nil
+}
+
+func corpusName(dir string) string {
+	if dir == "" {
+		return "(embedded)"
+	}
+	return dir
+}
+
+// buildPlatforms makes the configured chat adapters.
+func buildPlatforms(cfg *config.Config, router *bot.Router, log *slog.Logger, obs bot.Observer) ([]bot.Platform, error) {
+	var ps []bot.Platform
+	if s := cfg.Slack; s != nil {
+		p, err := slack.New(slack.Config{
+			Mode: s.Mode, BotToken: s.BotToken, AppToken: s.AppToken, SigningSecret: s.SigningSecret,
+			APIURL: s.APIURL, Admins: s.Admins,
+		}, router, log, obs, slack.WithDrainTimeout(drainTimeout))
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	if d := cfg.Discord; d != nil {
+		p, err := discord.New(discord.Config{
+			Mode: d.Mode, BotToken: d.BotToken, ApplicationID: d.ApplicationID, PublicKey: d.PublicKey,
+			GuildIDs: d.GuildIDs, APIURL: d.APIURL, Admins: d.Admins,
+		}, router, log, obs, discord.WithDrainTimeout(drainTimeout))
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
 }

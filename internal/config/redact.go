@@ -99,7 +99,7 @@ func (c *Config) LogValue() slog.Value {
 	attrs := []slog.Attr{
 		slog.String("http_addr", c.HTTP.Addr),
 		slog.String("corpus_dir", c.Corpus.Dir),
-		slog.Duration("corpus_reload", c.Corpus.Reload.Std()),
+		slog.String("corpus_reload", c.Corpus.Reload.String()),
 		slog.String("store_driver", c.Store.Driver),
 		slog.String("store_dsn", RedactDSN(c.Store.DSN)),
 		slog.Int("digests", len(c.Digests)),

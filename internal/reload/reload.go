@@ -32,10 +32,15 @@ type loaded struct {
 	gen uint64
 }
 
-// NewHolder returns a holder serving e (generation 1).
+// NewHolder returns a holder serving e: generation 1, or 0 for nil
+// (nothing loaded yet; Swap in the first engine).
 func NewHolder(e *briefings.Engine) *Holder {
 	h := &Holder{}
-	h.p.Store(&loaded{e: e, gen: 1})
+	var gen uint64
+	if e != nil {
+		gen = 1
+	}
+	h.p.Store(&loaded{e: e, gen: gen})
 	return h
 }
 
