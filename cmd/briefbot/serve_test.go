@@ -57,7 +57,9 @@ func startServe(t *testing.T, cfgText string, stdin io.Reader) (addr string, sto
 	ctx, cancel := context.WithCancel(context.Background())
 	stdout, stderr = &syncBuffer{}, &syncBuffer{}
 	code := make(chan int, 1)
-	go func() { code <- run(ctx, []string{"serve", "--config", f, "--log-level", "debug"}, stdin, stdout, stderr) }()
+	go func() {
+		code <- run(ctx, []string{"serve", "--config", f, "--log-level", "debug"}, stdin, stdout, stderr)
+	}()
 	select {
 	case a := <-addrc:
 		addr = a.String()
