@@ -2,8 +2,8 @@ package slack
 
 import (
 	"context"
-	"errors"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -258,3 +258,9 @@ func httptestDo(h http.Handler, r *http.Request) *httptest.ResponseRecorder {
 }
 
 func errorsAs(err error, target any) bool { return errors.As(err, target) }
+
+func httptestServer(t *testing.T, h http.Handler) *httptest.Server {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}

@@ -348,7 +348,9 @@ var (
 // escape makes text from a user or the corpus inert in Slack: & < > become
 // entities (so <!channel> and <@U1> show literally), and broadcast words
 // are broken with an invisible word joiner.
-func escape(s string) string { return entities.Replace(broadcast.Replace(strings.ToValidUTF8(s, "\uFFFD"))) }
+func escape(s string) string {
+	return entities.Replace(broadcast.Replace(strings.ToValidUTF8(s, "\uFFFD")))
+}
 
 // fit escapes s and cuts it to at most limit UTF-16 units on a rune
 // boundary (never inside an entity), ending with an ellipsis when cut.

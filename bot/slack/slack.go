@@ -64,9 +64,9 @@ type Slack struct {
 
 	// base outlives single requests: late answers run under it, and Run
 	// cancels it once in-flight work is drained or the drain time is up.
-	base     context.Context
-	stop     context.CancelFunc
-	work     inflight
+	base context.Context
+	stop context.CancelFunc
+	work inflight
 
 	connected atomic.Bool
 	botUser   atomic.Value // string: the bot's own user id, from auth.test

@@ -55,7 +55,11 @@ func (s *Slack) socketEvent(evt socketmode.Event, ack ackFunc) {
 	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth:
 		s.connected.Store(false)
 		s.obs.PlatformError(Name, "socket")
-		s.log.Warn("socket mode connection failed", "event", string(evt.Type))
+		var cause error
+		if ce, ok := evt.Data.(*slack.ConnectionErrorEvent); ok {
+			cause = ce.ErrorObj
+		}
+		s.log.Warn("socket mode connection failed", "event", string(evt.Type), "err", cause)
 	case socketmode.EventTypeSlashCommand:
 		cmd, ok := evt.Data.(slack.SlashCommand)
 		if !ok || evt.Request == nil {
