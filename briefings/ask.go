@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
 )
 
@@ -45,13 +46,13 @@ const (
 )
 
 var (
-	whoIntent = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|'s|are)|who's|tell\s+me\s+about|what\s+about|brief\s+me\s+on|what\s+do\s+you\s+know\s+about|profile\s+of)\s+(.+?)\s*[?.!]*$`)
+	whoIntent   = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|'s|are)|who's|tell\s+me\s+about|what\s+about|brief\s+me\s+on|what\s+do\s+you\s+know\s+about|profile\s+of)\s+(.+?)\s*[?.!]*$`)
 	statsIntent = regexp.MustCompile(`(?i)^(?:what\s+are\s+the\s+|show\s+(?:me\s+)?(?:the\s+)?|give\s+me\s+(?:the\s+)?)?(?:figures|stats|statistics|numbers|key\s+figures)\s+(?:for|in|from|of)?\s*((?:19|20)\d\d)\s*(?:on|about)?\s*([^?]*?)\s*\??$`)
-	figureQ = regexp.MustCompile(`(?i)\b(how\s+(?:many|much|big|large|often|far|long)|what\s+(?:number|percentage|proportion|share|amount|sum|total|figure)|cost|costs|price|percent)\b`)
-	dateQ   = regexp.MustCompile(`(?i)\b(when|what\s+(?:date|day|year|month|time)|since\s+when|how\s+long\s+ago)\b`)
-	personQ = regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\bwhich\s+(?:minister|official|person|politician|mayor|leader|chief)\b`)
-	yearQ   = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
-	dateRe  = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter)|(?:19|20)\d\d)\b`)
+	figureQ     = regexp.MustCompile(`(?i)\b(how\s+(?:many|much|big|large|often|far|long)|what\s+(?:number|percentage|proportion|share|amount|sum|total|figure)|cost|costs|price|percent)\b`)
+	dateQ       = regexp.MustCompile(`(?i)\b(when|what\s+(?:date|day|year|month|time)|since\s+when|how\s+long\s+ago)\b`)
+	personQ     = regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\bwhich\s+(?:minister|official|person|politician|mayor|leader|chief)\b`)
+	yearQ       = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
+	dateRe      = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter)|(?:19|20)\d\d)\b`)
 	// questionWords are dropped from a question before searching: they say
 	// what kind of answer is wanted, not what it is about.
 	questionWords = map[string]bool{
@@ -73,7 +74,7 @@ func (e *Engine) Ask(question string) Reply {
 	}
 	if m := whoIntent.FindStringSubmatch(q); m != nil {
 		name := strings.TrimSpace(m[1])
-		if lm := e.dir.Lookup(name); lm.Found != nil || len(lm.Candidates) > 0 {
+		if lm := e.lookup(name); lm.Found != nil || len(lm.Candidates) > 0 {
 			return e.Who(name)
 		}
 	}
@@ -99,7 +100,13 @@ type scored struct {
 // the question asks for, and marks the answer span.
 func (e *Engine) answer(q string) Reply {
 	qtype := classify(q)
-	terms := e.index.Terms(stripQuestionWords(q))
+	year := 0
+	if m := yearQ.FindString(q); m != "" {
+		year, _ = strconv.Atoi(m)
+	}
+	// A year narrows the answer (its figures, its sentences) rather than
+	// being a word the answer must hold.
+	terms := e.index.Terms(stripQuestionWords(yearQ.ReplaceAllString(q, " ")))
 	if len(terms) == 0 {
 		return e.notCovered(q)
 	}
@@ -116,10 +123,6 @@ func (e *Engine) answer(q string) Reply {
 		}
 		idf[t] = w
 		total += w
-	}
-	year := 0
-	if m := yearQ.FindString(q); m != "" {
-		year, _ = strconv.Atoi(m)
 	}
 	best := map[string]*scored{}
 	var cands []*scored
@@ -148,11 +151,17 @@ func (e *Engine) answer(q string) Reply {
 			// the words of the question).
 			score += 0.2 * h.Score / top * score
 			c.mark = e.answerSpan(c, qtype, terms, year)
+			if qtype == askFigure && year != 0 && c.mark == "" && len(c.figures()) > 0 {
+				continue // its figures are of another year
+			}
 			switch {
 			case qtype != askAny && c.mark != "":
 				score *= typeBoost
 			case qtype == askFigure || qtype == askDate:
 				score *= 0.8
+			}
+			if year != 0 && (strings.Contains(s, strconv.Itoa(year)) || c.doc.Meta.Published.Year == year) {
+				score *= 1.2
 			}
 			if isHeadline(para.Text) {
 				score *= 0.6
@@ -270,18 +279,7 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 	case askFigure:
 		var best string
 		bestScore := -1
-		for _, f := range c.doc.figures {
-			if f.Para != c.para || f.Sent != c.sent {
-				if f.Para != c.para {
-					continue
-				}
-				if i, _ := c.doc.sentenceAt(f.Para, f.Start); i != c.sent {
-					continue
-				}
-			}
-			if !strings.Contains(c.text, f.Text) {
-				continue
-			}
+		for _, f := range c.figures() {
 			s := 0
 			if year != 0 && f.Year == year {
 				s += 4
@@ -329,6 +327,26 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 		return best
 	}
 	return ""
+}
+
+// figures lists the figures of the sentence.
+func (c *scored) figures() []*figures.Figure {
+	var out []*figures.Figure
+	for i := range c.doc.figures {
+		f := &c.doc.figures[i]
+		if f.Para != c.para {
+			continue
+		}
+		if f.Sent != c.sent {
+			if i, _ := c.doc.sentenceAt(f.Para, f.Start); i != c.sent {
+				continue
+			}
+		}
+		if strings.Contains(c.text, f.Text) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // isHeadline reports a paragraph that reads as a headline: short, with no

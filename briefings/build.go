@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/briefings/people"
-	"github.com/briefbot/briefbot/briefings/text"
 )
 
 // profile is a people.Profile with what the answers need precomputed.
@@ -32,17 +31,9 @@ const maxRelated = 8
 
 // build merges people across articles and precomputes the lookups the
 // answers use, so that answering is a lookup, not a scan.
-func (e *Engine) build() {
-	texts := make([]*text.Doc, len(e.docs))
-	inputs := make([]people.DocInput, len(e.docs))
-	for i, d := range e.docs {
-		texts[i] = d.Doc
-		inputs[i] = people.DocInput{DocID: d.ID, Date: d.Meta.Published, Result: d.people}
-	}
-	e.dir = people.Build(texts, inputs)
-	if e.dir == nil {
-		e.dir = &people.Directory{}
-	}
+// lookup finds a name in dir (people.Directory.Lookup; tests pass a fake).
+func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) {
+	e.dir, e.lookup = dir, lookup
 	e.profiles = make(map[string]*profile, len(e.dir.Profiles))
 	for _, p := range e.dir.Profiles {
 		pr := &profile{Profile: p}

@@ -21,6 +21,7 @@ type Engine struct {
 	byID     map[string]*document // by document id
 	byDate   []*document          // oldest first; undated first
 	dir      *people.Directory
+	lookup   func(name string) people.Match
 	profiles map[string]*profile // by people.Profile.ID
 	ranked   []*profile          // most mentioned first
 	years    []yearFigures       // years with figures, ascending

@@ -2,7 +2,6 @@ package briefings
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -86,7 +85,6 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 	}
 
 	// Index while extracting: the index needs only the parsed text.
-	e.passages = makePassages(e.docs)
 	var (
 		idx    *search.Index
 		idxErr error
@@ -95,11 +93,7 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		texts := make([]string, len(e.passages))
-		for i, p := range e.passages {
-			texts[i] = p.text()
-		}
-		idx, idxErr = search.Build(texts)
+		idx, idxErr = e.buildIndex()
 	}()
 	e.extract()
 	wg.Wait()
@@ -107,8 +101,28 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 		return nil, idxErr
 	}
 	e.index = idx
-	e.build()
+	texts := make([]*text.Doc, len(e.docs))
+	inputs := make([]people.DocInput, len(e.docs))
+	for i, d := range e.docs {
+		texts[i] = d.Doc
+		inputs[i] = people.DocInput{DocID: d.ID, Date: d.Meta.Published, Result: d.people}
+	}
+	dir := people.Build(texts, inputs)
+	if dir == nil {
+		dir = &people.Directory{Local: map[people.LocalKey]string{}}
+	}
+	e.build(dir, dir.Lookup)
 	return e, nil
+}
+
+// buildIndex cuts the documents into passages and indexes them.
+func (e *Engine) buildIndex() (*search.Index, error) {
+	e.passages = makePassages(e.docs)
+	texts := make([]string, len(e.passages))
+	for i, p := range e.passages {
+		texts[i] = p.text()
+	}
+	return search.Build(texts)
 }
 
 // file is one article file found under the root.
@@ -179,10 +193,6 @@ func readDoc(fsys fs.FS, f file) (*document, string, error) {
 	}
 	td, err := text.Parse(f.id, raw)
 	if err != nil {
-		var fe *text.FrontMatterError
-		if errors.As(err, &fe) {
-			return nil, warn, fmt.Errorf("%s: %w", f.name, err)
-		}
 		return nil, warn, fmt.Errorf("%s: %w", f.name, err)
 	}
 	return &document{Doc: td}, warn, nil

@@ -25,7 +25,7 @@ func (e *Engine) Who(name string) Reply {
 	if name == "" {
 		return Reply{Kind: KindNotFound, Title: "Who should I brief you on?", Summary: "Give a name, e.g. /who cazeneuve."}
 	}
-	m := e.dir.Lookup(name)
+	m := e.lookup(name)
 	switch {
 	case m.Found != nil:
 		if p := e.profiles[m.Found.ID]; p != nil {
