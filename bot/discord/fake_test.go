@@ -43,6 +43,9 @@ type fakeDiscord struct {
 
 	conns     chan *fakeConn
 	identifys chan map[string]any
+	// rejectIdentify, when set, closes the gateway with this code after
+	// IDENTIFY (4004: authentication failed).
+	rejectIdentify int
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
@@ -225,6 +228,13 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f.identifys <- ident.D
+	f.mu.Lock()
+	reject := f.rejectIdentify
+	f.mu.Unlock()
+	if reject != 0 {
+		_ = ws.WriteMessage(websocket.CloseMessage, websocket.FormatCloseMessage(reject, "Authentication failed."))
+		return
+	}
 	c.seq = 1
 	ready := map[string]any{
 		"v": 9, "session_id": "sess-1", "guilds": []any{}, "private_channels": []any{},

@@ -269,3 +269,31 @@ func TestGatewayPanicInEventGoroutineIsRecovered(t *testing.T) {
 		t.Errorf("after the panic the next message got %q", title)
 	}
 }
+
+func TestGatewayAuthenticationFailureEndsRun(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	f.rejectIdentify = 4004
+	obs := newCountingObserver()
+	d, err := New(Config{BotToken: "wrong", ApplicationID: "app1", APIURL: f.apiURL()}, &recorder{}, quietLogger(), obs,
+		WithRetry(3, time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- d.Run(context.Background()) }()
+	select {
+	case err := <-errc:
+		if err == nil || !strings.Contains(err.Error(), "4004") {
+			t.Errorf("Run error %v, want the 4004 close", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Run kept retrying a refused token")
+	}
+	if _, errs := obs.counts(); errs["connect"] != 1 {
+		t.Errorf("connect errors recorded %d, want 1", errs["connect"])
+	}
+	if d.Connected() {
+		t.Error("Connected() after a refused token")
+	}
+}
