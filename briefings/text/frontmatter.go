@@ -2,7 +2,10 @@ package text
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -34,23 +37,42 @@ func SplitFrontMatter(raw []byte) (Meta, string, bool, error) {
 	if !strings.HasPrefix(s, "---\n") {
 		return Meta{}, s, false, nil
 	}
-	end := strings.Index(s[4:], "\n---")
+	// The block ends at the first line that is exactly "---" (trailing
+	// spaces allowed).
+	rest := s[4:]
+	off := 0
+	end := -1
+	for off <= len(rest) {
+		line := rest[off:]
+		next := len(rest)
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+			next = off + i + 1
+		}
+		if strings.TrimRight(line, " \t") == "---" {
+			end = off
+			off = next
+			break
+		}
+		if next == len(rest) {
+			break
+		}
+		off = next
+	}
 	if end < 0 {
 		return Meta{}, s, false, &FrontMatterError{Line: 1, Err: fmt.Errorf("opening --- has no closing --- line")}
 	}
-	block := s[4 : 4+end]
-	rest := s[4+end+4:]
-	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		if strings.TrimSpace(rest[:i]) != "" {
-			return Meta{}, s, false, &FrontMatterError{Line: strings.Count(block, "\n") + 3, Err: fmt.Errorf("closing --- line has trailing text")}
-		}
-		rest = rest[i+1:]
-	} else {
-		rest = ""
+	block := rest[:end]
+	if off > len(rest) {
+		off = len(rest)
 	}
+	rest = rest[off:]
 	m, err := parseMeta(block)
 	return m, rest, true, err
 }
+
+// yamlLine finds the line number in a yaml.v3 error ("yaml: line 2: ...").
+var yamlLine = regexp.MustCompile(`line (\d+): `)
 
 func parseMeta(block string) (Meta, error) {
 	var m Meta
@@ -59,7 +81,12 @@ func parseMeta(block string) (Meta, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(block), &root); err != nil {
-		return m, &FrontMatterError{Line: 2, Err: err}
+		line := 2
+		if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
+			n, _ := strconv.Atoi(sm[1])
+			line = n + 1 // +1 for the opening --- line
+		}
+		return m, &FrontMatterError{Line: line, Err: errors.New(strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: "))}
 	}
 	if len(root.Content) == 0 {
 		return m, nil

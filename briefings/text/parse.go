@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -53,13 +54,17 @@ func cut(s string, n int) string {
 var yearRe = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
 
 // inferYear guesses the year of an undated article: the year it names most
-// often, the later one on a tie.
+// often, the later one on a tie. Years after the current one are plans and
+// targets ("by 2050"), never the year an article was published.
 func inferYear(paras []Paragraph) int {
 	count := map[int]int{}
+	now := time.Now().Year()
 	for _, p := range paras {
 		for _, m := range yearRe.FindAllString(p.Text, -1) {
 			y, _ := strconv.Atoi(m)
-			count[y]++
+			if y <= now {
+				count[y]++
+			}
 		}
 	}
 	if len(count) == 0 {
