@@ -280,3 +280,29 @@ func TestRedaction(t *testing.T) {
 		t.Errorf("Validate of an empty Config = %v", err)
 	}
 }
+
+func TestAliases(t *testing.T) {
+	tests := []struct {
+		name, yaml, wantErr string
+	}{
+		{"merge", "base: &b {addr: ':1'}\n", "base: unknown key"},
+		{"self merge", "http: &x {<<: *x}\n", "refers to the value that contains it"},
+		{"merge list", "store: {<<: [{driver: sqlite}, {dsn: a.db}]}\n", ""},
+		{"alias scalar", "store: {driver: &d sqlite, dsn: *d}\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() { _, err := Decode([]byte(tt.yaml), nil); done <- err }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(5 * time.Second):
+				t.Fatal("Decode did not return")
+			}
+			if tt.wantErr == "" && err != nil || tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+				t.Errorf("err = %v, want %q", err, tt.wantErr)
+			}
+		})
+	}
+}

@@ -163,7 +163,8 @@ type walker struct {
 	env    LookupFunc
 	cfg    *Config
 	errs   []string
-	byLine map[int]string // line -> key path, to name yaml.v3's type errors
+	byLine map[int]string      // line -> key path, to name yaml.v3's type errors
+	active map[*yaml.Node]bool // nodes being walked: an alias or merge back into one is a cycle
 }
 
 var unmarshalerType = reflect.TypeOf((*yaml.Unmarshaler)(nil)).Elem()
@@ -172,6 +173,15 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) {
 	if n.Kind == yaml.AliasNode && n.Alias != nil {
 		n = n.Alias
 	}
+	if w.active[n] {
+		w.errs = append(w.errs, fmt.Sprintf("line %d: %s: an alias refers to the value that contains it", n.Line, show(path)))
+		return
+	}
+	if w.active == nil {
+		w.active = map[*yaml.Node]bool{}
+	}
+	w.active[n] = true
+	defer delete(w.active, n)
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -192,8 +202,14 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) {
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Value == "<<" { // merge key: its mapping has the same fields
-				w.walk(v, t, path)
+			if k.Value == "<<" { // merge key: its mappings have the same fields
+				if v.Kind == yaml.SequenceNode {
+					for _, m := range v.Content {
+						w.walk(m, t, path)
+					}
+				} else {
+					w.walk(v, t, path)
+				}
 				continue
 			}
 			f, ok := fieldByKey(t, k.Value)
