@@ -221,6 +221,9 @@ var massMention = regexp.MustCompile(`(?i)@(everyone|here)`)
 // after the @. allowed_mentions already stops them pinging; this keeps the
 // text harmless if it is ever copied elsewhere.
 func neutralise(s string) string {
+	if !strings.Contains(s, "@") {
+		return s
+	}
 	return massMention.ReplaceAllString(s, "@\u200b$1")
 }
 
@@ -293,8 +296,11 @@ func linkURL(u string) string {
 	if strings.ContainsFunc(u, unicode.IsControl) || len(u) > 512 {
 		return ""
 	}
-	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "[", "%5B", "]", "%5D").Replace(u)
+	return urlEscaper.Replace(u)
 }
+
+// urlEscaper percent-encodes what would end a markdown link target early.
+var urlEscaper = strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29", "<", "%3C", ">", "%3E", "[", "%5B", "]", "%5D")
 
 var defaultTitles = map[briefings.Kind]string{
 	briefings.KindWho:      "Briefing",
@@ -372,14 +378,20 @@ func renderEmbed(r briefings.Reply) *discordgo.MessageEmbed {
 			cite[s.ID] = i + 1
 		}
 	}
-	srcLines := sourceLines(r.Sources)
+	srcLines := make([]string, len(r.Sources)) // formatted on demand: a corpus may have thousands
+	srcLine := func(i int) string {
+		if srcLines[i] == "" {
+			srcLines[i] = sourceLine(i+1, r.Sources[i])
+		}
+		return srcLines[i]
+	}
 	itemBudget := budget
 	slots := MaxEmbedFields
 	if len(srcLines) > 0 {
 		slots--
 		need := len("Sources")
-		for _, l := range srcLines {
-			need += charCount(l) + 1
+		for i := 0; i < len(srcLines) && need < budget/2; i++ {
+			need += charCount(srcLine(i)) + 1
 		}
 		itemBudget -= min(need, budget/2)
 	}
@@ -436,21 +448,32 @@ sections:
 		slots := MaxEmbedFields - len(e.Fields)
 		var chosen []int
 		var fields []*discordgo.MessageEmbedField
+		used, misses, skips := 0, 0, 0
 		for _, i := range order {
-			try := append(append([]int(nil), chosen...), i)
-			sort.Ints(try)
-			f, used, ok := packSources(srcLines, try, budget, slots)
-			if !ok {
-				cut = true
+			if charCount(srcLine(i))+1 > budget-used {
+				// Cannot fit whatever the packing. After a long run of
+				// these the embed is full: stop looking.
+				if skips++; skips >= 32 {
+					break
+				}
 				continue
 			}
-			chosen, fields = try, f
-			if budget-used < 8 {
-				if len(chosen) < len(srcLines) {
-					cut = true
+			skips = 0
+			try := append(append(make([]int, 0, len(chosen)+1), chosen...), i)
+			sort.Ints(try)
+			f, u, ok := packSources(srcLine, try, budget, slots)
+			if !ok {
+				// It fits by length but not by field breaks; a few such
+				// misses mean the embed is full.
+				if misses++; misses >= 4 {
+					break
 				}
-				break
+				continue
 			}
+			chosen, fields, used = try, f, u
+		}
+		if len(chosen) < len(srcLines) {
+			cut = true
 		}
 		e.Fields = append(e.Fields, fields...)
 	}
@@ -527,47 +550,44 @@ func markBold(text, mark string) string {
 	return escape(text[:i]) + "**" + escape(mark) + "**" + escape(text[i+len(mark):])
 }
 
-// sourceLines formats each source as "**[n]** [title](url) · publisher · date".
-func sourceLines(srcs []briefings.Source) []string {
-	lines := make([]string, 0, len(srcs))
-	for i, s := range srcs {
-		title := oneLine(s.Title)
-		if title == "" {
-			title = oneLine(s.ID)
-		}
-		if title == "" {
-			title = "untitled"
-		}
-		title, _ = fit(escape(title), 200)
-		ref := title
-		if u := linkURL(s.URL); u != "" {
-			ref = "[" + title + "](" + u + ")"
-		}
-		parts := []string{"**[" + strconv.Itoa(i+1) + "]** " + ref}
-		if p := oneLine(s.Publisher); p != "" {
-			p, _ = fit(escape(p), 100)
-			parts = append(parts, p)
-		}
-		if d := oneLine(s.Published); d != "" {
-			d, _ = fit(escape(d), 40)
-			parts = append(parts, d)
-		}
-		line := strings.Join(parts, " · ")
-		if charCount(line) > MaxFieldValue { // an absurd URL: drop the link
-			line, _ = fit("**["+strconv.Itoa(i+1)+"]** "+title, MaxFieldValue)
-		}
-		lines = append(lines, line)
+// sourceLine formats source number n as "**[n]** [title](url) · publisher · date".
+func sourceLine(n int, s briefings.Source) string {
+	num := "**[" + strconv.Itoa(n) + "]** "
+	title := oneLine(s.Title)
+	if title == "" {
+		title = oneLine(s.ID)
 	}
-	return lines
+	if title == "" {
+		title = "untitled"
+	}
+	title, _ = fit(escape(title), 200)
+	ref := title
+	if u := linkURL(s.URL); u != "" {
+		ref = "[" + title + "](" + u + ")"
+	}
+	parts := []string{num + ref}
+	if p := oneLine(s.Publisher); p != "" {
+		p, _ = fit(escape(p), 100)
+		parts = append(parts, p)
+	}
+	if d := oneLine(s.Published); d != "" {
+		d, _ = fit(escape(d), 40)
+		parts = append(parts, d)
+	}
+	line := strings.Join(parts, " · ")
+	if charCount(line) > MaxFieldValue { // an absurd URL: drop the link
+		line, _ = fit(num+title, MaxFieldValue)
+	}
+	return line
 }
 
 // packSources packs the chosen source lines into "Sources" fields; ok is
 // false when they do not fit the budget or the field slots.
-func packSources(lines []string, chosen []int, budget, slots int) ([]*discordgo.MessageEmbedField, int, bool) {
+func packSources(line func(int) string, chosen []int, budget, slots int) ([]*discordgo.MessageEmbedField, int, bool) {
 	p := packer{budget: budget, slots: slots}
 	p.start("Sources")
 	for _, i := range chosen {
-		if !p.add(lines[i]) {
+		if !p.add(line(i)) {
 			return nil, 0, false
 		}
 	}
@@ -582,6 +602,7 @@ type packer struct {
 	fields        []*discordgo.MessageEmbedField
 	name          string // the current section's field name
 	open          bool   // the last field belongs to the current section
+	openLen       int    // characters in the last field's value
 	dropped       bool   // a line did not fit
 }
 
@@ -597,12 +618,13 @@ func (p *packer) add(line string) bool {
 	n := charCount(line)
 	if p.open {
 		f := p.fields[len(p.fields)-1]
-		if cur := charCount(f.Value); cur+1+n <= MaxFieldValue {
+		if p.openLen+1+n <= MaxFieldValue {
 			if p.used+1+n > p.budget {
 				p.dropped = true
 				return false
 			}
 			f.Value += "\n" + line
+			p.openLen += 1 + n
 			p.used += 1 + n
 			return true
 		}
@@ -619,5 +641,6 @@ func (p *packer) add(line string) bool {
 	p.fields = append(p.fields, &discordgo.MessageEmbedField{Name: name, Value: line})
 	p.used += cost
 	p.open = true
+	p.openLen = n
 	return true
 }

@@ -442,3 +442,28 @@ func TestCommandsAreValid(t *testing.T) {
 		check(c.Name, c.Options)
 	}
 }
+
+// BenchmarkRenderSources renders a /sources reply over the whole BBC corpus
+// (2,125 articles): far more than fits, so the source selection does the
+// most work it can.
+func BenchmarkRenderSources(b *testing.B) {
+	r := briefings.Reply{Kind: briefings.KindSources, Title: "Sources"}
+	for i := range 2125 {
+		r.Sources = append(r.Sources, briefings.Source{ID: fmt.Sprint("bbc/", i), Title: fmt.Sprintf("BBC article number %d on the Channel", i),
+			Publisher: "BBC News", Published: "2020-01-02", URL: fmt.Sprintf("https://www.bbc.co.uk/news/uk-%d", 50000000+i)})
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := RenderMessage(r).CheckLimits(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRenderWho(b *testing.B) {
+	r := goldenReplies()["who"]
+	b.ReportAllocs()
+	for b.Loop() {
+		RenderMessage(r)
+	}
+}
