@@ -1,0 +1,140 @@
+package figures
+
+// dater picks the year of each figure of a paragraph from its time cues.
+type dater struct {
+	p      *para
+	cues   []cue
+	cal    calendar
+	island []int // relative clause id of each token, 0 outside one
+	own    []int // per sentence: the cue that dates the sentence itself, or -1
+}
+
+func newDater(p *para, cues []cue, cal calendar) *dater {
+	d := &dater{p: p, cues: cues, cal: cal, island: p.islands()}
+	d.own = make([]int, max(p.spans, 1))
+	for s := range d.own {
+		d.own[s] = -1
+	}
+	for k, c := range cues {
+		if c.compare || d.island[c.start] != 0 || (c.weak && c.year == 0) || c.sent >= len(d.own) {
+			continue
+		}
+		d.own[c.sent] = k // the last one wins: the time the sentence ends in
+	}
+	return d
+}
+
+// islands marks relative clauses (", who ...", ", which ...") up to the
+// next comma, semicolon or the end of the sentence.
+func (p *para) islands() []int {
+	out := make([]int, len(p.toks))
+	id := 0
+	for k := 0; k+1 < len(p.toks); k++ {
+		if !p.toks[k].punct(",") || !islandStarts[p.word(k+1)] {
+			continue
+		}
+		id++
+		for j := k + 1; j < len(p.toks) && p.sent[j] == p.sent[k] && !p.toks[j].punct(",;"); j++ {
+			out[j] = id
+		}
+	}
+	return out
+}
+
+// bounds counts clause boundaries between tokens a and b: soft ones (",
+// and", ", but") and hard ones (";").
+func (p *para) bounds(a, b int) (soft, hard int) {
+	if a > b {
+		a, b = b, a
+	}
+	for j := a + 1; j < b; j++ {
+		t := p.toks[j]
+		switch {
+		case t.punct(";"):
+			hard++
+		case t.punct(",") && softBounds[p.word(j+1)]:
+			soft++
+		case t.punct("–—") || (t.punct("-") && !t.glued):
+			soft++
+		}
+	}
+	return soft, hard
+}
+
+// date returns the year of the figure at tokens [start, end), the first
+// year of its period, and how the year was found.
+func (d *dater) date(start, end int) (year, since int, how string) {
+	p := d.p
+	sent := p.sent[start]
+	best, bestCost := -1, 1<<30
+	for k, c := range d.cues {
+		if c.sent != sent || c.compare {
+			continue
+		}
+		if isl := d.island[c.start]; isl != 0 && isl != d.island[start] {
+			continue
+		}
+		var dist, a, b int
+		switch {
+		case c.end <= start:
+			dist, a, b = start-c.end, c.end-1, start
+		case c.start >= end:
+			dist, a, b = c.start-end, end-1, c.start
+		default:
+			dist, a, b = 0, start, start
+		}
+		soft, hard := p.bounds(a, b)
+		if hard > 0 {
+			continue
+		}
+		cost := dist + 30*soft
+		if cost < bestCost {
+			best, bestCost = k, cost
+		}
+	}
+	if best >= 0 && !(d.cues[best].weak && d.cues[best].year == 0) {
+		return d.resolve(d.cues[best])
+	}
+	if best < 0 || d.cues[best].weak {
+		// a sentence with no time of its own continues the one before
+		if sent > 0 && sent-1 < len(d.own) && d.own[sent-1] >= 0 {
+			y, s, h := d.resolve(d.cues[d.own[sent-1]])
+			if y != 0 || best < 0 {
+				return y, s, h
+			}
+		}
+	}
+	if best >= 0 {
+		return d.resolve(d.cues[best])
+	}
+	if d.cal.known {
+		return d.cal.date.Year, 0, "published"
+	}
+	return 0, 0, ""
+}
+
+// resolve turns a cue into a year, a period start and how it was found.
+func (d *dater) resolve(c cue) (year, since int, how string) {
+	switch c.kind {
+	case cueUndated:
+		return 0, 0, ""
+	case cuePeriod:
+		return c.year, c.from, "explicit"
+	case cueSince:
+		if c.from == 0 {
+			return d.cal.year(), 0, nonEmpty(d.cal.year(), "relative")
+		}
+		return d.cal.year(), c.from, nonEmpty(d.cal.year(), "relative")
+	}
+	if c.year == 0 {
+		return 0, 0, ""
+	}
+	return c.year, 0, c.how
+}
+
+func nonEmpty(year int, how string) string {
+	if year == 0 {
+		return ""
+	}
+	return how
+}

@@ -1,0 +1,154 @@
+package figures
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// labelsFile holds every figure of the labelled documents with its year.
+const labelsFile = "../testdata/extraction/figures.yaml"
+
+type label struct {
+	Value string `yaml:"value"`
+	Year  int    `yaml:"year"`
+}
+
+// labelledDoc loads a labelled document by id: corpus/NAME from the
+// embedded corpus directory, bbc/CAT/ID from the extraction set.
+func labelledDoc(t testing.TB, id string) *text.Doc {
+	t.Helper()
+	var path string
+	switch {
+	case strings.HasPrefix(id, "corpus/"):
+		path = filepath.Join("..", "corpus", strings.TrimPrefix(id, "corpus/")+".md")
+	case strings.HasPrefix(id, "bbc/"):
+		path = filepath.Join("..", "testdata", "extraction", id+".md")
+	default:
+		t.Fatalf("unknown document id %q", id)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	d, err := text.Parse(id, raw)
+	if err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	return d
+}
+
+func loadLabels(t testing.TB) map[string][]label {
+	t.Helper()
+	raw, err := os.ReadFile(labelsFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels map[string][]label
+	if err := yaml.Unmarshal(raw, &labels); err != nil {
+		t.Fatalf("%s: %v", labelsFile, err)
+	}
+	return labels
+}
+
+func sameQuantity(a, b Quantity) bool {
+	near := func(x, y float64) bool { return math.Abs(x-y) <= 1e-9*math.Max(1, math.Abs(y)) }
+	return near(a.Value, b.Value) && near(a.High, b.High) && a.Unit == b.Unit
+}
+
+// score counts matches of figures to labels by document and value, and
+// right years among the matches.
+type score struct {
+	labels, found, matched, yearsRight int
+}
+
+func (s score) precision() float64 { return ratio(s.matched, s.found) }
+func (s score) recall() float64    { return ratio(s.matched, s.labels) }
+func (s score) years() float64     { return ratio(s.yearsRight, s.matched) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// scoreDoc matches in reading order: each label takes the first unused
+// figure with the same value.
+func scoreDoc(t *testing.T, id string, labels []label, figs []Figure) score {
+	s := score{labels: len(labels), found: len(figs)}
+	used := make([]bool, len(figs))
+	for _, l := range labels {
+		want, err := ParseValue(l.Value)
+		if err != nil {
+			t.Errorf("%s: label %q: %v", id, l.Value, err)
+			continue
+		}
+		hit := -1
+		for k, f := range figs {
+			if !used[k] && sameQuantity(Quantity{f.Value, f.High, f.Unit}, want) {
+				hit = k
+				break
+			}
+		}
+		if hit < 0 {
+			t.Logf("%s: missed %q (year %d)", id, l.Value, l.Year)
+			continue
+		}
+		used[hit] = true
+		s.matched++
+		if figs[hit].Year == l.Year {
+			s.yearsRight++
+		} else {
+			t.Logf("%s: %q year %d (%s), want %d", id, l.Value, figs[hit].Year, figs[hit].YearFrom, l.Year)
+		}
+	}
+	for k, f := range figs {
+		if !used[k] {
+			t.Logf("%s: extra %q (counts %q, year %d)", id, f.Text, f.Counts, f.Year)
+		}
+	}
+	return s
+}
+
+func TestFigureScores(t *testing.T) {
+	labels := loadLabels(t)
+	ids := make([]string, 0, len(labels))
+	for id := range labels {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	sets := map[string]*score{"seeds": {}, "bbc": {}}
+	for _, id := range ids {
+		set := "seeds"
+		if strings.HasPrefix(id, "bbc/") {
+			set = "bbc"
+		}
+		s := scoreDoc(t, id, labels[id], Extract(labelledDoc(t, id)))
+		sets[set].labels += s.labels
+		sets[set].found += s.found
+		sets[set].matched += s.matched
+		sets[set].yearsRight += s.yearsRight
+	}
+	for _, name := range []string{"seeds", "bbc"} {
+		s := sets[name]
+		t.Logf("%s: %d labelled, %d found, %d matched: precision %.3f recall %.3f year accuracy %.3f",
+			name, s.labels, s.found, s.matched, s.precision(), s.recall(), s.years())
+		if s.labels == 0 {
+			t.Errorf("%s: no labels", name)
+		}
+		if s.precision() < 0.85 || s.recall() < 0.85 {
+			t.Errorf("%s: precision %.3f, recall %.3f; want both >= 0.85", name, s.precision(), s.recall())
+		}
+		if s.years() < 0.95 {
+			t.Errorf("%s: year accuracy %.3f; want >= 0.95", name, s.years())
+		}
+	}
+}
