@@ -1,9 +1,23 @@
 // Package quotes finds direct quotations in an article and attributes them
 // to their speakers. Quote spans are found over paragraphs before sentence
 // splitting, so multi-sentence and multi-paragraph quotes stay whole.
+//
+// A quotation is a double-quoted passage ("straight" or “curly”), or a
+// block of unquoted paragraphs closed by a signature line ("– Name,
+// Title"). Scare quotes, titles and short phrases inside the writer's own
+// sentence are not quotations. Speakers are found from the attribution
+// patterns of news writing ("Q," said X; X said: "Q"; a speaker line
+// before a quoted paragraph; a pronoun for the last speaker) and named
+// through a Resolver; when in doubt a quote keeps no speaker.
 package quotes
 
-import "github.com/briefbot/briefbot/briefings/text"
+import (
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/text"
+)
 
 // Resolver maps a speaker phrase seen at (para, off) ("Mr Alegre", "the
 // police chief") to a doc-local entity key. *people.DocResult implements it.
@@ -11,17 +25,724 @@ type Resolver interface {
 	Resolve(phrase string, para, off int) (key string, ok bool)
 }
 
+// PersonInfo is an optional extension of a Resolver: it tells people from
+// organisations and gives a person's gender ('m', 'f' or 0), so that he and
+// she are only resolved to a person of the matching gender. Extract reads
+// the same facts from a *people.DocResult's entities.
+type PersonInfo interface {
+	Person(key string) (isPerson bool, gender byte)
+}
+
 // Quote is one direct quotation.
 type Quote struct {
 	Text      string // the quoted words, without the quotation marks
 	Para      int    // first paragraph of the quote
 	ParaEnd   int    // last paragraph (== Para for a one-paragraph quote)
-	Start     int    // byte offset of the quote in paragraph Para
+	Start     int    // byte offset of the quoted words in paragraph Para
 	Speaker   string // doc-local entity key; "" for an unnamed or unknown speaker
 	SpeakerAs string // how the speaker is introduced: "Mr Alegre", "he", "a Kurdish woman from Iraq"
+	// Block is set for a block quote: unquoted paragraphs closed by a
+	// signature line ("– Name, Title").
+	Block bool
 }
+
+// minWords is the shortest quoted passage that is a quotation on its own;
+// shorter ones ("hard negotiation", “Jungle”) only count when a said-verb
+// introduces them as a whole utterance.
+const minWords = 4
 
 // Extract finds the quotes of an article and their speakers.
 func Extract(d *text.Doc, r Resolver) []Quote {
+	if d == nil || len(d.Paragraphs) == 0 {
+		return nil
+	}
+	if r == nil {
+		r = noResolver{}
+	}
+	x := &extractor{d: d, r: r, info: personInfoOf(r), genders: map[string]byte{}}
+	return x.run()
+}
+
+type noResolver struct{}
+
+func (noResolver) Resolve(string, int, int) (string, bool) { return "", false }
+
+// entityInfo reads PersonInfo from the entities of a people.DocResult.
+type entityInfo map[string]*people.Entity
+
+func (m entityInfo) Person(key string) (bool, byte) {
+	e, ok := m[key]
+	if !ok {
+		return false, 0
+	}
+	return e.Kind == people.Person, e.Gender
+}
+
+func personInfoOf(r Resolver) PersonInfo {
+	switch v := r.(type) {
+	case PersonInfo:
+		return v
+	case *people.DocResult:
+		if v == nil {
+			return nil
+		}
+		m := make(entityInfo, len(v.Entities))
+		for _, e := range v.Entities {
+			if e != nil {
+				m[e.Key] = e
+			}
+		}
+		return m
+	}
 	return nil
+}
+
+type extractor struct {
+	d       *text.Doc
+	r       Resolver
+	info    PersonInfo
+	genders map[string]byte // learnt from he/she resolved to a key
+
+	spans    []span
+	infos    []paraInfo
+	headings []bool
+	events   []event
+	blocks   []block
+}
+
+// block is a block quote: paragraphs first..last closed by the signature
+// line at sig.
+type block struct {
+	first, last int
+	sig         int // index of the signature event in events
+}
+
+func (x *extractor) run() []Quote {
+	x.spans = findSpans(x.d)
+	x.infos = buildParaInfo(x.d, x.spans)
+	x.findHeadings()
+	x.events = findEvents(x.d, x.infos)
+	x.findBlocks()
+	sortEvents(x.events)
+	x.resolveEvents()
+	return x.quotes()
+}
+
+func (x *extractor) findHeadings() {
+	x.headings = make([]bool, len(x.d.Paragraphs))
+	inside := make([]bool, len(x.d.Paragraphs)) // continues a quote from above
+	for _, s := range x.spans {
+		for pi := s.open.para + 1; pi <= s.close.para; pi++ {
+			inside[pi] = true
+		}
+	}
+	for pi, p := range x.d.Paragraphs {
+		if inside[pi] || strings.HasPrefix(p.Text, "•") {
+			continue
+		}
+		if _, _, ok := signature(p.Text); ok {
+			continue
+		}
+		x.headings[pi] = isHeading(p.Text)
+	}
+}
+
+// findBlocks finds signature lines and the unquoted paragraphs above them
+// that they sign, back to a heading, a speaker line, a quote or a
+// paragraph of narrative.
+func (x *extractor) findBlocks() {
+	narrative := make([]bool, len(x.d.Paragraphs))
+	for _, ev := range x.events {
+		if ev.ph.kind != phraseOther {
+			narrative[ev.at.para] = true
+		}
+	}
+	for pi, p := range x.d.Paragraphs {
+		a, b, ok := signature(p.Text)
+		if !ok || pi == 0 {
+			continue
+		}
+		in := &x.infos[pi]
+		lo, hi := -1, -1
+		for i, t := range in.toks {
+			if t.start >= a && t.end <= b {
+				if lo < 0 {
+					lo = i
+				}
+				hi = i + 1
+			}
+		}
+		if lo < 0 {
+			continue
+		}
+		ph := classify(pi, p.Text, in.toks, lo, hi)
+		if ph.kind != phraseName && ph.kind != phraseRole {
+			continue
+		}
+		first := pi
+		for k := pi - 1; k >= 0 && pi-k <= 8; k-- {
+			t := strings.TrimSpace(x.d.Paragraphs[k].Text)
+			if x.headings[k] || narrative[k] || hasMasked(&x.infos[k]) || strings.ContainsAny(t, "\"“”") ||
+				strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",") {
+				break
+			}
+			if _, _, sig := signature(t); sig {
+				break
+			}
+			first = k
+		}
+		if first == pi {
+			continue
+		}
+		x.events = append(x.events, event{at: pos{pi, 0}, verbEnd: len(p.Text), sentEnd: len(p.Text), verb: "—", quoteVerb: true, ph: ph})
+		x.blocks = append(x.blocks, block{first: first, last: pi - 1, sig: -1})
+		for k := first; k < pi; k++ {
+			maskRange(&x.infos[k], 0, len(x.d.Paragraphs[k].Text))
+		}
+	}
+	if len(x.blocks) == 0 {
+		return
+	}
+	// Speech inside a block is the speaker's, not the narrative's.
+	kept := x.events[:0]
+	for _, ev := range x.events {
+		if !x.inBlock(ev.at.para) {
+			kept = append(kept, ev)
+		}
+	}
+	x.events = kept
+}
+
+func (x *extractor) inBlock(pi int) bool {
+	for _, b := range x.blocks {
+		if pi >= b.first && pi <= b.last {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMasked(in *paraInfo) bool {
+	for _, m := range in.masked {
+		if m {
+			return true
+		}
+	}
+	return false
+}
+
+// resolveEvents names the speaker of every event in reading order, keeping
+// the history he and she are resolved against; a heading starts afresh.
+func (x *extractor) resolveEvents() {
+	var hist []speaker
+	reset := pos{0, 0}
+	next := 0
+	for i := range x.events {
+		ev := &x.events[i]
+		for ; next < len(x.headings) && next <= ev.at.para; next++ {
+			if x.headings[next] {
+				hist, reset = nil, pos{next, 0}
+			}
+		}
+		ev.who = x.resolvePhrase(ev.ph, hist, reset)
+		if ev.verb == "—" {
+			for bi := range x.blocks {
+				if x.blocks[bi].last == ev.at.para-1 {
+					x.blocks[bi].sig = i
+				}
+			}
+		}
+		if ev.who.known {
+			hist = append(hist, ev.who)
+		}
+	}
+}
+
+// resolvePhrase names the speaker a phrase stands for.
+func (x *extractor) resolvePhrase(ph phrase, hist []speaker, reset pos) speaker {
+	sp := speaker{as: ph.text, gender: ph.gender}
+	switch ph.kind {
+	case phraseName, phraseRole:
+		for _, n := range ph.names {
+			if key, ok := x.r.Resolve(n, ph.para, ph.nameOff); ok && key != "" {
+				sp.key, sp.known, sp.person = key, true, true
+				if x.info != nil {
+					isPerson, g := x.info.Person(key)
+					sp.person = isPerson
+					if g != 0 {
+						sp.gender = g
+					}
+				}
+				if g := x.genders[key]; sp.gender == 0 {
+					sp.gender = g
+				}
+				return sp
+			}
+		}
+		if ph.kind == phraseName {
+			// A name the Resolver does not know: someone, but not someone
+			// the quote can be given to.
+			sp.known, sp.person = true, ph.lookAlike
+		}
+		// An unresolved role ("the American") refers back to someone
+		// already named; it leaves the history as it is.
+		return sp
+	case phrasePronoun:
+		got := x.pronoun(ph, hist, reset)
+		got.as = ph.text
+		return got
+	case phraseOther:
+		sp.known = true
+		return sp
+	case phraseUnnamed:
+		sp.known, sp.person = true, unnamedPerson(ph.text)
+		return sp
+	}
+	return sp
+}
+
+// unnamedPerson reports whether an unnamed speaker phrase names a person
+// ("a Labour spokesman") rather than a thing ("a report", "the statement").
+func unnamedPerson(s string) bool {
+	ws := strings.Fields(strings.ToLower(s))
+	for i := len(ws) - 1; i >= 0; i-- {
+		w := strings.Trim(ws[i], ".,'’")
+		if w == "of" || w == "from" || w == "at" || w == "for" || w == "in" || w == "with" {
+			ws = ws[:i]
+		}
+	}
+	if len(ws) == 0 {
+		return false
+	}
+	head := strings.Trim(ws[len(ws)-1], ".,'’")
+	return personNouns[head] || femaleNouns[head] || maleNouns[head]
+}
+
+// personNouns are the heads of unnamed speaker phrases that are people.
+var personNouns = set("spokesman", "spokeswoman", "spokesperson", "woman", "man", "trader", "worker",
+	"volunteer", "official", "officer", "minister", "source", "resident", "student", "analyst",
+	"economist", "expert", "executive", "director", "manager", "member", "campaigner", "activist",
+	"witness", "friend", "neighbour", "neighbor", "fan", "player", "coach", "teacher", "doctor",
+	"nurse", "lawyer", "diplomat", "aide", "adviser", "advisor", "insider", "migrant", "refugee",
+	"mother", "father", "person", "journalist", "reporter", "colleague", "mp", "politician",
+	"leader", "owner", "boss", "chief", "researcher", "officials", "spokesmen", "people", "critics",
+	"researchers", "analysts", "sources", "residents", "experts", "traders", "workers", "volunteers")
+
+// pronoun resolves he or she: the last speaker of the section who may be
+// meant (a person, of a compatible gender, among the last three), or when
+// nobody has spoken yet, the one person the section has named.
+func (x *extractor) pronoun(ph phrase, hist []speaker, reset pos) speaker {
+	seen := 0
+	for i := len(hist) - 1; i >= 0 && seen < 3; i-- {
+		h := hist[i]
+		if !h.person {
+			continue
+		}
+		seen++
+		g := h.gender
+		if g == 0 && h.key != "" {
+			g = x.genders[h.key]
+		}
+		if g != 0 && ph.gender != 0 && g != ph.gender {
+			continue
+		}
+		if h.key != "" && g == 0 && ph.gender != 0 {
+			x.genders[h.key] = ph.gender
+		}
+		return h
+	}
+	if len(hist) > 0 {
+		return speaker{as: ph.text}
+	}
+	keys := x.personsMentioned(reset, pos{ph.para, ph.off}, ph.gender)
+	if len(keys) != 1 {
+		return speaker{as: ph.text}
+	}
+	g := ph.gender
+	return speaker{key: keys[0], known: true, person: true, gender: g}
+}
+
+// personsMentioned lists the distinct people named between from and to
+// (outside quotes) whose gender does not contradict g.
+func (x *extractor) personsMentioned(from, to pos, g byte) []string {
+	var keys []string
+	seen := map[string]bool{}
+	for pi := from.para; pi <= to.para && pi < len(x.infos); pi++ {
+		in := &x.infos[pi]
+		src := x.d.Paragraphs[pi].Text
+		i := 0
+		for i < len(in.toks) {
+			t := in.toks[i]
+			if pi == to.para && t.start >= to.off {
+				break
+			}
+			if in.masked[i] || !t.capital() {
+				i++
+				continue
+			}
+			j := i
+			for j < len(in.toks) && !in.masked[j] && in.toks[j].capital() && !(pi == to.para && in.toks[j].start >= to.off) {
+				j++
+			}
+			if ns, ok := nameRun(in.toks, i, j); ok {
+				ph := namePhrase(phrase{para: pi, off: in.toks[ns.lo].start}, src, in.toks, ns)
+				for _, n := range ph.names {
+					key, ok := x.r.Resolve(n, pi, ph.nameOff)
+					if !ok || key == "" {
+						continue
+					}
+					person, kg := ph.lookAlike, ph.gender
+					if x.info != nil {
+						person, kg = x.info.Person(key)
+					}
+					if kg == 0 {
+						kg = x.genders[key]
+					}
+					if person && !seen[key] && (kg == 0 || g == 0 || kg == g) {
+						seen[key] = true
+						keys = append(keys, key)
+					}
+					break
+				}
+			}
+			i = j
+		}
+	}
+	return keys
+}
+
+// attrKind tells how a quote was attributed.
+type attrKind int
+
+const (
+	attrNone     attrKind = iota
+	attrAfter             // "Q," said X / "Q," X said
+	attrLeadIn            // X said: "Q" in the same sentence
+	attrLine              // a speaker line before the quoted paragraph
+	attrContinue          // follows a quote of the same speaker
+	attrPrevious          // the sentence before says X said ...
+	attrBlock             // signed block quote
+)
+
+// cand is a quote being built.
+type cand struct {
+	q      Quote
+	sp     span
+	kind   attrKind
+	who    speaker
+	attrTo pos // end of the attribution clause, for continuations
+}
+
+func (x *extractor) quotes() []Quote {
+	var cands []cand
+	for _, b := range x.blocks {
+		if b.sig < 0 {
+			continue
+		}
+		var parts []string
+		for k := b.first; k <= b.last; k++ {
+			parts = append(parts, x.d.Paragraphs[k].Text)
+		}
+		ev := x.events[b.sig]
+		c := cand{kind: attrBlock, who: ev.who}
+		c.q = Quote{Text: cleanQuoteText(strings.Join(parts, " ")), Para: b.first, ParaEnd: b.last, Block: true}
+		c.sp = span{open: pos{b.first, 0}, close: pos{b.last, len(x.d.Paragraphs[b.last].Text)}, after: len(x.d.Paragraphs[b.last].Text)}
+		c.attrTo = pos{b.last + 1, len(x.d.Paragraphs[b.last+1].Text)}
+		cands = append(cands, c)
+	}
+	var prev *cand
+	var spanCands []cand
+	for _, s := range x.spans {
+		c, ok := x.spanQuote(s, prev)
+		if !ok {
+			continue
+		}
+		spanCands = append(spanCands, c)
+		prev = &spanCands[len(spanCands)-1]
+	}
+	cands = append(cands, spanCands...)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].sp.open.before(cands[j].sp.open) })
+	out := make([]Quote, 0, len(cands))
+	for _, c := range cands {
+		q := c.q
+		q.SpeakerAs = c.who.as
+		q.Speaker = c.who.key
+		out = append(out, q)
+	}
+	return out
+}
+
+// spanQuote decides whether a quoted span is a quotation and finds its
+// speaker. prev is the last quotation kept before it.
+func (x *extractor) spanQuote(s span, prev *cand) (cand, bool) {
+	txt := spanText(x.d, s)
+	words := countWords(txt)
+	if words == 0 {
+		return cand{}, false
+	}
+	open := &x.infos[s.open.para]
+	oi := tokenAt(open.toks, s.open.off)
+	ss, _ := open.sentenceOf(s.open.off)
+	var before *tok // the word or mark right before the opening mark, in its sentence
+	if oi > 0 && !open.masked[oi-1] && open.toks[oi-1].start >= ss {
+		before = &open.toks[oi-1]
+	}
+	inline := before != nil && (before.word || before.isPunct("(") || before.isPunct("–") || before.isPunct("-"))
+	if before != nil && before.word && titleTrigger[before.lower()] {
+		return cand{}, false
+	}
+	if isTitleCase(txt) {
+		return cand{}, false
+	}
+	closeIn := &x.infos[s.close.para]
+	var next *tok // first token after the closing mark
+	if ci := tokenAt(closeIn.toks, s.after); s.closed && ci < len(closeIn.toks) && !closeIn.masked[ci] {
+		next = &closeIn.toks[ci]
+	}
+	endsClause := strings.HasSuffix(strings.TrimSpace(txt), ",") || endsSentence(txt)
+	rawEnd := lastRuneBefore(x.d.Paragraphs[s.close.para].Text, s.close.off)
+	if rawEnd == ',' || rawEnd == '.' || rawEnd == '?' || rawEnd == '!' || rawEnd == '…' {
+		endsClause = true
+	}
+	if next != nil && next.word && !next.capital() && !endsClause {
+		l := next.lower()
+		if !pronouns[l] && !quoteVerbs[l] && !determiners[l] && !indefinites[l] && l != "according" {
+			return cand{}, false // the writer's sentence goes on: a phrase, not a quotation
+		}
+	}
+	c := cand{sp: s}
+	c.q = Quote{Text: txt, Para: s.open.para, ParaEnd: s.close.para, Start: s.textStart}
+	c.kind, c.who, c.attrTo = x.attribute(s, before, rawEnd, prev)
+	if words < minWords {
+		whole := !inline && (c.kind == attrAfter || c.kind == attrLine ||
+			(c.kind == attrLeadIn && before != nil && (before.isPunct(":") || before.isPunct(","))))
+		if !whole {
+			return cand{}, false
+		}
+	}
+	return c, true
+}
+
+// attribute finds the speaker of a quoted span by the patterns of news
+// writing, the most direct first.
+func (x *extractor) attribute(s span, before *tok, rawEnd rune, prev *cand) (attrKind, speaker, pos) {
+	closeEnd := pos{s.close.para, s.after}
+	// "Q," said X. / "Q," X said. / "Q," X, head of Y, told Z.
+	if s.closed {
+		if ev, ok := x.afterEvent(s, rawEnd); ok {
+			return attrAfter, ev.who, pos{ev.at.para, ev.sentEnd}
+		}
+	}
+	// X said: "Q" / X told Y that it was "Q".
+	if before != nil {
+		if ev, ok := x.leadInEvent(s); ok {
+			return attrLeadIn, ev.who, closeEnd
+		}
+		return attrNone, speaker{}, closeEnd
+	}
+	// A speaker line: "Mr Alegre said," then the quoted paragraph.
+	if s.open.off == 0 && s.open.para > 0 {
+		pp := s.open.para - 1
+		t := strings.TrimSpace(x.d.Paragraphs[pp].Text)
+		if !x.headings[pp] && (strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",")) {
+			if ev, ok := x.lastEvent(pp, len(t)+1); ok && ev.quoteVerb {
+				return attrLine, ev.who, closeEnd
+			}
+			return attrNone, speaker{}, closeEnd
+		}
+	}
+	// A quote that follows one of the same speaker: "Q1," he said. "Q2."
+	if prev != nil && x.follows(prev, s.open) {
+		return attrContinue, prev.who, closeEnd
+	}
+	// X said Y. "Q."
+	if ev, ok := x.previousSentenceEvent(s.open); ok {
+		return attrPrevious, ev.who, closeEnd
+	}
+	return attrNone, speaker{}, closeEnd
+}
+
+// afterEvent finds a said-verb in the clause right after the closing mark.
+func (x *extractor) afterEvent(s span, rawEnd rune) (*event, bool) {
+	in := &x.infos[s.close.para]
+	ci := tokenAt(in.toks, s.after)
+	if ci >= len(in.toks) || in.masked[ci] {
+		return nil, false
+	}
+	first := in.toks[ci]
+	if first.isPunct(",") || first.isPunct("–") || first.isPunct("—") {
+		ci++
+		if ci >= len(in.toks) || in.masked[ci] {
+			return nil, false
+		}
+		first = in.toks[ci]
+	}
+	if !first.word {
+		return nil, false
+	}
+	if first.capital() && rawEnd == '.' {
+		return nil, false // a new sentence, not an attribution
+	}
+	limit := ci + 24
+	for k := ci; k < len(in.toks) && k < limit; k++ {
+		t := in.toks[k]
+		if in.masked[k] || (!t.word && strings.ContainsAny(t.s, ".!?;")) {
+			break
+		}
+		if ev := x.eventAt(pos{s.close.para, t.start}); ev != nil {
+			if !ev.quoteVerb {
+				return nil, false
+			}
+			if first.capital() && (rawEnd == '?' || rawEnd == '!') && k-ci > 3 {
+				return nil, false
+			}
+			return ev, true
+		}
+	}
+	return nil, false
+}
+
+// leadInEvent finds the said-verb before the opening mark in its sentence.
+func (x *extractor) leadInEvent(s span) (*event, bool) {
+	in := &x.infos[s.open.para]
+	ss, _ := in.sentenceOf(s.open.off)
+	oi := tokenAt(in.toks, s.open.off)
+	for k := oi - 1; k >= 0 && !in.masked[k] && in.toks[k].start >= ss; k-- {
+		if ev := x.eventAt(pos{s.open.para, in.toks[k].start}); ev != nil {
+			if ev.quoteVerb {
+				return ev, true
+			}
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// lastEvent is the last event of paragraph pi before offset off.
+func (x *extractor) lastEvent(pi, off int) (*event, bool) {
+	i := sort.Search(len(x.events), func(i int) bool { return !x.events[i].at.before(pos{pi, off}) })
+	if i > 0 && x.events[i-1].at.para == pi {
+		return &x.events[i-1], true
+	}
+	return nil, false
+}
+
+// eventAt is the event whose verb starts at p.
+func (x *extractor) eventAt(p pos) *event {
+	i := sort.Search(len(x.events), func(i int) bool { return !x.events[i].at.before(p) })
+	if i < len(x.events) && x.events[i].at == p {
+		return &x.events[i]
+	}
+	return nil
+}
+
+// follows reports whether a quote opening at at comes right after prev and
+// its attribution, with no other words between.
+func (x *extractor) follows(prev *cand, at pos) bool {
+	from := pos{prev.sp.close.para, prev.sp.after}
+	if prev.attrTo.before(from) {
+		prev.attrTo = from
+	}
+	for pi := from.para; pi <= at.para; pi++ {
+		if pi > from.para && x.headings[pi] {
+			return false
+		}
+		in := &x.infos[pi]
+		for _, t := range in.toks {
+			if pi == from.para && t.start < from.off {
+				continue
+			}
+			if pi == at.para && t.start >= at.off {
+				break
+			}
+			if !t.word {
+				continue
+			}
+			if (pos{pi, t.start}).before(prev.attrTo) {
+				continue
+			}
+			return false
+		}
+	}
+	return at.para-from.para <= 1
+}
+
+// previousSentenceEvent finds "X said ..." in the sentence right before a
+// quote that opens a sentence.
+func (x *extractor) previousSentenceEvent(at pos) (*event, bool) {
+	in := &x.infos[at.para]
+	ss, _ := in.sentenceOf(at.off)
+	pi, end := at.para, ss
+	if ss == 0 || at.off == 0 {
+		if at.para == 0 || x.headings[at.para-1] {
+			return nil, false
+		}
+		pi = at.para - 1
+		end = len(x.d.Paragraphs[pi].Text)
+	}
+	pin := &x.infos[pi]
+	ps, _ := pin.sentenceOf(max(end-1, 0))
+	for i, t := range pin.toks {
+		if t.start >= ps && t.start < end && pin.masked[i] {
+			return nil, false // that sentence holds a quote of its own
+		}
+	}
+	for i := range x.events {
+		ev := &x.events[i]
+		if ev.at.para == pi && ev.at.off >= ps && ev.at.off < end && ev.verb != "—" {
+			if !saidVerbs[ev.verb] && !participles[ev.verb] {
+				return nil, false
+			}
+			return ev, true
+		}
+	}
+	return nil, false
+}
+
+// tokenAt is the index of the first token starting at or after off.
+func tokenAt(toks []tok, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return toks[i].start >= off })
+}
+
+func lastRuneBefore(s string, off int) rune {
+	t := strings.TrimRight(s[:min(off, len(s))], " ")
+	if t == "" {
+		return 0
+	}
+	r := []rune(t)
+	return r[len(r)-1]
+}
+
+func countWords(s string) int {
+	n := 0
+	for _, t := range tokenize(s, 0, len(s)) {
+		if t.word {
+			n++
+		}
+	}
+	return n
+}
+
+// isTitleCase reports whether a quoted phrase reads as a title ("Enforced
+// Misery: The Degrading Treatment of Migrant Children"): most words
+// capitalised, and no sentence inside.
+func isTitleCase(s string) bool {
+	toks := tokenize(s, 0, len(s))
+	var words, caps, small int
+	for _, t := range toks {
+		if !t.word {
+			continue
+		}
+		words++
+		switch {
+		case t.capital():
+			caps++
+		case smallTitleWords[t.lower()]:
+			small++
+		}
+	}
+	if words < 2 || caps < 2 || endsSentence(s) {
+		return false
+	}
+	return caps+small == words && float64(caps) >= 0.6*float64(words-small)
 }
