@@ -34,6 +34,7 @@ commands:
   serve [--config FILE]                                          run the configured platforms, scheduler and HTTP
   digest [--corpus DIR] [--since DATE] [--format ...]            print the digest that would be posted now
   check [--corpus DIR] [--config FILE]                           validate and print what the corpus holds
+  healthcheck [--config FILE] [--url URL]                        probe a running serve's /healthz (container HEALTHCHECK)
 `
 
 // run is main without the process: it takes the arguments and streams and
@@ -55,6 +56,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runDigest(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "healthcheck":
+		return runHealthcheck(ctx, rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return exitOK
