@@ -39,10 +39,9 @@ COPY --from=build /out/briefbot /briefbot
 COPY --from=build /out/etc/briefbot /etc/briefbot
 COPY --from=build --chown=65532:65532 /out/data /data
 COPY --from=build --chown=65532:65532 /out/corpus /corpus
-# Listen on all interfaces inside the container, and keep state in the
-# volume, whatever the mounted config says.
-ENV BRIEFBOT_HTTP_ADDR=":8080" \
-    BRIEFBOT_STORE_DSN="/data/briefbot.db"
+# Listen on all interfaces inside the container, whatever the mounted
+# config says (the HEALTHCHECK probes this port; -e changes both).
+ENV BRIEFBOT_HTTP_ADDR=":8080"
 VOLUME ["/data"]
 EXPOSE 8080
 USER 65532:65532
