@@ -271,10 +271,10 @@ func (d *Discord) Run(ctx context.Context) error {
 		d.drain()
 		return nil
 	}
-	go d.registerLoop(ctx, false)
 	if err := d.open(ctx); err != nil {
 		return err
 	}
+	go d.registerLoop(ctx, false) // READY's signal waits in readyc
 	<-ctx.Done()
 	if err := d.s.Close(); err != nil {
 		d.log.Warn("closing the gateway session", "err", err)
