@@ -176,6 +176,7 @@ type Scheduler struct {
 	cancelRuns context.CancelFunc
 	loopCancel context.CancelFunc // the poll loop and catch-up
 	wg         sync.WaitGroup     // the poll loop and the runs it starts
+	caughtUp   chan struct{}      // closed once the start-up catch-up has been started
 }
 
 // entry is a scheduled digest.
@@ -236,6 +237,8 @@ func New(cfg Config) (*Scheduler, error) {
 		entries: map[string]*entry{},
 		warned:  map[string]bool{},
 	}
+	s.runCtx, s.cancelRuns = context.WithCancel(context.Background())
+	s.caughtUp = make(chan struct{})
 	for _, d := range cfg.Digests {
 		if _, dup := s.entries[d.ID]; dup {
 			return nil, fmt.Errorf("digest %q is defined twice", d.ID)
@@ -318,7 +321,6 @@ func (s *Scheduler) Start(ctx context.Context) error {
 		s.scheduleLocked(e)
 	}
 	s.started = true
-	s.runCtx, s.cancelRuns = context.WithCancel(context.WithoutCancel(ctx))
 	loopCtx, cancel := context.WithCancel(s.runCtx)
 	s.loopCancel = cancel
 	s.cron.Start()
@@ -407,6 +409,7 @@ func (s *Scheduler) fire(e *entry) {
 // subscriptions and stale claims until ctx is cancelled.
 func (s *Scheduler) loop(ctx context.Context) {
 	s.sweep(ctx, true)
+	close(s.caughtUp)
 	t := time.NewTicker(s.cfg.PollInterval)
 	defer t.Stop()
 	for {
@@ -464,7 +467,7 @@ func (s *Scheduler) sweep(ctx context.Context, atStart bool) {
 			continue
 		}
 		slot, ok := PrevSlot(e.sched, now, lookback)
-		if !ok || slot.Before(e.created) {
+		if !ok || !slot.After(e.created) {
 			continue
 		}
 		if _, err := s.cfg.Store.Run(ctx, id, slot); err == nil {
