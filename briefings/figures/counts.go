@@ -10,7 +10,7 @@ func (p *para) nounPhrase(j int) string {
 	for j < len(toks) && len(words) < 4 {
 		t := toks[j]
 		lw := lowerWord(t)
-		if t.kind != kWord || phraseStop[lw] || (len(words) > 0 && (t.capitalised() || timeUnits[lw])) {
+		if t.kind != kWord || phraseStop[lw] || (len(words) > 0 && (t.capitalised() || timeUnits[lw] || strings.HasSuffix(lw, "ed"))) {
 			break
 		}
 		w := lw

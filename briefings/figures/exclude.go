@@ -151,7 +151,7 @@ func (p *para) chunkHas(k int, set string) bool {
 		t := p.toks[j]
 		if t.kind == kPunct && strings.Contains(set, t.s) {
 			// a clock time or a ratio: "10:30"; a colon after a word ("Mayor:") is fine
-			if t.s == ":" && !(j > a && j < b && p.toks[j-1].kind == kNum && p.toks[j+1].kind == kNum) {
+			if (t.s == ":" || t.s == ".") && !(j > a && j < b && p.toks[j-1].kind == kNum && p.toks[j+1].kind == kNum) {
 				continue
 			}
 			return true
@@ -188,7 +188,7 @@ func (p *para) rejectReason(i int, v value) string {
 	prevWord := p.word(i - 1)
 
 	if nt.kind == kNum {
-		if p.chunkHas(num, "/@_\\#=&×:+") {
+		if p.chunkHas(num, "/@_\\#=&×:+.") {
 			return "code, address or clock time"
 		}
 		if nt.glued && num > 0 && toks[num-1].kind == kWord && num == lo.start {
@@ -249,10 +249,32 @@ func (p *para) rejectReason(i int, v value) string {
 			!phraseStop[lowerWord(toks[i-1])] && !determiners[lowerWord(toks[i-1])] && !toks[i-1].is("I") {
 			return "name"
 		}
-		// a duration or an age: "five minutes", "26 years ago", "two or three months"
-		if hasNext && next.kind == kWord && timeUnits[lowerWord(next)] &&
-			!(end+1 < len(toks) && toks[end+1].punct("-") && toks[end+1].glued) { // not "two night-shift officers"
-			return "duration"
+		// a duration or an age: "five minutes", "26 years ago", "two or three months", "12 year-old"
+		if hasNext && next.kind == kWord && timeUnits[lowerWord(next)] {
+			compound := end+2 < len(toks) && toks[end+1].punct("-") && toks[end+1].glued && toks[end+2].glued
+			if !compound || toks[end+2].is("old") { // "two night-shift officers" is a count
+				return "duration"
+			}
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			if p.word(j) == "age" || p.word(j) == "aged" || p.word(j) == "ages" {
+				return "age" // "a retirement age of 65", "voting age to 16"
+			}
+		}
+		// a multiplier or a fraction: "10 times faster", "two thirds"
+		if hasNext && next.is("times") && end+1 < len(toks) && (toks[end+1].is("more", "less", "as", "the", "over") || strings.HasSuffix(toks[end+1].lower(), "er")) {
+			return "multiplier"
+		}
+		if hasNext && next.is("third", "thirds", "quarter", "quarters", "halves", "fifths", "tenths", "fifth", "tenth") {
+			return "fraction"
+		}
+		// a reference in brackets: "South Africa (5)"
+		if i > 0 && toks[i-1].punct("(") && hasNext && next.punct(")") {
+			return "reference"
+		}
+		// a name, an address or a ranked list entry: "50 Cent", "10 Downing Street", "3 Lleyton Hewitt"
+		if nt.kind == kNum && hasNext && next.capitalised() && !strings.HasSuffix(next.s, "s") && next.s != strings.ToUpper(next.s) && month(toks, end) == 0 {
+			return "name"
 		}
 		if hasNext && next.punct("'’") && end+1 < len(toks) && timeUnits[toks[end+1].lower()] {
 			return "duration"
@@ -263,11 +285,14 @@ func (p *para) rejectReason(i int, v value) string {
 			}
 		}
 		// "John Smith, 34, said": an age between commas after a name
-		if nt.kind == kNum && lo.n <= 120 && i >= 2 && toks[i-1].punct(",") && toks[i-2].capitalised() && hasNext && next.punct(",") {
+		if nt.kind == kNum && lo.n <= 120 && i >= 2 && toks[i-1].punct(",") && toks[i-2].kind == kWord && hasNext && next.punct(",") {
 			return "age"
 		}
-		// a score: "won 2-1", "a 3-0 win"
+		// a score: "won 2-1", "a 3-0 win", "6-4 3-6 6-3"
 		if v.hi.end > v.lo.end && lo.n < 100 && v.hi.n < 100 {
+			if (i > 0 && toks[i-1].kind == kNum) || (hasNext && next.kind == kNum && end+1 < len(toks) && toks[end+1].punct("-")) {
+				return "score"
+			}
 			if p.word(i-1) == "won" || p.word(i-1) == "lost" || p.word(i-1) == "drew" || p.word(i-1) == "beat" ||
 				(hasNext && next.is("win", "victory", "defeat", "loss", "draw", "lead", "scoreline", "thrashing", "triumph")) {
 				return "score"
@@ -281,8 +306,8 @@ func (p *para) rejectReason(i int, v value) string {
 			return "one"
 		case lo.n == 0:
 			return "zero"
-		case determiners[prevWord]:
-			return "reference" // "the two ministers"
+		case determiners[prevWord] || i > 0 && toks[i-1].kind == kWord && lowerWord(toks[i-1]) != toks[i-1].lower():
+			return "reference" // "the two ministers", "the world's two biggest banks"
 		case !hasNext || next.kind != kWord:
 			return "bare number word"
 		case notCounted[next.lower()] || timeUnits[next.lower()] && !(end+1 < len(toks) && toks[end+1].punct("-") && toks[end+1].glued):

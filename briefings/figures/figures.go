@@ -94,7 +94,9 @@ func extractParagraph(pi int, pg text.Paragraph, cal calendar) []Figure {
 		}
 		q := qualifierBefore(p.toks, i)
 		prev := p.word(i - 1 - len(strings.Fields(q)))
-		v, ok := scanValue(p.toks, i, q == "between", prev == "from" || p.word(i-1) == "from", p.cannotStart)
+		// after "from" or a change ("rose $1.64 to $47.10"), "X to Y" is a move, not a range
+		change := prev == "from" || p.word(i-1) == "from" || changeLead[prev] || changeLead[p.word(i-1)]
+		v, ok := scanValue(p.toks, i, q == "between", change, p.cannotStart)
 		if !ok {
 			continue
 		}

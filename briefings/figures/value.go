@@ -102,6 +102,15 @@ var metreContext = map[string]bool{
 	"above": true, "from": true, "record": true, "title": true, "gold": true, "silver": true, "bronze": true,
 }
 
+// raceDistances are metres when written "1500m" without a currency.
+var raceDistances = map[float64]bool{50: true, 60: true, 100: true, 110: true, 200: true, 400: true, 800: true,
+	1000: true, 1500: true, 3000: true, 5000: true, 10000: true}
+
+// countNouns after "100m" make it millions of something.
+var countNouns = set("people", "viewers", "users", "customers", "subscribers", "visitors", "listeners", "votes",
+	"voters", "copies", "units", "shares", "barrels", "tonnes", "jobs", "homes", "households", "passengers",
+	"members", "downloads", "players", "readers", "fans", "tickets", "cars", "phones", "euros", "dollars", "pounds")
+
 // scanAmount reads one amount at toks[i].
 func scanAmount(toks []token, i int) (amount, bool) {
 	a := amount{start: i}
@@ -189,8 +198,11 @@ func scanAmount(toks []token, i int) (amount, bool) {
 			}
 		}
 	}
-	if a.metreRisk && !a.money && j < len(toks) && toks[j].kind == kWord && metreContext[toks[j].lower()] {
-		return a, false
+	if a.metreRisk && !a.money {
+		// "the 1500m", "100m freestyle": metres, not millions
+		if j < len(toks) && toks[j].kind == kWord && metreContext[toks[j].lower()] || raceDistances[a.n/1e6] && !(j < len(toks) && countNouns[toks[j].lower()]) {
+			return a, false
+		}
 	}
 	a.end = j
 	return a, true

@@ -62,7 +62,7 @@ var labelWords = set("section", "sections", "article", "articles", "clause", "cl
 // determiners before a number word make it a reference to things already
 // named ("the two ministers"), not a reported figure.
 var determiners = set("the", "these", "those", "its", "his", "her", "their", "our", "your", "my", "both", "all",
-	"every", "other", "another", "whose", "which", "first", "last", "next", "top")
+	"every", "other", "another", "whose", "which", "first", "last", "next", "top", "previous", "remaining", "same")
 
 // notCounted after a number word shows that no noun follows it.
 var notCounted = set("of", "or", "and", "to", "against", "in", "on", "at", "for", "with", "by", "from", "than",
