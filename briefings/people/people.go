@@ -25,9 +25,23 @@ type Mention struct {
 // Role is a title an article gives an entity, with where it says so.
 type Role struct {
 	Title string // "Interior Minister", "Calais mayor", "shadow immigration minister"
-	Para  int
-	Sent  int  // sentence index in the paragraph
-	Past  bool // "who served as Home Secretary": a former role
+	// Qualifier says whose office it is when the article puts that
+	// before the title: "France" in "France's Interior Minister",
+	// "Labour" in "Labour's shadow immigration minister", "UK".
+	Qualifier string
+	Para      int
+	Sent      int  // sentence index in the paragraph
+	Past      bool // "who served as Home Secretary": a former role
+}
+
+// String is the title with its qualifier: "Interior Minister (France)".
+func (r Role) String() string { return withQualifier(r.Title, r.Qualifier) }
+
+func withQualifier(title, q string) string {
+	if q == "" {
+		return title
+	}
+	return title + " (" + q + ")"
 }
 
 // Entity is one person or organisation within one article.
@@ -44,19 +58,25 @@ type Entity struct {
 type DocResult struct {
 	Entities []*Entity
 	Mentions []Mention
+
+	byKey map[string]*Entity
+	names map[string][]*Entity // folded name or alias -> entities
+}
+
+// Entity returns the entity with the doc-local key, or nil.
+func (r *DocResult) Entity(key string) *Entity {
+	if r.byKey == nil {
+		r.index()
+	}
+	return r.byKey[key]
 }
 
 // Extract finds the entities, mentions and roles of one article.
 func Extract(d *text.Doc) *DocResult {
-	return &DocResult{}
-}
-
-// Resolve maps a phrase seen at (para, off) to an entity of the article:
-// a name or alias ("Mr Marc", "Cazeneuve") or a role noun phrase ("the
-// police chief", "the minister") resolved to the last entity holding it.
-// Pronouns are not resolved here.
-func (r *DocResult) Resolve(phrase string, para, off int) (key string, ok bool) {
-	return "", false
+	if d == nil {
+		return &DocResult{}
+	}
+	return newExtractor(d).run()
 }
 
 // DocInput is one article's extraction, for building the Directory.
@@ -68,12 +88,16 @@ type DocInput struct {
 
 // DatedRole is a role dated by the article that states it.
 type DatedRole struct {
-	Title    string
-	Past     bool
-	DocID    string
-	Date     text.Date
-	Evidence string // the sentence that states it
+	Title     string
+	Qualifier string // "France" for "France's Interior Minister"; may be empty
+	Past      bool
+	DocID     string
+	Date      text.Date
+	Evidence  string // the sentence that states it
 }
+
+// String is the title with its qualifier: "Interior Minister (France)".
+func (r DatedRole) String() string { return withQualifier(r.Title, r.Qualifier) }
 
 // Profile is one person or organisation across the corpus.
 type Profile struct {
@@ -86,24 +110,6 @@ type Profile struct {
 	Mentions int
 }
 
-// Directory is every Profile of a corpus, with name lookup.
-type Directory struct {
-	Profiles []*Profile
-	// Local maps a (doc id, doc-local key) pair to a Profile ID.
-	Local map[LocalKey]string
-}
-
-// LocalKey names a doc-local entity.
-type LocalKey struct{ DocID, Key string }
-
-// Build merges the articles' entities into a Directory: on accent-folded
-// full names and edit distance 1, never on a surname alone when first
-// names or roles conflict. docs must carry the parsed text the results
-// came from (for role evidence).
-func Build(docs []*text.Doc, results []DocInput) *Directory {
-	return &Directory{Local: map[LocalKey]string{}}
-}
-
 // Match is the outcome of a name lookup.
 type Match struct {
 	// Found is set when one profile matches (exactly, by alias or fuzzily).
@@ -112,10 +118,4 @@ type Match struct {
 	Candidates []*Profile
 	// Suggestions lists the closest names when nothing matched.
 	Suggestions []*Profile
-}
-
-// Lookup finds a name: exact, alias, then fuzzy (Jaro-Winkler >= 0.9 and
-// edit distance <= 2).
-func (d *Directory) Lookup(name string) Match {
-	return Match{}
 }

@@ -1,0 +1,209 @@
+package people
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// evidence says why a capitalised sequence was taken for a person.
+type evidence uint16
+
+const (
+	evHonorific  evidence = 1 << iota // "Mr Alegre", "M. Bernard Cazeneuve"
+	evTitle                           // "Interior Minister Bernard Cazeneuve", "Calais mayor X"
+	evGiven                           // a known first name: "Yvette Cooper"
+	evInitial                         // "S Webster" in a team sheet
+	evApposition                      // "X, head of the central bank"
+	evSpeech                          // "X said", "said X"
+	evSignature                       // "– James Brokenshire, Immigration Minister"
+	evKnown                           // a name or alias of a person the article already names
+)
+
+// strong evidence overrides the doubts about a surname that is also a
+// place, a street or a party ("Denzel Washington said").
+const strongEvidence = evHonorific | evTitle | evApposition | evSpeech | evSignature
+
+// paragraph is one paragraph with its tokens.
+type paragraph struct {
+	idx       int
+	p         text.Paragraph
+	toks      []token
+	heading   bool // a headline or sub-heading: no final punctuation, or a short question
+	signature bool // a block-quote signature: "– Name, Title"
+	used      []bool
+}
+
+// cand is a name found in a paragraph, before it is linked to an entity.
+type cand struct {
+	para     *paragraph
+	hon      int // token index of the honorific, or -1
+	i, j     int // name tokens [i, j)
+	kind     Kind
+	ev       evidence
+	gender   byte
+	roles    []Role
+	entity   *Entity
+	fullName bool // two or more name tokens that are not initials
+	after    int  // the token after the name and any suffix title ("MP"); 0 until set
+}
+
+func (c *cand) start() int {
+	if c.hon >= 0 {
+		return c.para.toks[c.hon].start
+	}
+	return c.para.toks[c.i].start
+}
+
+func (c *cand) end() int { return c.para.toks[c.j-1].end }
+
+// surface is the mention as written, honorific included, possessive not.
+func (c *cand) surface() string { return c.para.p.Text[c.start():c.end()] }
+
+// name is the name without the honorific.
+func (c *cand) name() string { return c.para.p.Text[c.para.toks[c.i].start:c.end()] }
+
+// nameTokens are the folded words of the name.
+func (c *cand) nameTokens() []string {
+	out := make([]string, 0, c.j-c.i)
+	for _, t := range c.para.toks[c.i:c.j] {
+		out = append(out, fold(t.text))
+	}
+	return out
+}
+
+func newParagraph(idx int, p text.Paragraph) *paragraph {
+	toks := tokenize(p)
+	pp := &paragraph{idx: idx, p: p, toks: toks, used: make([]bool, len(toks))}
+	t := strings.TrimSpace(p.Text)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	n := len(strings.Fields(t))
+	switch {
+	case strings.ContainsRune(".!\"”’'):;,…]", last):
+	case n <= 25:
+		pp.heading = true
+	}
+	if last == '?' && n <= 20 && !strings.ContainsAny(t, "\"“”") {
+		pp.heading = true
+	}
+	if len(toks) > 0 && !toks[0].word && strings.ContainsRune("–—-", firstRune(toks[0].text)) && n <= 16 {
+		pp.signature = true
+		pp.heading = false
+	}
+	return pp
+}
+
+// chain is a run [i, j) of capitalised tokens, with lower-case name
+// particles allowed inside ("David dal Maso").
+type chain struct{ i, j int }
+
+func chains(toks []token) []chain {
+	var out []chain
+	for i := 0; i < len(toks); {
+		if !toks[i].word || !toks[i].upper {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && !toks[j-1].poss {
+			t := toks[j]
+			if !t.word {
+				break
+			}
+			if t.upper {
+				j++
+				continue
+			}
+			if nameParticles[t.lower] && j+1 < len(toks) && toks[j+1].word && toks[j+1].upper {
+				j++
+				continue
+			}
+			break
+		}
+		out = append(out, chain{i, j})
+		i = j
+	}
+	return out
+}
+
+// Word classes used by the detector.
+
+func isStop(t token) bool  { return stopWords[t.lower] }
+func isMonth(t token) bool { return months[t.lower] }
+func isDay(t token) bool   { return days[t.lower] }
+func isPlace(t token) bool { return places[t.lower] }
+func isDemonym(t token) bool {
+	return demonyms[t.lower] || demonyms[strings.TrimSuffix(t.lower, "s")]
+}
+func isOrgWord(t token) bool { return orgWords[t.lower] }
+func isTitleHead(t token) bool {
+	if t.allCaps {
+		return titleHeads[t.lower] // "MP", "CEO"
+	}
+	return titleHeads[t.lower]
+}
+
+// isInitial reports a token that is one or two capital letters, like the
+// "S" of "S Webster" or the "KP" of "KP Robertson".
+func isInitial(t token) bool {
+	if !t.word {
+		return false
+	}
+	n := utf8.RuneCountInString(t.text)
+	if n == 1 {
+		return unicode.IsUpper(firstRune(t.text))
+	}
+	return n == 2 && t.allCaps && !acronymsNotOrgs[t.lower] && !strings.ContainsAny(t.text, "0123456789")
+}
+
+// isAcronym reports an all-capitals abbreviation that names an organisation.
+func isAcronym(t token) bool {
+	if !t.allCaps || acronymsNotOrgs[t.lower] || utf8.RuneCountInString(t.text) > 6 {
+		return false
+	}
+	for _, r := range t.text {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(t.text) >= 2
+}
+
+// nameLike reports whether t can be part of a person's name other than its
+// first word: a capitalised word that is not a function word, a month or
+// day on its own, an organisation word, a title or an acronym.
+func nameLike(t token) bool {
+	if !t.word || !t.upper || isStop(t) || isDay(t) || isHonorific(t) {
+		return false
+	}
+	if t.allCaps && utf8.RuneCountInString(t.text) > 2 {
+		return false
+	}
+	for _, r := range t.text {
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return !isTitleHead(t) && !orgStrong[t.lower]
+}
+
+// orgStrong are organisation words that are never surnames.
+var orgStrong = words(`committee ministry office agency union party council commission association
+	federation bank corporation ltd inc plc company co corp club university college school institute
+	foundation fund society department authority board court parliament assembly government police
+	service services network airlines airways holdings industries systems technologies studios
+	observers hospital museum cup championship championships league festival awards award stadium
+	tunnel programme programmes program scheme bill act coalition alliance bureau organisation
+	organization institution charity limited llc gmbh plc congress senate cabinet republic kingdom
+	embassy consulate tribunal academy laboratory partnership group watch news radio tv television
+	times telegraph express guardian mail journal herald tribune gazette magazine review observer
+	post daily weekly press force unit index report outlook research fc afc rfc united rovers council's
+	nations states`)
+
+// doubtfulSurname reports a surname that is more often a place, a street,
+// a party or a common noun: it needs more than a known first name.
+func doubtfulSurname(t token) bool {
+	return isPlace(t) || isDemonym(t) || isOrgWord(t) || isMonth(t)
+}

@@ -1,0 +1,691 @@
+package people
+
+import (
+	"math/bits"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// Directory is every Profile of a corpus, with name lookup.
+type Directory struct {
+	Profiles []*Profile
+	// Local maps a (doc id, doc-local key) pair to a Profile ID.
+	Local map[LocalKey]string
+
+	byID    map[string]*Profile
+	exact   map[string][]*Profile // folded full names and full aliases
+	surname map[string][]*Profile // last word of a person's names; an organisation's short names
+	first   map[string][]*Profile // first word of a person's full names
+	fuzzy   [][]fuzzyKey          // names and surnames by length in runes
+}
+
+// fuzzyKey is one name the fuzzy lookup compares a query with.
+type fuzzyKey struct {
+	key      string
+	mask     uint64
+	profiles []*Profile
+}
+
+// maxFuzzyLen bounds the lengths the fuzzy index keeps.
+const maxFuzzyLen = 64
+
+// LocalKey names a doc-local entity.
+type LocalKey struct{ DocID, Key string }
+
+// Get returns the profile with the id, or nil.
+func (d *Directory) Get(id string) *Profile {
+	if d == nil || d.byID == nil {
+		return nil
+	}
+	return d.byID[id]
+}
+
+// member is one article's entity on its way into a profile.
+type member struct {
+	docID  string
+	date   text.Date
+	doc    *text.Doc
+	res    *DocResult
+	e      *Entity
+	folded []string // folded name words
+	group  int
+}
+
+// Build merges the articles' entities into a Directory: on accent-folded
+// full names and edit distance 1, never on a surname alone when first
+// names or roles conflict. docs must carry the parsed text the results
+// came from (for role evidence).
+func Build(docs []*text.Doc, results []DocInput) *Directory {
+	byDoc := make(map[string]*text.Doc, len(docs))
+	for _, d := range docs {
+		if d != nil {
+			byDoc[d.ID] = d
+		}
+	}
+	var members []*member
+	for _, in := range results {
+		if in.Result == nil {
+			continue
+		}
+		for _, e := range in.Result.Entities {
+			members = append(members, &member{docID: in.DocID, date: in.Date, doc: byDoc[in.DocID], res: in.Result, e: e, folded: strings.Fields(fold(e.Name)), group: -1})
+		}
+	}
+	b := newBuilder()
+	// 1. Full names (and organisations) by their folded form.
+	for _, m := range members {
+		if m.e.Kind == Organisation || isFull(m.folded) {
+			m.group = b.group(kindKey(m.e.Kind, m.folded))
+		}
+	}
+	// 2. Spelling variants one edit apart: "Natasha Bouchart" / "Natacha Bouchart".
+	b.mergeVariants()
+	// 3. A surname alone, or initials, joins the one full name that fits.
+	b.attachShort(members)
+	return b.directory(members)
+}
+
+func isFull(folded []string) bool { return len(folded) >= 2 && !isInitials(folded[0]) }
+
+func kindKey(k Kind, folded []string) string {
+	return strconv.Itoa(int(k)) + ":" + strings.Join(folded, " ")
+}
+
+// builder groups members with a union-find over group ids.
+type builder struct {
+	ids    map[string]int // kind:folded name -> group
+	keys   []string
+	parent []int
+}
+
+func newBuilder() *builder { return &builder{ids: map[string]int{}} }
+
+func (b *builder) group(key string) int {
+	if g, ok := b.ids[key]; ok {
+		return g
+	}
+	g := len(b.keys)
+	b.ids[key] = g
+	b.keys = append(b.keys, key)
+	b.parent = append(b.parent, g)
+	return g
+}
+
+func (b *builder) find(g int) int {
+	for b.parent[g] != g {
+		b.parent[g] = b.parent[b.parent[g]]
+		g = b.parent[g]
+	}
+	return g
+}
+
+func (b *builder) union(x, y int) {
+	x, y = b.find(x), b.find(y)
+	if x != y {
+		if y < x {
+			x, y = y, x
+		}
+		b.parent[y] = x
+	}
+}
+
+// mergeVariants unions person groups whose names are one edit apart, found
+// through a deletion index (every name and each name less one rune).
+func (b *builder) mergeVariants() {
+	const person = "0:"
+	index := map[string][]int{}
+	for g, k := range b.keys {
+		if !strings.HasPrefix(k, person) {
+			continue
+		}
+		name := k[len(person):]
+		for _, v := range deletions(name) {
+			index[v] = append(index[v], g)
+		}
+	}
+	for g, k := range b.keys {
+		if !strings.HasPrefix(k, person) {
+			continue
+		}
+		name := k[len(person):]
+		seen := map[int]bool{}
+		for _, v := range deletions(name) {
+			for _, h := range index[v] {
+				if h == g || seen[h] {
+					continue
+				}
+				seen[h] = true
+				if spellingVariant(name, b.keys[h][len(person):]) {
+					b.union(g, h)
+				}
+			}
+		}
+	}
+}
+
+// deletions returns s and every string made by deleting one rune of s.
+func deletions(s string) []string {
+	r := []rune(s)
+	out := make([]string, 0, len(r)+1)
+	out = append(out, s)
+	for i := range r {
+		out = append(out, string(r[:i])+string(r[i+1:]))
+	}
+	return out
+}
+
+// attachShort gives each short-named person (a surname, initials and a
+// surname) the one full-name group that fits it: same surname, matching
+// initials, compatible gender and roles. Otherwise short names group with
+// the same short name, unless their roles conflict.
+func (b *builder) attachShort(members []*member) {
+	// Surname -> full-name person groups, with each group's gender and role heads.
+	bySurname := map[string][]int{}
+	gender := map[int]byte{}
+	heads := map[int]map[string]bool{}
+	firsts := map[int][][]string{}
+	for _, m := range members {
+		if m.group < 0 || m.e.Kind != Person {
+			continue
+		}
+		g := b.find(m.group)
+		last := m.folded[len(m.folded)-1]
+		if !containsInt(bySurname[last], g) {
+			bySurname[last] = append(bySurname[last], g)
+		}
+		if gender[g] == 0 {
+			gender[g] = m.e.Gender
+		}
+		heads[g] = addHeads(heads[g], m.e.Roles)
+		firsts[g] = append(firsts[g], m.folded)
+	}
+	for _, m := range members {
+		if m.group >= 0 || m.e.Kind != Person || len(m.folded) == 0 {
+			continue
+		}
+		name := m.folded
+		if isInitials(name[0]) && len(name) >= 2 {
+			name = name[1:]
+		}
+		var fits []int
+		for _, g := range bySurname[name[len(name)-1]] {
+			g = b.find(g)
+			if containsInt(fits, g) {
+				continue
+			}
+			if m.e.Gender != 0 && gender[g] != 0 && m.e.Gender != gender[g] {
+				continue
+			}
+			if rolesConflict(addHeads(nil, m.e.Roles), heads[g]) {
+				continue
+			}
+			ok := false
+			for _, full := range firsts[g] {
+				if hasSuffix(full, name) && (len(name) == len(m.folded) || initialsMatch(m.folded[0], full[:len(full)-len(name)])) {
+					ok = true
+				}
+			}
+			if ok {
+				fits = append(fits, g)
+			}
+		}
+		if len(fits) == 1 {
+			m.group = fits[0]
+			continue
+		}
+		m.group = b.group(kindKey(Person, m.folded) + rolesSuffix(fits))
+	}
+}
+
+// rolesSuffix keeps an ambiguous surname apart from the unambiguous one.
+func rolesSuffix(fits []int) string {
+	if len(fits) > 1 {
+		return "?"
+	}
+	return ""
+}
+
+func containsInt(list []int, v int) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// addHeads adds the last word of each role title (its head) to set.
+func addHeads(set map[string]bool, roles []Role) map[string]bool {
+	for _, r := range roles {
+		ws := strings.Fields(fold(r.Title))
+		for i := len(ws) - 1; i >= 0; i-- {
+			if titleHeads[ws[i]] {
+				if set == nil {
+					set = map[string]bool{}
+				}
+				set[ws[i]] = true
+				break
+			}
+		}
+	}
+	return set
+}
+
+// rolesConflict reports two role sets that share no head: a "chancellor"
+// Brown is not a "soulman" Brown. Either set empty is no conflict.
+func rolesConflict(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for h := range a {
+		if b[h] || (politicianHeads[h] && anyIn(b, politicianHeads)) {
+			return false
+		}
+	}
+	return true
+}
+
+func anyIn(set map[string]bool, in wordSet) bool {
+	for h := range set {
+		if in[h] {
+			return true
+		}
+	}
+	return false
+}
+
+// directory turns the groups into profiles and indexes them.
+func (b *builder) directory(members []*member) *Directory {
+	d := &Directory{Local: map[LocalKey]string{}, byID: map[string]*Profile{}}
+	type acc struct {
+		p        *Profile
+		forms    map[string]int
+		order    []string
+		docs     map[string]bool
+		roleSeen map[string]bool
+		kindVote int
+	}
+	var accs []*acc
+	byGroup := map[int]*acc{}
+	for _, m := range members {
+		if m.group < 0 {
+			continue
+		}
+		g := b.find(m.group)
+		a := byGroup[g]
+		if a == nil {
+			a = &acc{p: &Profile{Kind: m.e.Kind}, forms: map[string]int{}, docs: map[string]bool{}, roleSeen: map[string]bool{}}
+			byGroup[g] = a
+			accs = append(accs, a)
+		}
+		p := a.p
+		if !a.docs[m.docID] {
+			a.docs[m.docID] = true
+			p.DocIDs = append(p.DocIDs, m.docID)
+		}
+		// Name forms: every full form used, counted per mention.
+		addForm := func(s string) {
+			if a.forms[s] == 0 {
+				a.order = append(a.order, s)
+			}
+			a.forms[s]++
+		}
+		n := 0
+		for _, mm := range m.res.Mentions {
+			if mm.Key != m.e.Key {
+				continue
+			}
+			n++
+			form := nameForm(mm.Text)
+			if m.e.Kind == Organisation || isFull(strings.Fields(fold(form))) {
+				addForm(form)
+			}
+		}
+		if n == 0 || len(a.order) == 0 {
+			addForm(m.e.Name)
+		}
+		p.Mentions += n
+		for _, al := range append([]string{m.e.Name}, m.e.Aliases...) {
+			if !contains(p.Aliases, al) {
+				p.Aliases = append(p.Aliases, al)
+			}
+		}
+		for _, r := range m.e.Roles {
+			k := fold(r.Title) + "|" + fold(r.Qualifier) + "|" + strconv.FormatBool(r.Past) + "|" + m.docID
+			if a.roleSeen[k] {
+				continue
+			}
+			a.roleSeen[k] = true
+			p.Roles = append(p.Roles, DatedRole{Title: r.Title, Qualifier: r.Qualifier, Past: r.Past, DocID: m.docID, Date: m.date, Evidence: roleSentence(m.doc, r)})
+		}
+		d.Local[LocalKey{m.docID, m.e.Key}] = "" // filled below
+		m.group = g
+	}
+	used := map[string]bool{}
+	for _, a := range accs {
+		p := a.p
+		p.Name = a.order[0]
+		for _, f := range a.order {
+			if a.forms[f] > a.forms[p.Name] {
+				p.Name = f
+			}
+		}
+		var aliases []string
+		for _, al := range p.Aliases {
+			if al != p.Name {
+				aliases = append(aliases, al)
+			}
+		}
+		p.Aliases = aliases
+		sort.SliceStable(p.Roles, func(i, j int) bool { return p.Roles[i].Date.Before(p.Roles[j].Date) })
+		id := slug(p.Name)
+		if p.Kind == Organisation {
+			id = "org-" + id
+		}
+		base := id
+		for n := 2; used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		p.ID = id
+		d.Profiles = append(d.Profiles, p)
+		d.byID[id] = p
+	}
+	for _, m := range members {
+		if m.group >= 0 {
+			d.Local[LocalKey{m.docID, m.e.Key}] = byGroup[m.group].p.ID
+		}
+	}
+	d.index()
+	return d
+}
+
+// nameForm is a mention's text without an honorific: "Mr Alegre" -> "Alegre".
+func nameForm(s string) string {
+	f := strings.Fields(stripPossessive(s))
+	if len(f) > 1 {
+		h := strings.ToLower(strings.TrimSuffix(f[0], "."))
+		if _, ok := honorifics[h]; ok {
+			f = f[1:]
+		}
+	}
+	return strings.Join(f, " ")
+}
+
+// roleSentence is the sentence that states a role.
+func roleSentence(d *text.Doc, r Role) string {
+	if d == nil || r.Para < 0 || r.Para >= len(d.Paragraphs) {
+		return ""
+	}
+	p := d.Paragraphs[r.Para]
+	if r.Sent >= 0 && r.Sent < len(p.Sentences) {
+		return p.Sentence(r.Sent)
+	}
+	return p.Text
+}
+
+// index builds the lookup maps.
+func (d *Directory) index() {
+	d.exact = map[string][]*Profile{}
+	d.surname = map[string][]*Profile{}
+	d.first = map[string][]*Profile{}
+	add := func(m map[string][]*Profile, k string, p *Profile) {
+		if k == "" {
+			return
+		}
+		for _, q := range m[k] {
+			if q == p {
+				return
+			}
+		}
+		m[k] = append(m[k], p)
+	}
+	for _, p := range d.Profiles {
+		for _, n := range append([]string{p.Name}, p.Aliases...) {
+			ws := stripHonorific(strings.Fields(fold(stripPossessive(n))))
+			if len(ws) == 0 {
+				continue
+			}
+			if p.Kind == Organisation || isFull(ws) {
+				add(d.exact, strings.Join(ws, " "), p)
+			}
+			if p.Kind == Person {
+				add(d.surname, ws[len(ws)-1], p)
+				if len(ws) >= 2 && isFull(ws) {
+					add(d.first, ws[0], p)
+				}
+			} else if len(ws) == 1 {
+				add(d.surname, ws[0], p)
+			}
+		}
+	}
+	d.fuzzy = make([][]fuzzyKey, maxFuzzyLen+1)
+	seen := map[string]bool{}
+	addFuzzy := func(k string, ps []*Profile) {
+		n := runeLen(k)
+		if seen[k] || n > maxFuzzyLen || n < 3 {
+			return
+		}
+		seen[k] = true
+		d.fuzzy[n] = append(d.fuzzy[n], fuzzyKey{key: k, mask: letterMask(k), profiles: ps})
+	}
+	for _, m := range []map[string][]*Profile{d.exact, d.surname} {
+		keys := make([]string, 0, len(m))
+		for k := range m {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if seen[k] {
+				// a surname that is also a full key: merge the profiles.
+				for n := range d.fuzzy {
+					for i := range d.fuzzy[n] {
+						if d.fuzzy[n][i].key == k {
+							d.fuzzy[n][i].profiles = mergeProfiles(d.fuzzy[n][i].profiles, m[k])
+						}
+					}
+				}
+				continue
+			}
+			addFuzzy(k, m[k])
+		}
+	}
+}
+
+func mergeProfiles(a, b []*Profile) []*Profile {
+	out := append([]*Profile{}, a...)
+	for _, p := range b {
+		dup := false
+		for _, q := range out {
+			if q == p {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Lookup finds a name: exact, alias, then fuzzy (Jaro-Winkler >= 0.9 and
+// edit distance <= 2).
+func (d *Directory) Lookup(name string) Match {
+	if d == nil || d.exact == nil {
+		return Match{}
+	}
+	ws := stripHonorific(strings.Fields(fold(stripPossessive(name))))
+	if len(ws) == 0 {
+		return Match{}
+	}
+	q := strings.Join(ws, " ")
+	if m, ok := pick(d.exact[q]); ok {
+		return m
+	}
+	if len(ws) == 1 {
+		if m, ok := pick(d.surname[q]); ok {
+			return m
+		}
+		if m, ok := pick(d.first[q]); ok {
+			return m
+		}
+	} else {
+		// Some of a person's names: "juan ferrero", "b cazeneuve".
+		var hits []*Profile
+		for _, p := range d.surname[ws[len(ws)-1]] {
+			if p.Kind == Person && namesFit(ws, strings.Fields(fold(p.Name))) {
+				hits = append(hits, p)
+			}
+		}
+		if m, ok := pick(hits); ok {
+			return m
+		}
+	}
+	if m, ok := d.fuzzyLookup(q); ok {
+		return m
+	}
+	return Match{Suggestions: d.suggest(q, 5)}
+}
+
+// namesFit reports whether the query words are, in order, words or
+// initials of the full name, the last being its surname.
+func namesFit(q, full []string) bool {
+	if q[len(q)-1] != full[len(full)-1] {
+		return false
+	}
+	j := 0
+	for _, w := range q[:len(q)-1] {
+		for j < len(full)-1 && full[j] != w && !(runeLen(w) == 1 && strings.HasPrefix(full[j], w)) {
+			j++
+		}
+		if j >= len(full)-1 {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+// pick turns profiles into a match, preferring people to organisations
+// and ordering ambiguous candidates by how often they are mentioned.
+func pick(ps []*Profile) (Match, bool) {
+	if len(ps) == 0 {
+		return Match{}, false
+	}
+	var people []*Profile
+	for _, p := range ps {
+		if p.Kind == Person {
+			people = append(people, p)
+		}
+	}
+	if len(people) > 0 {
+		ps = people
+	}
+	if len(ps) == 1 {
+		return Match{Found: ps[0]}, true
+	}
+	c := append([]*Profile{}, ps...)
+	sort.SliceStable(c, func(i, j int) bool { return c[i].Mentions > c[j].Mentions })
+	return Match{Candidates: c}, true
+}
+
+// fuzzyLookup finds names within edit distance 2 and Jaro-Winkler 0.9 of
+// q: a length window, a letter-set filter, then the two measures.
+func (d *Directory) fuzzyLookup(q string) (Match, bool) {
+	n := runeLen(q)
+	qm := letterMask(q)
+	type hit struct {
+		p     *Profile
+		score float64
+	}
+	var hits []hit
+	best := map[*Profile]int{}
+	for l := max(3, n-2); l <= min(maxFuzzyLen, n+2); l++ {
+		for _, k := range d.fuzzy[l] {
+			if bits.OnesCount64(k.mask^qm) > 4 {
+				continue
+			}
+			if levenshtein(q, k.key, 2) > 2 {
+				continue
+			}
+			s := jaroWinkler(q, k.key)
+			if s < 0.9 {
+				continue
+			}
+			for _, p := range k.profiles {
+				if i, ok := best[p]; ok {
+					if s > hits[i].score {
+						hits[i].score = s
+					}
+					continue
+				}
+				best[p] = len(hits)
+				hits = append(hits, hit{p, s})
+			}
+		}
+	}
+	if len(hits) == 0 {
+		return Match{}, false
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].p.Mentions > hits[j].p.Mentions
+	})
+	// The best-scoring names decide; a clearly closer name wins alone.
+	top := hits[0].score
+	var ps []*Profile
+	for _, h := range hits {
+		if top-h.score <= 0.02 {
+			ps = append(ps, h.p)
+		}
+	}
+	return pick(ps)
+}
+
+// suggest returns up to n profiles whose names are closest to q.
+func (d *Directory) suggest(q string, n int) []*Profile {
+	l := runeLen(q)
+	type hit struct {
+		p     *Profile
+		score float64
+	}
+	var hits []hit
+	seen := map[*Profile]int{}
+	for k := max(3, l-3); k <= min(maxFuzzyLen, l+3); k++ {
+		for _, fk := range d.fuzzy[k] {
+			s := jaroWinkler(q, fk.key)
+			if s < 0.75 {
+				continue
+			}
+			for _, p := range fk.profiles {
+				if i, ok := seen[p]; ok {
+					if s > hits[i].score {
+						hits[i].score = s
+					}
+					continue
+				}
+				seen[p] = len(hits)
+				hits = append(hits, hit{p, s})
+			}
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if (hits[i].p.Kind == Person) != (hits[j].p.Kind == Person) {
+			return hits[i].p.Kind == Person
+		}
+		return hits[i].score > hits[j].score
+	})
+	var out []*Profile
+	for _, h := range hits {
+		if len(out) == n {
+			break
+		}
+		out = append(out, h.p)
+	}
+	return out
+}

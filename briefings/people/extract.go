@@ -1,0 +1,917 @@
+package people
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// extractor holds the state of one article's extraction.
+type extractor struct {
+	doc    *text.Doc
+	paras  []*paragraph
+	cands  []*cand
+	orgs   []*cand
+	given  wordSet // first names learnt from this article's confident names
+	ents   []*Entity
+	byFull map[string]*Entity
+	pos    map[*Entity][]position // where each entity is mentioned
+}
+
+type position struct{ para, off int }
+
+func (p position) before(q position) bool {
+	return p.para < q.para || (p.para == q.para && p.off < q.off)
+}
+
+func newExtractor(d *text.Doc) *extractor {
+	x := &extractor{doc: d, given: wordSet{}, byFull: map[string]*Entity{}, pos: map[*Entity][]position{}}
+	for i, p := range d.Paragraphs {
+		x.paras = append(x.paras, newParagraph(i, p))
+	}
+	return x
+}
+
+func (x *extractor) isGiven(t token) bool {
+	return t.word && t.upper && !t.allCaps && (givenNames[t.lower] || x.given[t.lower])
+}
+
+// run is the whole pipeline for one article.
+func (x *extractor) run() *DocResult {
+	for _, pp := range x.paras {
+		for _, ch := range chains(pp.toks) {
+			x.scan(pp, ch.i, ch.j)
+		}
+	}
+	x.buildEntities()
+	for _, pp := range x.paras {
+		for _, ch := range chains(pp.toks) {
+			x.scanKnown(pp, ch.i, ch.j)
+		}
+	}
+	x.linkShort()
+	for _, pp := range x.paras {
+		for _, ch := range chains(pp.toks) {
+			x.scanOrg(pp, ch.i, ch.j)
+		}
+	}
+	return x.result()
+}
+
+// scan looks for a person's name in tokens [a, b) of a capitalised chain.
+func (x *extractor) scan(pp *paragraph, a, b int) {
+	toks := pp.toks
+	for a < b && !isHonorific(toks[a]) && (isStop(toks[a]) || isDay(toks[a]) || (isMonth(toks[a]) && !x.isGiven(toks[a]))) {
+		if isInitial(toks[a]) && a+1 < b && x.listContext(pp, a) {
+			break // "A Craig" in a team sheet
+		}
+		a++
+	}
+	if a >= b {
+		return
+	}
+	// 1. An honorific: "Mr Alegre", "M. Bernard Cazeneuve", "Lord Kinnock".
+	for h := a; h < b-1; h++ {
+		if !isHonorific(toks[h]) || !nameLike(toks[h+1]) {
+			continue
+		}
+		e := x.extend(toks, h+1, b)
+		c := &cand{para: pp, hon: h, i: h + 1, j: e, ev: evHonorific, gender: honorifics[toks[h].lower]}
+		x.accept(c)
+		x.scan(pp, e, b)
+		return
+	}
+	// 2. A capitalised title inside the chain: "Prime Minister Tony Blair".
+	for t := b - 2; t >= a; t-- {
+		tk := toks[t]
+		if !tk.upper || !isTitleHead(tk) || tk.poss || !nameLike(toks[t+1]) {
+			continue
+		}
+		e := x.extend(toks, t+1, b)
+		if e < b && isOrgWord(toks[e]) {
+			break // "General Motors Corporation"
+		}
+		if !(x.isGiven(toks[t+1]) || (!pp.heading && x.allNameLike(toks, t+1, e))) {
+			break // "General Election Campaign"
+		}
+		c := &cand{para: pp, hon: -1, i: t + 1, j: e, ev: evTitle}
+		if x.accept(c) {
+			x.scan(pp, e, b)
+			return
+		}
+		break
+	}
+	// 3. A suffix title: "Paul Boateng MP".
+	if b-a >= 2 && toks[b-1].allCaps && isTitleHead(toks[b-1]) {
+		c := &cand{para: pp, hon: -1, i: a, j: b - 1, after: b, ev: evTitle}
+		c.roles = []Role{{Title: toks[b-1].text, Para: pp.idx, Sent: sentenceIndex(pp, toks[a].start)}}
+		if x.allNameLike(toks, a, b-1) && x.accept(c) {
+			return
+		}
+	}
+	// 4. A known first name: "Yvette Cooper", "Lords Neil Kinnock" (a
+	// headline glued to its first sentence).
+	for g := a; g < b-1; g++ {
+		if !x.isGiven(toks[g]) || !nameLike(toks[g+1]) {
+			continue
+		}
+		e := x.extend(toks, g+1, b)
+		if e < b && isOrgWord(toks[e]) {
+			return // "James Brown Foundation"
+		}
+		c := &cand{para: pp, hon: -1, i: g, j: e, ev: evGiven}
+		if x.accept(c) {
+			x.scan(pp, e, b)
+			return
+		}
+		break
+	}
+	// 5. Initials and a surname in a list: "C Paterson; S Webster, A Craig".
+	if isInitial(toks[a]) && x.listContext(pp, a) {
+		k := a
+		for k < b && isInitial(toks[k]) {
+			k++
+		}
+		if k < b && k+1 < b && nameParticles[toks[k].lower] && !toks[k].upper {
+			k++ // "R de Marigny"
+		}
+		if k < b && k-a <= 3 && nameLike(toks[k]) && !isInitial(toks[k]) {
+			e := x.extend(toks, k, b)
+			c := &cand{para: pp, hon: -1, i: a, j: e, ev: evInitial}
+			if x.accept(c) {
+				x.scan(pp, e, b)
+				return
+			}
+		}
+	}
+	// 6. Anything else needs its context: a title before it, an apposition
+	// after it, a speech verb, a signature line.
+	if b-a <= 4 && x.allNameLike(toks, a, b) && !toks[a].allCaps {
+		c := &cand{para: pp, hon: -1, i: a, j: b}
+		x.accept(c)
+	}
+}
+
+// extend grows a name from token s while the words can belong to it.
+func (x *extractor) extend(toks []token, s, b int) int {
+	e := s + 1
+	for e < b {
+		t := toks[e]
+		if nameLike(t) && !isHonorific(t) {
+			e++
+			continue
+		}
+		if nameParticles[t.lower] && !t.upper && e+1 < b {
+			e++
+			continue
+		}
+		break
+	}
+	return e
+}
+
+func (x *extractor) allNameLike(toks []token, a, b int) bool {
+	if a >= b {
+		return false
+	}
+	for k := a; k < b; k++ {
+		t := toks[k]
+		if nameParticles[t.lower] && !t.upper && k > a && k < b-1 {
+			continue
+		}
+		if !nameLike(t) || isPlace(t) || isDemonym(t) || isMonth(t) || isOrgWord(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// listContext reports whether an initial at token a stands in a list of
+// names (a team sheet) rather than being an article ("A Kurdish woman").
+func (x *extractor) listContext(pp *paragraph, a int) bool {
+	t := pp.toks[a]
+	prev := ""
+	if a > 0 {
+		prev = pp.toks[a-1].text
+	}
+	listy := prev == "," || prev == ";" || prev == ":" || prev == "."
+	if t.lower == "a" || t.lower == "i" || len(t.text) == 2 {
+		return listy && prev != "."
+	}
+	return listy || !t.sentStart
+}
+
+// accept weighs a candidate with its context and keeps it if it is a
+// person. It reports whether it was kept.
+func (x *extractor) accept(c *cand) bool {
+	pp := c.para
+	toks := pp.toks
+	first := c.i
+	if c.hon >= 0 {
+		first = c.hon
+	}
+	for k := c.i; k < c.j; k++ {
+		if pp.used[k] {
+			return false
+		}
+	}
+	ev := c.ev
+	if c.after == 0 {
+		c.after = c.j
+	}
+	var roles []Role
+	if r, ok := roleBefore(pp, first); ok {
+		ev |= evTitle
+		roles = append(roles, r)
+	}
+	after, aev := roleAfter(pp, c.after)
+	ev |= aev
+	roles = append(roles, after...)
+	if x.speechNear(pp, first, c.after) && c.j-c.i >= 2 {
+		ev |= evSpeech
+	}
+	if pp.signature && x.firstNameInLine(pp, first) {
+		ev |= evSignature
+	}
+	last := toks[c.j-1]
+	switch {
+	case ev&(evHonorific|evInitial) != 0:
+	case ev&evTitle != 0 && c.ev&evTitle != 0:
+		// a capitalised title inside the chain: "President Emmanuel Macron"
+		if c.j-c.i == 1 && (isPlace(last) || isDemonym(last) || isOrgWord(last) || isMonth(last)) {
+			return false
+		}
+	case ev&evGiven != 0:
+		if doubtfulSurname(last) && ev&strongEvidence == 0 {
+			return false
+		}
+	default:
+		if pp.heading && ev&evSignature == 0 {
+			return false
+		}
+		if ev&strongEvidence == 0 {
+			return false
+		}
+		if c.j-c.i == 1 && ev&evTitle == 0 {
+			return false
+		}
+		if c.j-c.i == 1 && !x.lowerTitleBefore(pp, first) {
+			return false
+		}
+	}
+	c.ev = ev
+	c.kind = Person
+	for i := range roles {
+		roles[i].Para = pp.idx
+		roles[i].Sent = sentenceIndex(pp, toks[first].start)
+	}
+	c.roles = append(c.roles, roles...)
+	c.fullName = c.j-c.i >= 2 && !isInitial(toks[c.i])
+	for k := first; k < c.after; k++ {
+		pp.used[k] = true
+	}
+	if c.fullName && c.ev&evGiven == 0 && c.ev&strongEvidence != 0 {
+		x.given[toks[c.i].lower] = true
+	}
+	x.cands = append(x.cands, c)
+	return true
+}
+
+// lowerTitleBefore reports a lower-case title head right before token s:
+// "shop owner Evren" (a single word needs that much).
+func (x *extractor) lowerTitleBefore(pp *paragraph, s int) bool {
+	return s > 0 && pp.toks[s-1].word && isTitleHead(pp.toks[s-1])
+}
+
+// speechNear reports a speech verb right after the name ("X said", "X has
+// said") or right before it ("said X"), or "according to X".
+func (x *extractor) speechNear(pp *paragraph, first, e int) bool {
+	toks := pp.toks
+	k := e
+	for k < len(toks) && k < e+3 && (toks[k].lower == "has" || toks[k].lower == "had" || toks[k].lower == "also" || toks[k].lower == "then" || toks[k].lower == "later" || toks[k].lower == "previously") {
+		k++
+	}
+	if k < len(toks) && toks[k].word && !toks[k].upper && speechVerbs[toks[k].lower] {
+		return true
+	}
+	if first > 0 && toks[first-1].word && !toks[first-1].upper && inversionVerbs[toks[first-1].lower] {
+		return true
+	}
+	return first > 1 && toks[first-1].lower == "to" && toks[first-2].lower == "according"
+}
+
+// firstNameInLine reports whether the name starting at token first is the
+// first name of a signature line, maybe after its title.
+func (x *extractor) firstNameInLine(pp *paragraph, first int) bool {
+	for k := 1; k < first; k++ {
+		t := pp.toks[k]
+		if !t.word {
+			return false
+		}
+		if !(t.upper || roleModifiers[t.lower] || titleHeads[t.lower]) {
+			return false
+		}
+	}
+	return true
+}
+
+// buildEntities groups the full names into entities: the same folded name,
+// or a spelling one edit away ("Natasha Bouchart" / "Natacha Bouchart").
+func (x *extractor) buildEntities() {
+	type group struct {
+		key   string
+		cands []*cand
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, c := range x.cands {
+		if !c.fullName {
+			continue
+		}
+		k := strings.Join(c.nameTokens(), " ")
+		g := byKey[k]
+		if g == nil {
+			g = &group{key: k}
+			byKey[k] = g
+			groups = append(groups, g)
+		}
+		g.cands = append(g.cands, c)
+	}
+	// Merge spelling variants into the more frequent form.
+	merged := map[*group]*group{}
+	for i, g := range groups {
+		for _, h := range groups[:i] {
+			if merged[h] != nil || !spellingVariant(g.key, h.key) {
+				continue
+			}
+			if len(g.cands) > len(h.cands) {
+				merged[h] = g
+			} else {
+				merged[g] = h
+			}
+			break
+		}
+	}
+	for _, g := range groups {
+		if merged[g] != nil {
+			continue
+		}
+		members := []*group{g}
+		for h, into := range merged {
+			for into != nil && merged[into] != nil {
+				into = merged[into]
+			}
+			if into == g {
+				members = append(members, h)
+			}
+		}
+		e := &Entity{Kind: Person}
+		count := map[string]int{}
+		var order []string
+		for _, m := range members {
+			for _, c := range m.cands {
+				n := c.name()
+				if count[n] == 0 {
+					order = append(order, n)
+				}
+				count[n]++
+				c.entity = e
+			}
+			x.byFull[m.key] = e
+		}
+		e.Name = order[0]
+		for _, n := range order {
+			if count[n] > count[e.Name] {
+				e.Name = n
+			}
+		}
+		x.ents = append(x.ents, e)
+	}
+	// A shorter full name inside a longer one joins it: "Kalan Karim" in
+	// "Kalan Kawa Karim", the first names "Juan Carlos" in "Juan Carlos
+	// Ferrero" (when only one longer name fits).
+	for _, e := range x.ents {
+		var into []*Entity
+		for _, f := range x.ents {
+			if e == f || e.Kind != Person || f.Kind != Person {
+				continue
+			}
+			short, long := strings.Fields(fold(e.Name)), strings.Fields(fold(f.Name))
+			if len(short) < len(long) && (subName(fold(e.Name), fold(f.Name)) || hasPrefix(long, short)) {
+				into = append(into, f)
+			}
+		}
+		if len(into) == 1 {
+			x.mergeInto(e, into[0])
+		}
+	}
+}
+
+// mergeInto moves entity e's mentions into f.
+func (x *extractor) mergeInto(e, f *Entity) {
+	for _, c := range x.cands {
+		if c.entity == e {
+			c.entity = f
+		}
+	}
+	for k, v := range x.byFull {
+		if v == e {
+			x.byFull[k] = f
+		}
+	}
+	e.Kind = -1 // dropped in result()
+}
+
+// spellingVariant reports two folded full names one edit apart, with the
+// same number of words and long enough for one edit to be a misspelling.
+func spellingVariant(a, b string) bool {
+	if len(strings.Fields(a)) != len(strings.Fields(b)) || runeLen(a) < 8 || runeLen(b) < 8 {
+		return false
+	}
+	if levenshtein(a, b, 1) != 1 {
+		return false
+	}
+	// The differing word must be long: "Jon Smith" and "Joe Smith" are two people.
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	for i := range fa {
+		if fa[i] != fb[i] && (runeLen(fa[i]) < 5 || runeLen(fb[i]) < 5) {
+			return false
+		}
+	}
+	return true
+}
+
+// subName reports whether short's words are a subsequence of long's with
+// the same first and last words.
+func subName(short, long string) bool {
+	s, l := strings.Fields(short), strings.Fields(long)
+	if len(s) < 2 || s[0] != l[0] || s[len(s)-1] != l[len(l)-1] {
+		return false
+	}
+	j := 0
+	for _, w := range l {
+		if j < len(s) && s[j] == w {
+			j++
+		}
+	}
+	return j == len(s)
+}
+
+// candPos is where a candidate stands.
+func candPos(c *cand) position { return position{c.para.idx, c.start()} }
+
+// scanKnown finds, in chains no person was taken from, the names and
+// surnames of the article's people: "Cazeneuve", "Brokenshire told",
+// "Juan Carlos", "Daveport" (a misspelling), "Mirco Bergamasco" (a relative).
+func (x *extractor) scanKnown(pp *paragraph, a, b int) {
+	toks := pp.toks
+	for k := a; k < b; k++ {
+		if pp.used[k] {
+			x.scanKnown(pp, a, k)
+			for k < b && pp.used[k] {
+				k++
+			}
+			x.scanKnown(pp, k, b)
+			return
+		}
+	}
+	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isHonorific(toks[a])) {
+		a++
+	}
+	if a >= b || !x.allKnownLike(toks, a, b) {
+		return
+	}
+	c := &cand{para: pp, hon: -1, i: a, j: b, ev: evKnown, kind: Person}
+	if b-a == 1 && x.dateOrPlace(pp, a) {
+		return
+	}
+	at := candPos(c)
+	e := x.find(c.nameTokens(), 0, false, at)
+	if e == nil && b-a >= 2 {
+		// "Mirco Bergamasco" beside "Mauro Bergamasco": a new person with a known surname.
+		if s := x.find(c.nameTokens()[b-a-1:], 0, false, at); s != nil && x.allNameLikeStrict(toks, a, b) && !pp.heading {
+			e = &Entity{Kind: Person, Name: c.name()}
+			x.ents = append(x.ents, e)
+			x.byFull[strings.Join(c.nameTokens(), " ")] = e
+		}
+	}
+	if e == nil {
+		return
+	}
+	c.entity = e
+	c.fullName = b-a >= 2
+	for k := a; k < b; k++ {
+		pp.used[k] = true
+	}
+	x.cands = append(x.cands, c)
+}
+
+func (x *extractor) allKnownLike(toks []token, a, b int) bool {
+	for k := a; k < b; k++ {
+		t := toks[k]
+		if nameParticles[t.lower] && !t.upper && k > a && k < b-1 {
+			continue
+		}
+		if !t.word || !t.upper || isStop(t) || isDay(t) || (t.allCaps && len(t.text) > 2) || orgStrong[t.lower] || isTitleHead(t) {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *extractor) allNameLikeStrict(toks []token, a, b int) bool {
+	return x.allNameLike(toks, a, b) && !isInitial(toks[a])
+}
+
+// dateOrPlace reports a single word used as a month ("on May 31", "in
+// May") or as a place ("in Calais").
+func (x *extractor) dateOrPlace(pp *paragraph, k int) bool {
+	toks := pp.toks
+	t := toks[k]
+	prev := ""
+	if k > 0 {
+		prev = toks[k-1].lower
+	}
+	if isMonth(t) {
+		if datePrepositions[prev] || (k > 0 && isNumber(toks[k-1].text)) {
+			return true
+		}
+		if k+1 < len(toks) && isNumber(toks[k+1].text) {
+			return true
+		}
+	}
+	if isPlace(t) {
+		switch prev {
+		case "in", "to", "from", "at", "near", "of", "across", "into", "around":
+			return true
+		}
+	}
+	return false
+}
+
+func isNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// linkShort links the candidates that are not full names (an honorific and
+// a surname, a single name after a title, initials) to the article's
+// people, or makes them people of their own.
+func (x *extractor) linkShort() {
+	for _, c := range x.cands {
+		if c.entity != nil {
+			continue
+		}
+		if c.fullName {
+			continue // already grouped
+		}
+		toks := c.nameTokens()
+		if e := x.find(toks, c.gender, c.hon >= 0, candPos(c)); e != nil {
+			c.entity = e
+			continue
+		}
+		key := strings.Join(toks, " ")
+		if e := x.byFull[key]; e != nil {
+			c.entity = e
+			continue
+		}
+		e := &Entity{Kind: Person, Name: c.name()}
+		x.ents = append(x.ents, e)
+		x.byFull[key] = e
+		c.entity = e
+	}
+}
+
+// find returns the article's person the name tokens (folded) refer to at
+// position at: the full name, a surname, a first name after an honorific
+// ("Mr Marc"), initials ("S Webster"), the first names ("Juan Carlos"), or a
+// surname one edit away ("Daveport"). Of several, the one mentioned last
+// before at wins; none mentioned before, the first after.
+func (x *extractor) find(name []string, gender byte, honorific bool, at position) *Entity {
+	if len(name) == 0 {
+		return nil
+	}
+	key := strings.Join(name, " ")
+	if e := x.byFull[key]; e != nil && e.Kind == Person {
+		return e
+	}
+	var hits []*Entity
+	tryAll := func(match func(full []string) bool) {
+		for _, e := range x.ents {
+			if e.Kind != Person || (gender != 0 && e.Gender != 0 && e.Gender != gender) {
+				continue
+			}
+			full := strings.Fields(fold(e.Name))
+			if len(full) < 2 {
+				continue
+			}
+			if match(full) {
+				hits = append(hits, e)
+			}
+		}
+	}
+	// A surname (one word or several: "Dal Maso").
+	tryAll(func(full []string) bool { return hasSuffix(full, name) })
+	// Initials and a surname.
+	if len(hits) == 0 && len(name) >= 2 && isInitials(name[0]) {
+		tryAll(func(full []string) bool {
+			return hasSuffix(full, name[1:]) && initialsMatch(name[0], full[:len(full)-len(name)+1])
+		})
+	}
+	// The first names.
+	if len(hits) == 0 && (len(name) >= 2 || honorific) {
+		tryAll(func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
+	}
+	// A misspelt surname.
+	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 6 {
+		tryAll(func(full []string) bool {
+			s := full[len(full)-1]
+			return runeLen(s) >= 6 && levenshtein(s, name[0], 1) == 1
+		})
+	}
+	return x.nearest(hits, at)
+}
+
+// nearest picks, of several entities, the one mentioned last before at;
+// when none was mentioned before, the choice would be a guess: nil.
+func (x *extractor) nearest(hits []*Entity, at position) *Entity {
+	switch len(hits) {
+	case 0:
+		return nil
+	case 1:
+		return hits[0]
+	}
+	var best *Entity
+	var bestPos position
+	for _, c := range x.cands {
+		if c.entity == nil || !containsEntity(hits, c.entity) {
+			continue
+		}
+		p := candPos(c)
+		if p.before(at) && (best == nil || bestPos.before(p)) {
+			best, bestPos = c.entity, p
+		}
+	}
+	return best
+}
+
+func containsEntity(list []*Entity, e *Entity) bool {
+	for _, v := range list {
+		if v == e {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffix(full, part []string) bool {
+	if len(part) == 0 || len(part) >= len(full) {
+		return false
+	}
+	off := len(full) - len(part)
+	for i, w := range part {
+		if full[off+i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func hasPrefix(full, part []string) bool {
+	if len(part) == 0 || len(part) > len(full) {
+		return false
+	}
+	for i, w := range part {
+		if full[i] != w {
+			return false
+		}
+	}
+	return true
+}
+
+func isInitials(w string) bool {
+	return runeLen(w) <= 2 && w != ""
+}
+
+// initialsMatch reports whether initials "s" or "kp" fit the first names.
+func initialsMatch(initials string, firsts []string) bool {
+	r := []rune(initials)
+	if len(r) > len(firsts) {
+		return false
+	}
+	for i, c := range r {
+		if []rune(firsts[i])[0] != c {
+			return false
+		}
+	}
+	return true
+}
+
+// scanOrg finds organisations in chains no person was taken from: a
+// sequence with an organisation word ("Human Rights Watch", "Home Office")
+// or an acronym ("HRW").
+func (x *extractor) scanOrg(pp *paragraph, a, b int) {
+	toks := pp.toks
+	for k := a; k < b; k++ {
+		if pp.used[k] {
+			x.scanOrg(pp, a, k)
+			for k < b && pp.used[k] {
+				k++
+			}
+			x.scanOrg(pp, k, b)
+			return
+		}
+	}
+	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isMonth(toks[a])) {
+		a++
+	}
+	if a >= b {
+		return
+	}
+	org := false
+	for k := a; k < b; k++ {
+		if orgStrong[toks[k].lower] {
+			org = true
+		}
+	}
+	if !org && !(b-a == 1 && isAcronym(toks[a])) {
+		return
+	}
+	// Join "of"/"for"/"and" links: "Association of European Airlines".
+	for b+1 < len(toks) && (toks[b].lower == "of" || toks[b].lower == "for" || toks[b].lower == "and") && !toks[b-1].poss {
+		c := b + 1
+		if c < len(toks) && toks[c].lower == "the" {
+			c++
+		}
+		if c >= len(toks) || !toks[c].word || !toks[c].upper || pp.used[c] || isHonorific(toks[c]) {
+			break
+		}
+		e := c
+		for e < len(toks) && toks[e].word && toks[e].upper && !pp.used[e] && !toks[e-1].poss {
+			e++
+		}
+		b = e
+	}
+	c := &cand{para: pp, hon: -1, i: a, j: b, kind: Organisation}
+	for k := a; k < b; k++ {
+		pp.used[k] = true
+	}
+	x.orgs = append(x.orgs, c)
+}
+
+// result turns the candidates into the DocResult: entities with keys,
+// aliases, roles and genders, and mentions in reading order.
+func (x *extractor) result() *DocResult {
+	r := &DocResult{}
+	// Organisations: one entity per folded name; an acronym in brackets
+	// after a name is its alias.
+	orgBy := map[string]*Entity{}
+	for i, c := range x.orgs {
+		k := fold(c.name())
+		e := orgBy[k]
+		if e == nil {
+			if prev := x.bracketedAcronymOf(i); prev != nil {
+				e = prev
+			} else {
+				e = &Entity{Kind: Organisation, Name: c.name()}
+				x.ents = append(x.ents, e)
+			}
+			orgBy[k] = e
+		}
+		c.entity = e
+	}
+	all := append(append([]*cand{}, x.cands...), x.orgs...)
+	sort.SliceStable(all, func(i, j int) bool { return candPos(all[i]).before(candPos(all[j])) })
+	used := map[string]bool{}
+	keyOf := map[*Entity]string{}
+	for _, c := range all {
+		e := c.entity
+		if e == nil || e.Kind < 0 {
+			continue
+		}
+		if _, ok := keyOf[e]; !ok {
+			k := slug(e.Name)
+			for n := 2; used[k]; n++ {
+				k = slug(e.Name) + "-" + strconv.Itoa(n)
+			}
+			used[k] = true
+			keyOf[e] = k
+			e.Key = k
+			r.Entities = append(r.Entities, e)
+		}
+		s := c.surface()
+		r.Mentions = append(r.Mentions, Mention{Para: c.para.idx, Start: c.start(), End: c.end(), Text: s, Key: e.Key})
+		if s != e.Name && !contains(e.Aliases, s) {
+			e.Aliases = append(e.Aliases, s)
+		}
+		if c.gender != 0 && e.Gender == 0 {
+			e.Gender = c.gender
+		}
+		for _, role := range c.roles {
+			addRole(e, role)
+		}
+	}
+	x.guessGenders(r)
+	r.index()
+	return r
+}
+
+// bracketedAcronymOf returns the organisation that org candidate i, an
+// acronym in brackets, abbreviates: "Human Rights Watch (HRW)".
+func (x *extractor) bracketedAcronymOf(i int) *Entity {
+	if i == 0 {
+		return nil
+	}
+	c, p := x.orgs[i], x.orgs[i-1]
+	if c.para != p.para || c.j-c.i != 1 || c.i < 1 || c.para.toks[c.i-1].text != "(" || p.j != c.i-1 {
+		return nil
+	}
+	return p.entity
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// addRole adds a role unless the entity already holds that title.
+func addRole(e *Entity, r Role) {
+	for _, have := range e.Roles {
+		if strings.EqualFold(have.Title, r.Title) && strings.EqualFold(have.Qualifier, r.Qualifier) && have.Past == r.Past {
+			return
+		}
+	}
+	e.Roles = append(e.Roles, r)
+}
+
+// guessGenders sets the gender of people without an honorific from the
+// pronouns of the sentence after one that names only them.
+func (x *extractor) guessGenders(r *DocResult) {
+	votes := map[string]int{}
+	byPara := map[int][]Mention{}
+	for _, m := range r.Mentions {
+		byPara[m.Para] = append(byPara[m.Para], m)
+	}
+	for _, pp := range x.paras {
+		ms := byPara[pp.idx]
+		for si := range pp.p.Sentences {
+			sp := pp.p.Sentences[si]
+			var keys []string
+			for _, m := range ms {
+				if m.Start >= sp.Start && m.Start < sp.End && !contains(keys, m.Key) {
+					keys = append(keys, m.Key)
+				}
+			}
+			if len(keys) != 1 {
+				continue
+			}
+			next := ""
+			if si+1 < len(pp.p.Sentences) {
+				n := pp.p.Sentences[si+1]
+				clear := true
+				for _, m := range ms {
+					if m.Start >= n.Start && m.Start < n.End {
+						clear = false
+					}
+				}
+				if clear {
+					next = pp.p.Text[n.Start:n.End]
+				}
+			} else if pp.idx+1 < len(x.paras) && len(byPara[pp.idx+1]) == 0 {
+				next = x.paras[pp.idx+1].p.Text
+			}
+			votes[keys[0]] += pronounVote(next)
+		}
+	}
+	for _, e := range r.Entities {
+		if e.Kind != Person || e.Gender != 0 {
+			continue
+		}
+		switch v := votes[e.Key]; {
+		case v >= 1:
+			e.Gender = 'm'
+		case v <= -1:
+			e.Gender = 'f'
+		}
+	}
+}
+
+// pronounVote is +1 for a sentence whose first personal pronoun is male,
+// -1 for female, 0 for none.
+func pronounVote(s string) int {
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
+		switch strings.ToLower(w) {
+		case "he", "his", "him", "himself":
+			return 1
+		case "she", "her", "hers", "herself":
+			return -1
+		}
+	}
+	return 0
+}

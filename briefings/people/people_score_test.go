@@ -1,0 +1,172 @@
+package people
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+// labelled is one hand-labelled person mention.
+type labelled struct {
+	Text   string `yaml:"text"`
+	Person string `yaml:"person"`
+}
+
+// loadLabels reads testdata/extraction/people.yaml.
+func loadLabels(t *testing.T) map[string][]labelled {
+	t.Helper()
+	raw, err := os.ReadFile("../testdata/extraction/people.yaml")
+	if err != nil {
+		t.Fatalf("read labels: %v", err)
+	}
+	var labels map[string][]labelled
+	if err := yaml.Unmarshal(raw, &labels); err != nil {
+		t.Fatalf("parse labels: %v", err)
+	}
+	return labels
+}
+
+// labelledDoc parses the document a label id names: corpus/NAME is
+// ../corpus/NAME.md, bbc/CAT/ID is ../testdata/extraction/bbc/CAT/ID.md.
+func labelledDoc(t *testing.T, id string) *text.Doc {
+	t.Helper()
+	var path string
+	switch {
+	case strings.HasPrefix(id, "corpus/"):
+		path = filepath.Join("..", "corpus", strings.TrimPrefix(id, "corpus/")+".md")
+	case strings.HasPrefix(id, "bbc/"):
+		path = filepath.Join("..", "testdata", "extraction", id+".md")
+	default:
+		t.Fatalf("label id %q: want corpus/... or bbc/...", id)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	d, err := text.Parse(id, raw)
+	if err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	return d
+}
+
+// predicted is one person mention the extractor found.
+type predicted struct{ text, person string }
+
+// personMentions lists the person mentions of a result in reading order.
+func personMentions(r *DocResult) []predicted {
+	var out []predicted
+	for _, m := range r.Mentions {
+		if e := r.Entity(m.Key); e != nil && e.Kind == Person {
+			out = append(out, predicted{m.Text, e.Name})
+		}
+	}
+	return out
+}
+
+// surfaceKey compares mentions without honorific, possessive, case or accents.
+func surfaceKey(s string) string {
+	return strings.Join(stripHonorific(strings.Fields(fold(stripPossessive(s)))), " ")
+}
+
+// score aligns predicted and labelled mentions by surface text in reading
+// order (a longest common subsequence) and counts the aligned pairs whose
+// person is right. It also returns what did not match, for the log.
+func score(pred []predicted, gold []labelled) (correct int, misses []string) {
+	n, m := len(pred), len(gold)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case surfaceKey(pred[i].text) == surfaceKey(gold[j].Text):
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			case lcs[i+1][j] >= lcs[i][j+1]:
+				lcs[i][j] = lcs[i+1][j]
+			default:
+				lcs[i][j] = lcs[i][j+1]
+			}
+		}
+	}
+	i, j := 0, 0
+	for i < n && j < m {
+		switch {
+		case surfaceKey(pred[i].text) == surfaceKey(gold[j].Text):
+			if fold(pred[i].person) == fold(gold[j].Person) {
+				correct++
+			} else {
+				misses = append(misses, "wrong person: "+pred[i].text+" -> "+pred[i].person+" (want "+gold[j].Person+")")
+			}
+			i++
+			j++
+		case lcs[i+1][j] >= lcs[i][j+1]:
+			misses = append(misses, "extra: "+pred[i].text+" -> "+pred[i].person)
+			i++
+		default:
+			misses = append(misses, "missed: "+gold[j].Text+" ("+gold[j].Person+")")
+			j++
+		}
+	}
+	for ; i < n; i++ {
+		misses = append(misses, "extra: "+pred[i].text+" -> "+pred[i].person)
+	}
+	for ; j < m; j++ {
+		misses = append(misses, "missed: "+gold[j].Text+" ("+gold[j].Person+")")
+	}
+	return correct, misses
+}
+
+// TestPersonMentionScores scores Extract against the hand-labelled person
+// mentions, separately for the seed articles and for BBC, and fails below
+// precision 0.95 or recall 0.90.
+func TestPersonMentionScores(t *testing.T) {
+	labels := loadLabels(t)
+	ids := make([]string, 0, len(labels))
+	for id := range labels {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	type tally struct{ correct, predicted, gold, docs int }
+	sets := map[string]*tally{"seeds": {}, "bbc": {}}
+	for _, id := range ids {
+		set := "seeds"
+		if strings.HasPrefix(id, "bbc/") {
+			set = "bbc"
+		}
+		d := labelledDoc(t, id)
+		pred := personMentions(Extract(d))
+		correct, misses := score(pred, labels[id])
+		s := sets[set]
+		s.correct += correct
+		s.predicted += len(pred)
+		s.gold += len(labels[id])
+		s.docs++
+		for _, m := range misses {
+			t.Logf("%s: %s", id, m)
+		}
+	}
+	for _, name := range []string{"seeds", "bbc"} {
+		s := sets[name]
+		if s.docs == 0 {
+			t.Fatalf("%s: no labelled documents", name)
+		}
+		precision := float64(s.correct) / float64(max(1, s.predicted))
+		recall := float64(s.correct) / float64(max(1, s.gold))
+		t.Logf("%s: %d documents, %d labelled, %d predicted, %d right: precision %.3f recall %.3f",
+			name, s.docs, s.gold, s.predicted, s.correct, precision, recall)
+		if precision < 0.95 {
+			t.Errorf("%s: person mention precision %.3f < 0.95", name, precision)
+		}
+		if recall < 0.90 {
+			t.Errorf("%s: person mention recall %.3f < 0.90", name, recall)
+		}
+	}
+}

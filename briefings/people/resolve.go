@@ -1,0 +1,230 @@
+package people
+
+import "strings"
+
+// index builds the lookup maps of a DocResult.
+func (r *DocResult) index() {
+	r.byKey = make(map[string]*Entity, len(r.Entities))
+	r.names = map[string][]*Entity{}
+	add := func(name string, e *Entity) {
+		k := strings.Join(stripHonorific(strings.Fields(fold(stripPossessive(name)))), " ")
+		if k != "" && !containsEntity(r.names[k], e) {
+			r.names[k] = append(r.names[k], e)
+		}
+	}
+	for _, e := range r.Entities {
+		r.byKey[e.Key] = e
+		add(e.Name, e)
+		for _, a := range e.Aliases {
+			add(a, e)
+		}
+	}
+}
+
+// stripPossessive drops a trailing 's or ' ("Cazeneuve’s" -> "Cazeneuve").
+func stripPossessive(s string) string {
+	s = strings.TrimSpace(s)
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+// stripHonorific drops a leading honorific from folded words.
+func stripHonorific(ws []string) []string {
+	if len(ws) > 1 {
+		if _, ok := honorifics[ws[0]]; ok {
+			return ws[1:]
+		}
+	}
+	return ws
+}
+
+var determiners = words(`the a an this that its his her their our`)
+
+var pronouns = words(`he she him her his hers they them their it i we you me us`)
+
+// complementWords end the title part of a role phrase: "the mayor of Calais".
+var complementWords = words(`of at for in to with from on`)
+
+// politicianHeads are the titles an "MP" or a "politician" may hold.
+var politicianHeads = words(`minister secretary mp mep msp chancellor whip spokesman spokeswoman
+	spokesperson leader senator congressman congresswoman lawmaker legislator politician`)
+
+// Resolve maps a phrase seen at (para, off) to an entity of the article:
+// a name or alias ("Mr Marc", "Cazeneuve") or a role noun phrase ("the
+// police chief", "the minister") resolved to the last entity holding it.
+// Pronouns are not resolved here. When nothing fits, or several people fit
+// and none was mentioned before, ok is false: better no answer than a guess.
+func (r *DocResult) Resolve(phrase string, para, off int) (key string, ok bool) {
+	if r.byKey == nil {
+		r.index()
+	}
+	at := position{para, off}
+	raw := strings.Fields(fold(stripPossessive(phrase)))
+	if len(raw) == 0 || (len(raw) == 1 && pronouns[raw[0]]) {
+		return "", false
+	}
+	var gender byte
+	honorific := false
+	if g, ok := honorifics[raw[0]]; ok && len(raw) > 1 {
+		gender, honorific = g, true
+	}
+	name := stripHonorific(raw)
+	if !determiners[name[0]] {
+		if e := r.resolveName(name, gender, honorific, at); e != nil {
+			return e.Key, true
+		}
+	}
+	if e := r.resolveRole(raw, at); e != nil {
+		return e.Key, true
+	}
+	return "", false
+}
+
+// resolveName finds the person a name or alias means.
+func (r *DocResult) resolveName(name []string, gender byte, honorific bool, at position) *Entity {
+	if hits := r.names[strings.Join(name, " ")]; len(hits) > 0 {
+		return r.nearest(hits, at, true)
+	}
+	var hits []*Entity
+	try := func(match func(full []string) bool) {
+		for _, e := range r.Entities {
+			if e.Kind != Person || (gender != 0 && e.Gender != 0 && e.Gender != gender) {
+				continue
+			}
+			if full := strings.Fields(fold(e.Name)); len(full) >= 2 && match(full) {
+				hits = append(hits, e)
+			}
+		}
+	}
+	try(func(full []string) bool { return hasSuffix(full, name) })
+	if len(hits) == 0 && len(name) >= 2 && isInitials(name[0]) {
+		try(func(full []string) bool {
+			return hasSuffix(full, name[1:]) && initialsMatch(name[0], full[:len(full)-len(name)+1])
+		})
+	}
+	if len(hits) == 0 && (len(name) >= 2 || honorific) {
+		try(func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
+	}
+	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 6 {
+		try(func(full []string) bool {
+			s := full[len(full)-1]
+			return runeLen(s) >= 6 && levenshtein(s, name[0], 1) == 1
+		})
+	}
+	if len(hits) == 0 {
+		// An organisation by its name or acronym.
+		for _, e := range r.names[strings.Join(name, " ")] {
+			hits = append(hits, e)
+		}
+	}
+	return r.nearest(hits, at, true)
+}
+
+// resolveRole finds the person a role noun phrase means: the last one
+// before at holding a matching role.
+func (r *DocResult) resolveRole(words []string, at position) *Entity {
+	var ws []string
+	for _, w := range words {
+		if determiners[w] || w == "former" || w == "then" {
+			continue
+		}
+		ws = append(ws, w)
+	}
+	head := -1
+	for i, w := range ws {
+		if complementWords[w] {
+			break
+		}
+		if titleHeads[w] {
+			head = i
+		}
+	}
+	if head < 0 {
+		return nil
+	}
+	var mods []string
+	for i, w := range ws {
+		if i == head || complementWords[w] || demonyms[w] {
+			continue
+		}
+		mods = append(mods, w)
+	}
+	var hits []*Entity
+	for _, e := range r.Entities {
+		if e.Kind != Person {
+			continue
+		}
+		for _, role := range e.Roles {
+			have := strings.Fields(fold(role.Title + " " + role.Qualifier))
+			if headMatches(ws[head], have) && allIn(mods, have) {
+				hits = append(hits, e)
+				break
+			}
+		}
+	}
+	return r.nearest(hits, at, false)
+}
+
+// headMatches reports whether a role phrase's head fits a title's words:
+// the same word, or "MP"/"politician" for any political office.
+func headMatches(head string, title []string) bool {
+	for _, w := range title {
+		if w == head {
+			return true
+		}
+	}
+	if head == "mp" || head == "politician" || head == "lawmaker" {
+		for _, w := range title {
+			if politicianHeads[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func allIn(ws, in []string) bool {
+	for _, w := range ws {
+		found := false
+		for _, v := range in {
+			if v == w {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// nearest picks, of the entities hits, the one mentioned last before at.
+// When none was mentioned before, a single hit is taken only if after is
+// true or it is the only one; several are a guess, and nil is returned.
+func (r *DocResult) nearest(hits []*Entity, at position, after bool) *Entity {
+	switch len(hits) {
+	case 0:
+		return nil
+	case 1:
+		return hits[0]
+	}
+	var best *Entity
+	var bestPos position
+	for _, m := range r.Mentions {
+		p := position{m.Para, m.Start}
+		if !p.before(at) {
+			break
+		}
+		for _, e := range hits {
+			if e.Key == m.Key && (best == nil || !p.before(bestPos)) {
+				best, bestPos = e, p
+			}
+		}
+	}
+	return best
+}
