@@ -46,6 +46,9 @@ type fakeDiscord struct {
 	// rejectIdentify, when set, closes the gateway with this code after
 	// IDENTIFY (4004: authentication failed).
 	rejectIdentify int
+	// onlyGatewayBot makes GET /gateway 404, as a fake serving only
+	// GET /gateway/bot would.
+	onlyGatewayBot bool
 }
 
 func newFakeDiscord(t *testing.T) *fakeDiscord {
@@ -54,6 +57,13 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET "+apiPrefix+"gateway", func(w http.ResponseWriter, r *http.Request) {
 		f.record("gateway", r)
+		f.mu.Lock()
+		only := f.onlyGatewayBot
+		f.mu.Unlock()
+		if only {
+			http.NotFound(w, r)
+			return
+		}
 		writeTestJSON(w, map[string]any{"url": "ws://" + r.Host + "/ws"})
 	})
 	mux.HandleFunc("GET "+apiPrefix+"gateway/bot", func(w http.ResponseWriter, r *http.Request) {

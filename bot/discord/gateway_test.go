@@ -297,3 +297,19 @@ func TestGatewayAuthenticationFailureEndsRun(t *testing.T) {
 		t.Error("Connected() after a refused token")
 	}
 }
+
+func TestGatewayURLFromGatewayBotOnly(t *testing.T) {
+	t.Parallel()
+	f := newFakeDiscord(t)
+	f.onlyGatewayBot = true
+	d := startGateway(t, f, Config{ApplicationID: "app1"}, &recorder{})
+	f.waitConn()
+	eventually(t, d.Connected, "Connected() through GET /gateway/bot")
+	var paths []string
+	for _, c := range f.callsOf("gateway") {
+		paths = append(paths, c.Path)
+	}
+	if got := strings.Join(paths, " "); got != "/api/v9/gateway /api/v9/gateway/bot" {
+		t.Errorf("gateway lookups %q", got)
+	}
+}

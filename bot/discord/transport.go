@@ -49,6 +49,16 @@ func (t *restTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	resp, err := t.base.RoundTrip(req)
+	if err == nil && resp.StatusCode == http.StatusNotFound && req.Method == http.MethodGet &&
+		strings.HasSuffix(req.URL.Path, "/gateway") && req.URL.RawQuery == "" {
+		// discordgo v0.29 asks GET /gateway for the websocket URL; Discord
+		// documents GET /gateway/bot for bots, and its answer has the same
+		// "url" field. A proxy or fake serving only the latter still works.
+		resp.Body.Close()
+		bot := req.Clone(req.Context())
+		bot.URL.Path += "/bot"
+		resp, err = t.base.RoundTrip(bot)
+	}
 	if err == nil && resp.StatusCode == http.StatusTooManyRequests {
 		t.obs.RateLimited(t.platform)
 	}
