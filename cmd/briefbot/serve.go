@@ -23,6 +23,7 @@ import (
 	"github.com/briefbot/briefbot/internal/httpserver"
 	"github.com/briefbot/briefbot/internal/metrics"
 	"github.com/briefbot/briefbot/internal/reload"
+	"github.com/briefbot/briefbot/internal/schedule"
 	"github.com/briefbot/briefbot/internal/store"
 )
 
@@ -119,23 +120,46 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 	}
 	defer st.Close()
 
-	// Router and platforms.
-	router := bot.NewRouter(holder.Engine, log, bot.WithObserver(m))
-	platforms, err := buildPlatforms(cfg, router, log, m)
+	// Platforms, scheduler and router depend on one another: the platforms
+	// hand requests to the router, the router manages digests through the
+	// scheduler, and the scheduler posts through the platforms. The
+	// platforms get a forwarder to the router built last.
+	fwd := &forwarder{}
+	platforms, err := buildPlatforms(cfg, fwd, log, m)
 	if err != nil {
 		return err
 	}
 	interactive := false
 	if len(platforms) == 0 {
 		interactive = isTTY(stdin)
-		platforms = append(platforms, console.New(stdin, stdout, router, interactive))
+		platforms = append(platforms, console.New(stdin, stdout, fwd, interactive))
 		log.Info("no chat platform configured: talking on the console", "interactive", interactive)
 	}
 	names := make([]string, len(platforms))
+	posters := make(map[string]schedule.Poster, len(platforms))
 	for i, p := range platforms {
 		names[i] = p.Name()
+		posters[p.Name()] = p
 	}
 	m.Init(names...)
+	sched, err := schedule.New(schedule.Config{
+		Digests:     scheduleDigests(cfg.Digests),
+		Store:       st,
+		Engine:      func() schedule.Engine { return holder.Current() },
+		Platforms:   posters,
+		Logger:      log,
+		Observer:    m,
+		StopTimeout: drainTimeout,
+	})
+	if err != nil {
+		return fmt.Errorf("digests: %w", err)
+	}
+	for _, d := range cfg.Digests {
+		for _, t := range d.Targets {
+			m.InitDigest(d.ID, t.Platform)
+		}
+	}
+	fwd.router = bot.NewRouter(holder.Engine, log, bot.WithObserver(m), bot.WithDigests(sched))
 
 	// HTTP: listen now, so a busy port fails start-up, not later.
 	var srv *httpserver.Server
@@ -186,6 +210,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 	if srv != nil {
 		g.Go(func() error { return srv.Serve(gctx, drainTimeout) })
 	}
+	g.Go(func() error { return sched.Run(gctx) })
 	if poller != nil {
 		g.Go(func() error { return poller.Run(gctx) })
 	}
@@ -240,8 +265,30 @@ func corpusName(dir string) string {
 	return dir
 }
 
+// forwarder hands requests to the router, which is built after the
+// platforms (it needs the scheduler, which needs the platforms).
+type forwarder struct{ router *bot.Router }
+
+// Handle implements the adapters' Handler.
+func (f *forwarder) Handle(ctx context.Context, req bot.Request) briefings.Reply {
+	return f.router.Handle(ctx, req)
+}
+
+// scheduleDigests converts the config's digests for the scheduler.
+func scheduleDigests(ds []config.Digest) []schedule.Digest {
+	out := make([]schedule.Digest, 0, len(ds))
+	for _, d := range ds {
+		sd := schedule.Digest{ID: d.ID, Schedule: d.Schedule, Timezone: d.Timezone, WhenEmpty: d.WhenEmpty, CatchUp: d.CatchUp.Std()}
+		for _, t := range d.Targets {
+			sd.Targets = append(sd.Targets, schedule.Target{Platform: t.Platform, Channel: t.Channel})
+		}
+		out = append(out, sd)
+	}
+	return out
+}
+
 // buildPlatforms makes the configured chat adapters.
-func buildPlatforms(cfg *config.Config, router *bot.Router, log *slog.Logger, obs bot.Observer) ([]bot.Platform, error) {
+func buildPlatforms(cfg *config.Config, router *forwarder, log *slog.Logger, obs bot.Observer) ([]bot.Platform, error) {
 	var ps []bot.Platform
 	if s := cfg.Slack; s != nil {
 		p, err := slack.New(slack.Config{

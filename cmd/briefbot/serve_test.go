@@ -201,7 +201,7 @@ func slackSign(secret, ts, body string) string {
 }
 
 func TestServeSlackHTTP(t *testing.T) {
-	api, _ := fakeSlack(t)
+	api, posted := fakeSlack(t)
 	t.Setenv("TEST_SLACK_SECRET", "8f742231b10e8888abcd99yyyzzz85a5")
 	addr, stop, _, stderr := startServe(t, `
 http: {addr: "127.0.0.1:0"}
@@ -211,6 +211,12 @@ slack:
   bot_token: xoxb-test-token
   signing_secret: ${TEST_SLACK_SECRET}
   api_url: `+api.URL+`/api/
+digests:
+  - id: every-second
+    schedule: "* * * * * *"
+    when_empty: spotlight
+    targets:
+      - {platform: slack, channel: C42}
 `, strings.NewReader(""))
 	base := "http://" + addr
 	body := waitFor(t, base+"/readyz", 200)
@@ -245,6 +251,19 @@ slack:
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusUnauthorized {
 		t.Errorf("bad signature = %d, want 401", resp.StatusCode)
+	}
+
+	// The scheduler posts the digest through the Slack Web API, and counts it.
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(posted.String(), "C42 ") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(posted.String(), "C42 ") {
+		t.Errorf("no digest posted to C42; posts: %q", posted.String())
+	}
+	_, metricsText := get(t, base+"/metrics")
+	if !strings.Contains(metricsText, `briefbot_digests_posted_total{digest="every-second",platform="slack"}`) {
+		t.Error("/metrics lacks the digest counter")
 	}
 
 	if code := stop(); code != exitOK {

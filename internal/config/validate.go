@@ -10,13 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/robfig/cron/v3"
+	"github.com/briefbot/briefbot/internal/schedule"
 )
-
-// CronParser parses digest schedules: five fields, an optional leading
-// seconds field, or a descriptor (@daily, @every 1h). The scheduler uses
-// the same options, so a spec that validates here also runs there.
-var CronParser = cron.NewParser(cron.SecondOptional | cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
 // Problem is one invalid or missing key.
 type Problem struct {
@@ -137,13 +132,17 @@ func (c *Config) Validate() error {
 			}
 			seen[d.ID] = i
 		}
-		if d.Schedule == "" {
-			v.required(key("schedule"), `a cron spec like "0 9 * * 1-5" or a descriptor like @daily`)
-		} else if _, err := CronParser.Parse(d.Schedule); err != nil {
-			v.add(key("schedule"), "%q is not a cron schedule: %v", d.Schedule, err)
-		}
+		zone := d.Timezone
 		if loc, err := time.LoadLocation(d.Timezone); err != nil || d.Timezone == "Local" || loc == nil {
 			v.add(key("timezone"), "unknown time zone %q; use an IANA name like Europe/London or UTC", d.Timezone)
+			zone = "UTC" // judge the schedule on its own
+		}
+		// The scheduler's own parser: five fields, an optional leading
+		// seconds field, or a descriptor, so what validates here runs there.
+		if d.Schedule == "" {
+			v.required(key("schedule"), `a cron spec like "0 9 * * 1-5" or a descriptor like @daily`)
+		} else if _, err := schedule.Parse(d.Schedule, zone); err != nil {
+			v.add(key("schedule"), "%q is not a cron schedule: %v", d.Schedule, err)
 		}
 		switch d.WhenEmpty {
 		case WhenEmptySkip, WhenEmptySpotlight:
