@@ -273,8 +273,13 @@ func (p *para) rejectReason(i int, v value) string {
 			return "reference"
 		}
 		// a name, an address or a ranked list entry: "50 Cent", "10 Downing Street", "3 Lleyton Hewitt"
-		if nt.kind == kNum && hasNext && next.capitalised() && !strings.HasSuffix(next.s, "s") && next.s != strings.ToUpper(next.s) && month(toks, end) == 0 {
+		if nt.kind == kNum && hasNext && next.capitalised() && month(toks, end) == 0 &&
+			(lowerWord(next) != next.lower() || !strings.HasSuffix(next.s, "s") && next.s != strings.ToUpper(next.s)) {
 			return "name"
+		}
+		// a year of the era: "190 AD", "44 B.C."
+		if hasNext && (next.is("AD", "BC", "BCE", "CE") || (next.is("A", "B") && end+2 < len(toks) && toks[end+1].punct(".") && toks[end+2].is("D", "C"))) {
+			return "year"
 		}
 		if hasNext && next.punct("'’") && end+1 < len(toks) && timeUnits[toks[end+1].lower()] {
 			return "duration"
