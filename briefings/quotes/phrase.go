@@ -19,14 +19,14 @@ const (
 // phrase is a speaker phrase as written, with the names to try on the
 // Resolver, most specific first.
 type phrase struct {
-	kind   phraseKind
-	text   string // as written
-	para   int
-	off    int      // byte offset of text in the paragraph
+	kind phraseKind
+	text string // as written
+	para int
+	off  int // byte offset of text in the paragraph
 	// nameOff is where the name candidates start (the Resolver's offset).
 	nameOff int
-	names  []string // candidates for the Resolver (name or role phrases)
-	gender byte     // from an honorific or a noun: 'm', 'f' or 0
+	names   []string // candidates for the Resolver (name or role phrases)
+	gender  byte     // from an honorific or a noun: 'm', 'f' or 0
 	// lookAlike is set for a name of two or more capitalised words (or an
 	// honorific and a name): a person even when the Resolver does not know it.
 	lookAlike bool
@@ -47,6 +47,8 @@ func chunkBack(toks []tok, lo, hi int) int {
 		switch {
 		case start == hi && pronouns[l]:
 			return i
+		case l == "one" && i-1 >= lo && toks[i-1].lower() == "number":
+			start = i // "world number one Lindsay Davenport"
 		case determiners[l]:
 			return i
 		case phraseJoiners[l] && !(l == "the"):

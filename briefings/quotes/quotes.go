@@ -351,8 +351,10 @@ func (x *extractor) pronoun(ph phrase, hist []speaker, reset pos) speaker {
 		}
 		return h
 	}
-	if len(hist) > 0 {
-		return speaker{as: ph.text}
+	for _, h := range hist {
+		if h.person {
+			return speaker{as: ph.text} // someone spoke, but not someone he or she can be
+		}
 	}
 	keys := x.personsMentioned(reset, pos{ph.para, ph.off}, ph.gender)
 	if len(keys) != 1 {
