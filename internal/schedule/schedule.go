@@ -44,6 +44,7 @@ import (
 
 	"github.com/robfig/cron/v3"
 
+	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -75,6 +76,15 @@ type Engine interface {
 // Poster posts a reply to a channel; every bot.Platform implements it.
 type Poster interface {
 	Post(ctx context.Context, channel string, reply briefings.Reply) error
+}
+
+// Posters maps platforms by name for Config.Platforms.
+func Posters(platforms ...bot.Platform) map[string]Poster {
+	m := make(map[string]Poster, len(platforms))
+	for _, p := range platforms {
+		m[p.Name()] = p
+	}
+	return m
 }
 
 // Observer records digest outcomes, for metrics. It must be safe for

@@ -596,3 +596,19 @@ func TestStopIsBounded(t *testing.T) {
 		t.Fatalf("runs = %+v, want the interrupted slot left claimed or failed", runs)
 	}
 }
+
+type namedPoster struct {
+	fakePoster
+	name string
+}
+
+func (p *namedPoster) Name() string                  { return p.name }
+func (p *namedPoster) Run(ctx context.Context) error { <-ctx.Done(); return nil }
+
+func TestPosters(t *testing.T) {
+	s, d := &namedPoster{name: "slack"}, &namedPoster{name: "discord"}
+	m := Posters(s, d)
+	if len(m) != 2 || m["slack"] != Poster(s) || m["discord"] != Poster(d) {
+		t.Fatalf("Posters = %v", m)
+	}
+}

@@ -188,3 +188,24 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkPrevSlot(b *testing.B) {
+	for _, bc := range []struct{ name, spec, tz string }{
+		{"every-second", "* * * * * *", ""},
+		{"weekdays-london", "0 9 * * 1-5", "Europe/London"},
+		{"monthly", "0 0 1 * *", "America/New_York"},
+	} {
+		sched, err := Parse(bc.spec, bc.tz)
+		if err != nil {
+			b.Fatal(err)
+		}
+		now := utc("2025-03-09T12:34:56.789Z")
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, ok := PrevSlot(sched, now, 40*24*time.Hour); !ok {
+					b.Fatal("no slot")
+				}
+			}
+		})
+	}
+}

@@ -5,6 +5,9 @@
 // Go, no cgo) or on PostgreSQL (for several replicas), with the same schema,
 // embedded migrations applied on open, and the same behaviour on both.
 //
+// Seen documents are kept per target (platform + channel), not per digest:
+// a channel that gets two digests is not sent the same document twice.
+//
 // Times are stored as Unix milliseconds in UTC so that both databases
 // compare them identically.
 package store
