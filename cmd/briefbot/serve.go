@@ -18,7 +18,6 @@ import (
 	"github.com/briefbot/briefbot/bot/discord"
 	"github.com/briefbot/briefbot/bot/slack"
 	"github.com/briefbot/briefbot/briefings"
-	"github.com/briefbot/briefbot/briefings/corpus"
 	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/httpserver"
 	"github.com/briefbot/briefbot/internal/metrics"
@@ -101,7 +100,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 		poller = reload.NewPoller(cfg.Corpus.Dir, cfg.Corpus.Reload.Std(), holder, reload.Options{Log: log, Observer: m})
 	}
 	start := time.Now()
-	engine, err := loadCorpus(cfg.Corpus.Dir)
+	engine, err := loadBriefingEngine(cfg.Corpus.Dir, log)
 	if err != nil {
 		return err
 	}
@@ -240,22 +239,6 @@ func finish(ctx context.Context, err error, log *slog.Logger) error {
 	}
 	log.Info("briefbot stopped")
 	return nil
-}
-
-// loadCorpus loads dir, or the embedded corpus when dir is empty.
-func loadCorpus(dir string) (*briefings.Engine, error) {
-	if dir == "" {
-		e, err := briefings.Load(corpus.FS, ".")
-		if err != nil {
-			return nil, fmt.Errorf("embedded corpus: %w", err)
-		}
-		return e, nil
-	}
-	e, err := reload.LoadDir(dir)
-	if err != nil {
-		return nil, fmt.Errorf("corpus %s: %w", dir, err)
-	}
-	return e, nil
 }
 
 func corpusName(dir string) string {

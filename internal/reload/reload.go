@@ -163,6 +163,9 @@ func (p *Poller) Check() bool {
 		p.observe(false, 0)
 		return false
 	}
+	for _, w := range e.Warnings() {
+		p.log.Warn("corpus file skipped or read with a fallback", "detail", w)
+	}
 	p.h.Swap(e)
 	n := e.Counts().Documents
 	p.log.Info("corpus reloaded", "dir", p.dir, "documents", n, "took", time.Since(start).Round(time.Millisecond))
