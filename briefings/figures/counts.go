@@ -132,7 +132,7 @@ func (p *para) counts(start, end int, lo amount) string {
 	j := start - 1
 	if q := qualifierBefore(toks, start); q != "" {
 		if q == "exceeds" || q == "exceeded" {
-			j = start // the qualifier is the verb
+			j = start - 1 // the qualifier is the verb
 		} else {
 			j = start - 1 - len(strings.Fields(q))
 		}

@@ -84,8 +84,8 @@ func (d *dater) date(start, end int) (year, since int, how string) {
 			dist, a, b = 0, start, start
 		}
 		soft, hard := p.bounds(a, b)
-		if hard > 0 {
-			continue
+		if hard > 0 || (c.kind == cueUndated && p.hasComma(a, b)) {
+			continue // "at its peak" dates only its own clause
 		}
 		cost := dist + 30*soft
 		if cost < bestCost {
@@ -96,10 +96,12 @@ func (d *dater) date(start, end int) (year, since int, how string) {
 		return d.resolve(d.cues[best])
 	}
 	if best < 0 || d.cues[best].weak {
-		// a sentence with no time of its own continues the one before
+		// a sentence with no time of its own continues the one before,
+		// unless it speaks of the future and that one of the past
 		if sent > 0 && sent-1 < len(d.own) && d.own[sent-1] >= 0 {
 			y, s, h := d.resolve(d.cues[d.own[sent-1]])
-			if y != 0 || best < 0 {
+			past := d.cal.known && y != 0 && y < d.cal.date.Year
+			if (y != 0 || best < 0) && !(past && p.future(sent)) {
 				return y, s, h
 			}
 		}
@@ -137,4 +139,30 @@ func nonEmpty(year int, how string) string {
 		return ""
 	}
 	return how
+}
+
+// hasComma reports whether a comma lies between tokens a and b.
+func (p *para) hasComma(a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for j := a + 1; j < b; j++ {
+		if p.toks[j].punct(",") {
+			return true
+		}
+	}
+	return false
+}
+
+// future reports whether sentence s speaks of the future ("will", "shall").
+func (p *para) future(s int) bool {
+	if s >= len(p.sStart) {
+		return false
+	}
+	for j := p.sStart[s]; j < len(p.toks) && p.sent[j] == s; j++ {
+		if p.toks[j].is("will", "shall", "won't") || p.toks[j].is("ll") && p.toks[j].glued {
+			return true
+		}
+	}
+	return false
 }

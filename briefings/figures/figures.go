@@ -101,12 +101,13 @@ func extractParagraph(pi int, pg text.Paragraph, cal calendar) []Figure {
 			continue
 		}
 		if reason := p.rejectReason(i, v); reason != "" {
+			i = max(i, v.lo.end-1)
 			if reason == "phone number or code" {
-				for v.end < len(p.toks) && p.toks[v.end].kind == kNum && !p.toks[v.end].glued {
-					v.end++
+				// the rest of the number: "020 7946 0958"
+				for i+1 < len(p.toks) && p.toks[i+1].kind == kNum && !p.toks[i+1].glued {
+					i++
 				}
 			}
-			i = max(i, v.lo.end-1)
 			if v.hi.end > v.lo.end && reason != "name" {
 				i = v.hi.end - 1
 			}

@@ -92,7 +92,12 @@ var phraseStop = set("of", "or", "and", "to", "against", "in", "on", "at", "for"
 	"got", "get", "gets", "went", "go", "goes", "come", "came", "remain", "remained", "remains", "live",
 	"lived", "lives", "living", "arrived", "attempted", "tried", "trying", "want", "wanted", "wants", "face",
 	"faced", "faces", "mostly", "mainly", "largely", "worldwide", "apiece", "annually", "daily", "weekly", "monthly",
-	"yearly", "today", "yesterday", "tomorrow", "recently", "previously", "altogether", "overall")
+	"yearly", "today", "tomorrow", "recently", "previously", "altogether", "overall",
+	// common irregular past tenses, which end a noun phrase as "-ed" does
+	"lost", "won", "made", "took", "gave", "paid", "left", "held", "kept", "met", "ran", "saw", "sent", "spent",
+	"sold", "bought", "brought", "built", "fell", "rose", "grew", "began", "became", "chose", "fled", "found",
+	"fought", "gone", "knew", "led", "meant", "put", "read", "rode", "set", "stood", "struck", "swam", "taught",
+	"thought", "threw", "wrote", "drove", "ate", "flew", "hit", "cut", "quit", "shut")
 
 // linkVerbs join a measure to its value: "Enforced returns rose to 8,590".
 var linkVerbs = set("reached", "reach", "reaches", "rose", "rise", "rises", "risen", "fell", "fall", "falls",
