@@ -19,7 +19,7 @@ var _ bot.Digests = (*Scheduler)(nil)
 // Preview is the digest the channel would get now (a spotlight when
 // nothing is new); it changes nothing.
 func (s *Scheduler) Preview(ctx context.Context, platform, channel string) (briefings.Reply, error) {
-	dg, err := s.build(ctx, Target{Platform: platform, Channel: channel}, true)
+	dg, err := s.build(ctx, Target{Platform: platform, Channel: channel}, true, s.now())
 	if err != nil {
 		return briefings.Reply{}, err
 	}

@@ -47,8 +47,9 @@ func (c *fakeClock) Add(d time.Duration) {
 // fakeEngine covers the documents a target has not seen; with nothing new
 // it answers a spotlight when asked for one.
 type fakeEngine struct {
-	mu   sync.Mutex
-	docs []string
+	mu            sync.Mutex
+	docs          []string
+	lastSpotlight time.Time // the moment of the last spotlight asked for
 }
 
 func (e *fakeEngine) add(ids ...string) {
@@ -75,6 +76,7 @@ func (e *fakeEngine) Digest(opts briefings.DigestOptions) briefings.Digest {
 			Title: fmt.Sprintf("%d new", len(fresh)), Sections: []briefings.Section{{Heading: "New", Items: items}}}}
 	}
 	if opts.Spotlight {
+		e.lastSpotlight = opts.Now
 		return briefings.Digest{Empty: true, Reply: briefings.Reply{Kind: briefings.KindDigest, Title: "Spotlight"}}
 	}
 	return briefings.Digest{Empty: true}

@@ -112,7 +112,7 @@ func (s *Scheduler) deliver(ctx context.Context, e *entry, slot time.Time, t Tar
 		s.recordFailure(bctx, id, slot, t, err, 0, log)
 		return err
 	}
-	dg, err := s.build(ctx, t, e.digest.WhenEmpty == WhenEmptySpotlight)
+	dg, err := s.build(ctx, t, e.digest.WhenEmpty == WhenEmptySpotlight, slot)
 	if err != nil {
 		s.recordFailure(bctx, id, slot, t, err, 0, log)
 		return err
@@ -166,8 +166,9 @@ func (s *Scheduler) recordFailure(ctx context.Context, id string, slot time.Time
 }
 
 // build asks the current engine for the target's digest: the documents it
-// has not seen, else a spotlight when asked for.
-func (s *Scheduler) build(ctx context.Context, t Target, spotlight bool) (briefings.Digest, error) {
+// has not seen, else a spotlight when asked for. at is the digest's moment
+// (the slot), which picks the spotlight.
+func (s *Scheduler) build(ctx context.Context, t Target, spotlight bool, at time.Time) (briefings.Digest, error) {
 	eng := s.cfg.Engine()
 	if eng == nil {
 		return briefings.Digest{}, errors.New("no corpus is loaded")
@@ -176,7 +177,7 @@ func (s *Scheduler) build(ctx context.Context, t Target, spotlight bool) (briefi
 	if err != nil {
 		return briefings.Digest{}, err
 	}
-	return eng.Digest(briefings.DigestOptions{Seen: func(id string) bool { return seen[id] }, Spotlight: spotlight}), nil
+	return eng.Digest(briefings.DigestOptions{Seen: func(id string) bool { return seen[id] }, Spotlight: spotlight, Now: at}), nil
 }
 
 func isZero(r briefings.Reply) bool {

@@ -38,6 +38,9 @@ func TestPostsNewDocumentsThenSpotlight(t *testing.T) {
 			t.Errorf("posts to %s = %s, want 2 new,1 new,Spotlight", ch, got)
 		}
 	}
+	if !r.engine.lastSpotlight.Equal(t0.Add(48 * time.Hour)) {
+		t.Errorf("the spotlight was asked for %v, want the slot's time", r.engine.lastSpotlight)
+	}
 	if run := r.run(t, "morning", t0); run.State != store.StatePosted || run.ClaimedBy != r.s.Owner() {
 		t.Fatalf("run = %+v", run)
 	}
