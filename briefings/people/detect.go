@@ -200,10 +200,17 @@ var orgStrong = words(`committee ministry office agency union party council comm
 	embassy consulate tribunal academy laboratory partnership group watch news radio tv television
 	times telegraph express guardian mail journal herald tribune gazette magazine review observer
 	post daily weekly press force unit index report outlook research fc afc rfc united rovers council's
-	nations states`)
+	nations states advisors advisers associates management capital securities investments
+	partners brands pharma`)
 
-// doubtfulSurname reports a surname that is more often a place, a street,
-// a party or a common noun: it needs more than a known first name.
-func doubtfulSurname(t token) bool {
-	return isPlace(t) || isDemonym(t) || isOrgWord(t) || isMonth(t)
+// doubtfulSurname reports a surname (token k) that is more often a place, a
+// street, a party or a common noun: it needs more than a known first name.
+// A month after a first name is a surname ("Theresa May") unless a day
+// number follows it.
+func doubtfulSurname(toks []token, k int) bool {
+	t := toks[k]
+	if isMonth(t) {
+		return k+1 < len(toks) && isNumber(toks[k+1].text)
+	}
+	return isPlace(t) || isDemonym(t) || isOrgWord(t)
 }

@@ -114,7 +114,7 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 	// 4. A known first name: "Yvette Cooper", "Lords Neil Kinnock" (a
 	// headline glued to its first sentence).
 	for g := a; g < b-1; g++ {
-		if !x.isGiven(toks[g]) || !nameLike(toks[g+1]) {
+		if !x.isGiven(toks[g]) || !(nameLike(toks[g+1]) || (g+2 < b && nameParticles[toks[g+1].lower] && nameLike(toks[g+2]))) {
 			continue
 		}
 		e := x.extend(toks, g+1, b)
@@ -128,8 +128,9 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 		}
 		break
 	}
-	// 5. Initials and a surname in a list: "C Paterson; S Webster, A Craig".
-	if isInitial(toks[a]) && x.listContext(pp, a) {
+	// 5. Initials and a surname: "J. K. Rowling", or in a list without
+	// periods: "C Paterson; S Webster, A Craig".
+	if isInitial(toks[a]) && (toks[a].dot || x.listContext(pp, a)) {
 		k := a
 		for k < b && isInitial(toks[k]) {
 			k++
@@ -140,7 +141,7 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 		if k < b && k-a <= 3 && nameLike(toks[k]) && !isInitial(toks[k]) {
 			e := x.extend(toks, k, b)
 			c := &cand{para: pp, hon: -1, i: a, j: e, ev: evInitial}
-			if x.accept(c) {
+			if (toks[a].dot || x.listEnd(pp, e)) && x.accept(c) {
 				x.scan(pp, e, b)
 				return
 			}
@@ -189,18 +190,37 @@ func (x *extractor) allNameLike(toks []token, a, b int) bool {
 }
 
 // listContext reports whether an initial at token a stands in a list of
-// names (a team sheet) rather than being an article ("A Kurdish woman").
+// names (a team sheet) rather than being an article ("A Kurdish woman") or
+// part of a word ("AT&T").
 func (x *extractor) listContext(pp *paragraph, a int) bool {
 	t := pp.toks[a]
-	prev := ""
-	if a > 0 {
-		prev = pp.toks[a-1].text
+	if a == 0 {
+		return t.lower != "a" && t.lower != "i"
 	}
-	listy := prev == "," || prev == ";" || prev == ":" || prev == "."
-	if t.lower == "a" || t.lower == "i" || len(t.text) == 2 {
-		return listy && prev != "."
+	p := pp.toks[a-1]
+	if p.end == t.start {
+		return false
 	}
-	return listy || !t.sentStart
+	switch p.text {
+	case ",", ";", ":":
+		return true
+	case ".":
+		return t.lower != "a" && t.lower != "i"
+	}
+	return false
+}
+
+// listEnd reports whether the name ending before token e is followed by a
+// list separator or the end of the paragraph.
+func (x *extractor) listEnd(pp *paragraph, e int) bool {
+	if e >= len(pp.toks) {
+		return true
+	}
+	switch pp.toks[e].text {
+	case ",", ";", ".", "(", ")", ":":
+		return true
+	}
+	return false
 }
 
 // accept weighs a candidate with its context and keeps it if it is a
@@ -226,7 +246,7 @@ func (x *extractor) accept(c *cand) bool {
 		ev |= evTitle
 		roles = append(roles, r)
 	}
-	after, aev := roleAfter(pp, c.after)
+	after, aev, span := roleAfter(pp, c.after)
 	ev |= aev
 	roles = append(roles, after...)
 	if x.speechNear(pp, first, c.after) && c.j-c.i >= 2 {
@@ -236,15 +256,20 @@ func (x *extractor) accept(c *cand) bool {
 		ev |= evSignature
 	}
 	last := toks[c.j-1]
+	if c.ev&evHonorific == 0 && personShapedOrgs[fold(c.name())] {
+		return false
+	}
 	switch {
 	case ev&(evHonorific|evInitial) != 0:
 	case ev&evTitle != 0 && c.ev&evTitle != 0:
-		// a capitalised title inside the chain: "President Emmanuel Macron"
-		if c.j-c.i == 1 && (isPlace(last) || isDemonym(last) || isOrgWord(last) || isMonth(last)) {
+		// a capitalised title inside the chain: "President Emmanuel Macron",
+		// "President Bush"; but "General Electric" is no General.
+		if c.j-c.i == 1 && (isPlace(last) || isDemonym(last) || isOrgWord(last) || isMonth(last) ||
+			(c.i > 0 && titlesNotBeforeName[toks[c.i-1].lower])) {
 			return false
 		}
 	case ev&evGiven != 0:
-		if doubtfulSurname(last) && ev&strongEvidence == 0 {
+		if doubtfulSurname(toks, c.j-1) && ev&strongEvidence == 0 {
 			return false
 		}
 	default:
@@ -270,6 +295,11 @@ func (x *extractor) accept(c *cand) bool {
 	c.roles = append(c.roles, roles...)
 	c.fullName = c.j-c.i >= 2 && !isInitial(toks[c.i])
 	for k := first; k < c.after; k++ {
+		pp.used[k] = true
+	}
+	// The words of an apposition are the role, not more names: "analyst at
+	// fund manager Matrix Asset Advisors".
+	for k := span[0]; k < span[1]; k++ {
 		pp.used[k] = true
 	}
 	if c.fullName && c.ev&evGiven == 0 && c.ev&strongEvidence != 0 {
@@ -324,6 +354,7 @@ func (x *extractor) buildEntities() {
 		key   string
 		cands []*cand
 	}
+	x.splitGluedHeadlines()
 	var groups []*group
 	byKey := map[string]*group{}
 	for _, c := range x.cands {
@@ -409,6 +440,33 @@ func (x *extractor) buildEntities() {
 	}
 }
 
+// splitGluedHeadlines separates a surname that ends a headline from the
+// full name that starts the first sentence after it, in text where the two
+// are glued on one line: "Roddick splits from coach Gilbert Andy Roddick
+// has ended ..." has "Gilbert" (Brad Gilbert) and "Andy Roddick".
+func (x *extractor) splitGluedHeadlines() {
+	surnames := map[string]int{}
+	for _, c := range x.cands {
+		if c.fullName {
+			surnames[fold(c.para.toks[c.j-1].text)]++
+		}
+	}
+	var extra []*cand
+	for _, c := range x.cands {
+		if !c.fullName || c.hon >= 0 || c.j-c.i < 3 {
+			continue
+		}
+		toks := c.para.toks
+		head := fold(toks[c.i].text)
+		if surnames[head] == 0 || !x.isGiven(toks[c.i+1]) {
+			continue
+		}
+		extra = append(extra, &cand{para: c.para, hon: -1, i: c.i, j: c.i + 1, kind: Person, ev: evKnown})
+		c.i++
+	}
+	x.cands = append(x.cands, extra...)
+}
+
 // mergeInto moves entity e's mentions into f.
 func (x *extractor) mergeInto(e, f *Entity) {
 	for _, c := range x.cands {
@@ -490,8 +548,11 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 	at := candPos(c)
 	e := x.find(c.nameTokens(), 0, false, at)
 	if e == nil && b-a >= 2 {
-		// "Mirco Bergamasco" beside "Mauro Bergamasco": a new person with a known surname.
-		if s := x.find(c.nameTokens()[b-a-1:], 0, false, at); s != nil && x.allNameLikeStrict(toks, a, b) && !pp.heading {
+		// "Mirco Bergamasco" beside "Mauro Bergamasco": a new person with a
+		// known surname; "Kelvin MacKenzie" beside "Mr MacKenzie": the full
+		// name of a person otherwise named with an honorific.
+		surname := c.nameTokens()[b-a-1:]
+		if s := x.find(surname, 0, false, at); (s != nil || x.honorificSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) && !pp.heading && b-a <= 3 {
 			e = &Entity{Kind: Person, Name: c.name()}
 			x.ents = append(x.ents, e)
 			x.byFull[strings.Join(c.nameTokens(), " ")] = e
@@ -506,6 +567,17 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 		pp.used[k] = true
 	}
 	x.cands = append(x.cands, c)
+}
+
+// honorificSurname reports a name the article gives only after an
+// honorific: "Mr MacKenzie" and nothing more.
+func (x *extractor) honorificSurname(folded string) bool {
+	for _, c := range x.cands {
+		if c.hon >= 0 && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == folded {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *extractor) allKnownLike(toks []token, a, b int) bool {
@@ -810,12 +882,38 @@ func (x *extractor) result() *DocResult {
 			e.Gender = c.gender
 		}
 		for _, role := range c.roles {
-			addRole(e, role)
+			role.Title = x.trimOtherNames(role.Title, e)
+			if role.Title != "" {
+				addRole(e, role)
+			}
 		}
 	}
-	x.guessGenders(r)
 	r.index()
+	x.guessGenders(r)
 	return r
+}
+
+// trimOtherNames drops leading words of a title that are another person's
+// surname: a headline glued to "Wales coach Mike Ruddock" must not make him
+// the "Grewcock Wales coach".
+func (x *extractor) trimOtherNames(title string, self *Entity) string {
+	ws := strings.Fields(title)
+	for len(ws) > 1 {
+		w := fold(stripPossessive(ws[0]))
+		other := false
+		for _, e := range x.ents {
+			if e != self && e.Kind == Person {
+				if n := strings.Fields(fold(e.Name)); len(n) >= 2 && n[len(n)-1] == w {
+					other = true
+				}
+			}
+		}
+		if !other {
+			break
+		}
+		ws = ws[1:]
+	}
+	return strings.Join(ws, " ")
 }
 
 // bracketedAcronymOf returns the organisation that org candidate i, an
@@ -851,42 +949,51 @@ func addRole(e *Entity, r Role) {
 }
 
 // guessGenders sets the gender of people without an honorific from the
-// pronouns of the sentence after one that names only them.
+// pronouns that follow a sentence naming only them: the rest of that
+// sentence, and the next sentence (or paragraph) when it names nobody.
 func (x *extractor) guessGenders(r *DocResult) {
 	votes := map[string]int{}
 	byPara := map[int][]Mention{}
 	for _, m := range r.Mentions {
-		byPara[m.Para] = append(byPara[m.Para], m)
+		if e := r.byKeyOrNil(m.Key); e != nil && e.Kind == Person {
+			byPara[m.Para] = append(byPara[m.Para], m)
+		}
+	}
+	namesNobody := func(para int, sp text.Span) bool {
+		for _, m := range byPara[para] {
+			if m.Start >= sp.Start && m.Start < sp.End {
+				return false
+			}
+		}
+		return true
 	}
 	for _, pp := range x.paras {
 		ms := byPara[pp.idx]
-		for si := range pp.p.Sentences {
-			sp := pp.p.Sentences[si]
-			var keys []string
+		for si, sp := range pp.p.Sentences {
+			key, end, n := "", 0, 0
 			for _, m := range ms {
-				if m.Start >= sp.Start && m.Start < sp.End && !contains(keys, m.Key) {
-					keys = append(keys, m.Key)
+				if m.Start >= sp.Start && m.Start < sp.End {
+					if m.Key != key {
+						n++
+					}
+					key, end = m.Key, m.End
 				}
 			}
-			if len(keys) != 1 {
+			if n != 1 {
 				continue
 			}
-			next := ""
+			follow := pp.p.Text[end:sp.End]
 			if si+1 < len(pp.p.Sentences) {
-				n := pp.p.Sentences[si+1]
-				clear := true
-				for _, m := range ms {
-					if m.Start >= n.Start && m.Start < n.End {
-						clear = false
-					}
-				}
-				if clear {
-					next = pp.p.Text[n.Start:n.End]
+				if nx := pp.p.Sentences[si+1]; namesNobody(pp.idx, nx) {
+					follow += " " + pp.p.Text[nx.Start:nx.End]
 				}
 			} else if pp.idx+1 < len(x.paras) && len(byPara[pp.idx+1]) == 0 {
-				next = x.paras[pp.idx+1].p.Text
+				next := x.paras[pp.idx+1].p
+				if len(next.Sentences) > 0 {
+					follow += " " + next.Sentence(0)
+				}
 			}
-			votes[keys[0]] += pronounVote(next)
+			votes[key] += pronounVote(follow)
 		}
 	}
 	for _, e := range r.Entities {

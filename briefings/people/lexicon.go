@@ -196,3 +196,16 @@ var clauseVerbs = map[string]bool{
 	"served": true, "was": true, "had": true, "became": true, "worked": true, "acted": true,
 	"serves": false, "is": false, "has": false, "remains": false, "works": false, "becomes": false,
 }
+
+// personShapedOrgs are organisations named like people: "Morgan Stanley"
+// is a bank, not a Morgan.
+var personShapedOrgs = words()
+
+func init() {
+	for _, n := range []string{"morgan stanley", "dow jones", "walt disney", "grant thornton", "christian aid",
+		"john lewis", "charles schwab", "jp morgan", "marks spencer", "hugo boss",
+		"jimmy choo",
+		"john deere", "harley davidson", "rolls royce", "william hill", "warner bros", "dolce gabbana"} {
+		personShapedOrgs[n] = true
+	}
+}

@@ -21,6 +21,13 @@ func (r *DocResult) index() {
 	}
 }
 
+func (r *DocResult) byKeyOrNil(key string) *Entity {
+	if r.byKey == nil {
+		return nil
+	}
+	return r.byKey[key]
+}
+
 // stripPossessive drops a trailing 's or ' ("Cazeneuve’s" -> "Cazeneuve").
 func stripPossessive(s string) string {
 	s = strings.TrimSpace(s)

@@ -55,7 +55,7 @@ func roleBefore(pp *paragraph, s int) (Role, bool) {
 	// a capitalised complement between the head and the name.
 	if !isTitleHead(toks[head]) {
 		k := head
-		for k >= 0 && k > head-3 && toks[k].word && toks[k].upper && !isTitleHead(toks[k]) && !toks[k].poss {
+		for k >= 0 && k > head-3 && toks[k].word && toks[k].upper && !isTitleHead(toks[k]) && !toks[k].poss && !pp.used[k] {
 			k--
 		}
 		if k < 1 || k == head || !(toks[k].lower == "of" || toks[k].lower == "for") || !isTitleHead(toks[k-1]) {
@@ -86,7 +86,7 @@ func roleBefore(pp *paragraph, s int) (Role, bool) {
 walk:
 	for k := head - 1; k >= 0; k-- {
 		t := toks[k]
-		if !t.word {
+		if !t.word || pp.used[k] {
 			break
 		}
 		switch {
@@ -145,15 +145,16 @@ const appositionEnds = ",.;()[]\"“”:?!–—|"
 // (", Labour's shadow immigration minister"), a relative clause (", who
 // served as ..."), or a suffix title ("Paul Boateng MP"). It returns the
 // roles found and whether the words describe a person at all.
-func roleAfter(pp *paragraph, e int) ([]Role, evidence) {
+//
+// span is the token range of an apposition title, [0, 0) when none.
+func roleAfter(pp *paragraph, e int) (roles []Role, ev evidence, span [2]int) {
 	toks := pp.toks
 	if e >= len(toks) || toks[e].text != "," || e+1 >= len(toks) {
-		return nil, 0
+		return nil, 0, span
 	}
 	k := e + 1
 	if toks[k].lower == "who" {
-		roles := whoClause(pp, k+1)
-		return roles, evApposition
+		return whoClause(pp, k+1), evApposition, span
 	}
 	stop := k
 	for stop < len(toks) && stop-k < 14 {
@@ -171,7 +172,7 @@ func roleAfter(pp *paragraph, e int) ([]Role, evidence) {
 		stop++
 	}
 	if stop == k {
-		return nil, 0
+		return nil, 0, span
 	}
 	i := k
 	article := ""
@@ -181,7 +182,7 @@ func roleAfter(pp *paragraph, e int) ([]Role, evidence) {
 		i++
 	}
 	if i >= stop {
-		return nil, 0
+		return nil, 0, span
 	}
 	qual := ""
 	for j := i; j < stop && j < i+4; j++ {
@@ -207,14 +208,14 @@ func roleAfter(pp *paragraph, e int) ([]Role, evidence) {
 		if article == "a" || article == "an" {
 			for j := i; j < stop; j++ {
 				if isDemonym(toks[j]) || personNouns[toks[j].lower] {
-					return nil, evApposition
+					return nil, evApposition, span
 				}
 			}
 		}
 		if toks[k].lower == "of" && k+1 < stop && toks[k+1].upper {
-			return nil, evApposition // "Andy Richards, of Swansea UAF, said"
+			return nil, evApposition, span // "Andy Richards, of Swansea UAF, said"
 		}
-		return nil, 0
+		return nil, 0, span
 	}
 	past := false
 	for j := i; j < headAt; j++ {
@@ -232,7 +233,7 @@ func roleAfter(pp *paragraph, e int) ([]Role, evidence) {
 		start += 3
 	}
 	title := strings.TrimRight(pp.p.Text[start:toks[stop-1].end], " -")
-	return []Role{{Title: title, Qualifier: qual, Past: past}}, evApposition
+	return []Role{{Title: title, Qualifier: qual, Past: past}}, evApposition, [2]int{k, stop}
 }
 
 // whoClause reads the roles of a relative clause: "who served as Home
