@@ -31,6 +31,7 @@ type speaker struct {
 	gender byte
 	person bool // a person (named or not), not an organisation
 	known  bool // some speaker, named or not, was found
+	end    pos  // the end of the sentence that names them
 }
 
 // paraInfo is a paragraph's tokens and the byte ranges inside quotes.
@@ -206,7 +207,16 @@ func subjectOf(src string, pi int, toks []tok, lo, vi, hi int) (phrase, bool) {
 		return phrase{}, false // told takes its hearer after it, never its speaker
 	}
 	if s, e := chunkForward(toks, vi+1, hi); s == vi+1 && e > s && (e >= hi || !toks[e].word) {
-		if ph := classify(pi, src, toks, s, e); ph.kind != phraseNone {
+		ph := classify(pi, src, toks, s, e)
+		if ph.kind == phraseRole && e < hi && toks[e].isPunct(",") {
+			// "said EEF chief economist, Steve Radley."
+			if s2, e2 := chunkForward(toks, e+1, hi); s2 == e+1 && e2 > s2 && (e2 >= hi || !toks[e2].word) {
+				if name := classify(pi, src, toks, s2, e2); name.kind == phraseName {
+					return name, true
+				}
+			}
+		}
+		if ph.kind != phraseNone {
 			return ph, true
 		}
 	}

@@ -14,6 +14,8 @@ package quotes
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/text"
@@ -253,7 +255,9 @@ func (x *extractor) resolveEvents() {
 			}
 		}
 		if ev.who.known {
-			hist = append(hist, ev.who)
+			h := ev.who
+			h.end = pos{ev.at.para, max(ev.sentEnd, ev.verbEnd)}
+			hist = append(hist, h)
 		}
 	}
 }
@@ -328,10 +332,14 @@ var personNouns = set("spokesman", "spokeswoman", "spokesperson", "woman", "man"
 	"leader", "owner", "boss", "chief", "researcher", "officials", "spokesmen", "people", "critics",
 	"researchers", "analysts", "sources", "residents", "experts", "traders", "workers", "volunteers")
 
-// pronoun resolves he or she: the last speaker of the section who may be
-// meant (a person, of a compatible gender, among the last three), or when
-// nobody has spoken yet, the one person the section has named.
+// pronoun resolves he or she to the last speaker of the section who may
+// be meant (a person, of a compatible gender, among the last three) unless
+// someone else has been named since; when that someone is the one person
+// named since, as the subject of a sentence ("Captain X was ecstatic. "Q,"
+// he said."), it is them. When nobody has spoken yet, it is the one person
+// the section has named, if there is exactly one.
 func (x *extractor) pronoun(ph phrase, hist []speaker, reset pos) speaker {
+	at := pos{ph.para, ph.off}
 	seen := 0
 	for i := len(hist) - 1; i >= 0 && seen < 3; i-- {
 		h := hist[i]
@@ -346,6 +354,13 @@ func (x *extractor) pronoun(ph phrase, hist []speaker, reset pos) speaker {
 		if g != 0 && ph.gender != 0 && g != ph.gender {
 			continue
 		}
+		others := x.personsMentioned(h.end, at, ph.gender, h.key)
+		switch {
+		case len(others) == 1 && others[0].subject && others[0].key[0] != '?':
+			return speaker{key: others[0].key, known: true, person: true, gender: ph.gender}
+		case len(others) > 0:
+			return speaker{as: ph.text}
+		}
 		if h.key != "" && g == 0 && ph.gender != 0 {
 			x.genders[h.key] = ph.gender
 		}
@@ -356,29 +371,36 @@ func (x *extractor) pronoun(ph phrase, hist []speaker, reset pos) speaker {
 			return speaker{as: ph.text} // someone spoke, but not someone he or she can be
 		}
 	}
-	keys := x.personsMentioned(reset, pos{ph.para, ph.off}, ph.gender)
-	if len(keys) != 1 {
+	named := x.personsMentioned(reset, at, ph.gender, "")
+	if len(named) != 1 || named[0].key[0] == '?' {
 		return speaker{as: ph.text}
 	}
-	g := ph.gender
-	return speaker{key: keys[0], known: true, person: true, gender: g}
+	return speaker{key: named[0].key, known: true, person: true, gender: ph.gender}
 }
 
-// personsMentioned lists the distinct people named between from and to
-// (outside quotes) whose gender does not contradict g.
-func (x *extractor) personsMentioned(from, to pos, g byte) []string {
-	var keys []string
-	seen := map[string]bool{}
+// mention is a person named in the narrative. An unresolved name that looks
+// like a person's has a key starting with "?".
+type mention struct {
+	key     string
+	subject bool // the name is its sentence's subject
+}
+
+// personsMentioned lists the distinct people named from from to to
+// (outside quotes) whose gender does not contradict g, but not skip.
+func (x *extractor) personsMentioned(from, to pos, g byte, skip string) []mention {
+	var out []mention
+	seen := map[string]bool{skip: true}
 	for pi := from.para; pi <= to.para && pi < len(x.infos); pi++ {
 		in := &x.infos[pi]
 		src := x.d.Paragraphs[pi].Text
+		subjects := x.sentenceSubjects(pi)
 		i := 0
 		for i < len(in.toks) {
 			t := in.toks[i]
 			if pi == to.para && t.start >= to.off {
 				break
 			}
-			if in.masked[i] || !t.capital() {
+			if (pi == from.para && t.start < from.off) || in.masked[i] || !t.capital() {
 				i++
 				continue
 			}
@@ -386,31 +408,60 @@ func (x *extractor) personsMentioned(from, to pos, g byte) []string {
 			for j < len(in.toks) && !in.masked[j] && in.toks[j].capital() && !(pi == to.para && in.toks[j].start >= to.off) {
 				j++
 			}
-			if ns, ok := nameRun(in.toks, i, j); ok {
+			if ns, ok := nameRun(in.toks, i, j); ok && !ns.org {
 				ph := namePhrase(phrase{para: pi, off: in.toks[ns.lo].start}, src, in.toks, ns)
+				key, person, kg := "", ph.lookAlike, ph.gender
 				for _, n := range ph.names {
-					key, ok := x.r.Resolve(n, pi, ph.nameOff)
-					if !ok || key == "" {
-						continue
+					if k, ok := x.r.Resolve(n, pi, ph.nameOff); ok && k != "" {
+						key = k
+						if x.info != nil {
+							person, kg = x.info.Person(k)
+						}
+						break
 					}
-					person, kg := ph.lookAlike, ph.gender
-					if x.info != nil {
-						person, kg = x.info.Person(key)
+				}
+				if key == "" && ph.lookAlike && x.info == nil {
+					// Without entity facts an unknown two-word name may be
+					// a person: it makes a pronoun ambiguous.
+					key = "?" + ph.names[0]
+				}
+				if kg == 0 && key != "" {
+					kg = x.genders[key]
+				}
+				if key != "" && person && !seen[key] && (kg == 0 || g == 0 || kg == g) {
+					seen[key] = true
+					m := mention{key: key}
+					for _, sp := range subjects {
+						if ph.nameOff >= sp.Start && ph.nameOff < sp.End {
+							m.subject = true
+						}
 					}
-					if kg == 0 {
-						kg = x.genders[key]
-					}
-					if person && !seen[key] && (kg == 0 || g == 0 || kg == g) {
-						seen[key] = true
-						keys = append(keys, key)
-					}
-					break
+					out = append(out, m)
 				}
 			}
 			i = j
 		}
 	}
-	return keys
+	return out
+}
+
+// sentenceSubjects are the byte spans of the subjects of a paragraph's
+// sentences.
+func (x *extractor) sentenceSubjects(pi int) []text.Span {
+	in := &x.infos[pi]
+	src := x.d.Paragraphs[pi].Text
+	var out []text.Span
+	for _, s := range in.sents {
+		lo := tokenAt(in.toks, s.Start)
+		hi := tokenAt(in.toks, s.End)
+		if lo >= hi || in.masked[lo] {
+			continue
+		}
+		if ph, ok := clauseSubject(src, pi, in.toks, lo, hi); ok {
+			out = append(out, text.Span{Start: ph.off, End: ph.off + len(ph.text)})
+		}
+	}
+	return out
 }
 
 // attrKind tells how a quote was attributed.
@@ -432,7 +483,8 @@ type cand struct {
 	sp     span
 	kind   attrKind
 	who    speaker
-	attrTo pos // end of the attribution clause, for continuations
+	attrTo pos    // end of the attribution clause, for continuations
+	ev     *event // the said-verb that attributes it, if any
 }
 
 func (x *extractor) quotes() []Quote {
@@ -459,6 +511,14 @@ func (x *extractor) quotes() []Quote {
 		if !ok {
 			continue
 		}
+		if prev != nil && splitQuote(prev, &c) {
+			// "For instance," he said, "older people ...": one quote.
+			prev.q.Text = cleanQuoteText(prev.q.Text + ", " + c.q.Text)
+			prev.q.ParaEnd = c.q.ParaEnd
+			prev.sp.close, prev.sp.after = c.sp.close, c.sp.after
+			prev.attrTo = c.attrTo
+			continue
+		}
 		spanCands = append(spanCands, c)
 		prev = &spanCands[len(spanCands)-1]
 	}
@@ -472,6 +532,16 @@ func (x *extractor) quotes() []Quote {
 		out = append(out, q)
 	}
 	return out
+}
+
+// splitQuote reports whether c goes on the sentence prev left open around
+// its attribution: "For instance," he said, "older people ...".
+func splitQuote(prev, c *cand) bool {
+	if prev.kind != attrAfter || c.kind != attrLeadIn || prev.ev == nil || prev.ev != c.ev {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(c.q.Text)
+	return unicode.IsLower(r)
 }
 
 // spanQuote decides whether a quoted span is a quotation and finds its
@@ -506,15 +576,12 @@ func (x *extractor) spanQuote(s span, prev *cand) (cand, bool) {
 	if rawEnd == ',' || rawEnd == '.' || rawEnd == '?' || rawEnd == '!' || rawEnd == '…' {
 		endsClause = true
 	}
-	if next != nil && next.word && !next.capital() && !endsClause {
-		l := next.lower()
-		if !pronouns[l] && !quoteVerbs[l] && !determiners[l] && !indefinites[l] && l != "according" {
-			return cand{}, false // the writer's sentence goes on: a phrase, not a quotation
-		}
-	}
 	c := cand{sp: s}
 	c.q = Quote{Text: txt, Para: s.open.para, ParaEnd: s.close.para, Start: s.textStart}
-	c.kind, c.who, c.attrTo = x.attribute(s, before, rawEnd, prev)
+	c.kind, c.who, c.attrTo, c.ev = x.attribute(s, before, rawEnd, prev)
+	if next != nil && next.word && !next.capital() && !endsClause && c.kind != attrAfter {
+		return cand{}, false // the writer's sentence goes on: a phrase, not a quotation
+	}
 	if words < minWords {
 		whole := !inline && (c.kind == attrAfter || c.kind == attrLine ||
 			(c.kind == attrLeadIn && before != nil && (before.isPunct(":") || before.isPunct(","))))
@@ -527,20 +594,20 @@ func (x *extractor) spanQuote(s span, prev *cand) (cand, bool) {
 
 // attribute finds the speaker of a quoted span by the patterns of news
 // writing, the most direct first.
-func (x *extractor) attribute(s span, before *tok, rawEnd rune, prev *cand) (attrKind, speaker, pos) {
+func (x *extractor) attribute(s span, before *tok, rawEnd rune, prev *cand) (attrKind, speaker, pos, *event) {
 	closeEnd := pos{s.close.para, s.after}
 	// "Q," said X. / "Q," X said. / "Q," X, head of Y, told Z.
 	if s.closed {
 		if ev, ok := x.afterEvent(s, rawEnd); ok {
-			return attrAfter, ev.who, pos{ev.at.para, ev.sentEnd}
+			return attrAfter, ev.who, pos{ev.at.para, ev.sentEnd}, ev
 		}
 	}
 	// X said: "Q" / X told Y that it was "Q".
 	if before != nil {
 		if ev, ok := x.leadInEvent(s); ok {
-			return attrLeadIn, ev.who, closeEnd
+			return attrLeadIn, ev.who, closeEnd, ev
 		}
-		return attrNone, speaker{}, closeEnd
+		return attrNone, speaker{}, closeEnd, nil
 	}
 	// A speaker line: "Mr Alegre said," then the quoted paragraph.
 	if s.open.off == 0 && s.open.para > 0 {
@@ -548,20 +615,20 @@ func (x *extractor) attribute(s span, before *tok, rawEnd rune, prev *cand) (att
 		t := strings.TrimSpace(x.d.Paragraphs[pp].Text)
 		if !x.headings[pp] && (strings.HasSuffix(t, ":") || strings.HasSuffix(t, ",")) {
 			if ev, ok := x.lastEvent(pp, len(t)+1); ok && ev.quoteVerb {
-				return attrLine, ev.who, closeEnd
+				return attrLine, ev.who, closeEnd, ev
 			}
-			return attrNone, speaker{}, closeEnd
+			return attrNone, speaker{}, closeEnd, nil
 		}
 	}
 	// A quote that follows one of the same speaker: "Q1," he said. "Q2."
 	if prev != nil && x.follows(prev, s.open) {
-		return attrContinue, prev.who, closeEnd
+		return attrContinue, prev.who, closeEnd, nil
 	}
 	// X said Y. "Q."
 	if ev, ok := x.previousSentenceEvent(s.open); ok {
-		return attrPrevious, ev.who, closeEnd
+		return attrPrevious, ev.who, closeEnd, ev
 	}
-	return attrNone, speaker{}, closeEnd
+	return attrNone, speaker{}, closeEnd, nil
 }
 
 // afterEvent finds a said-verb in the clause right after the closing mark.
@@ -592,7 +659,7 @@ func (x *extractor) afterEvent(s span, rawEnd rune) (*event, bool) {
 			break
 		}
 		if ev := x.eventAt(pos{s.close.para, t.start}); ev != nil {
-			if !ev.quoteVerb {
+			if !ev.quoteVerb || !x.opensAttribution(in, ci, k, ev) {
 				return nil, false
 			}
 			if first.capital() && (rawEnd == '?' || rawEnd == '!') && k-ci > 3 {
@@ -602,6 +669,26 @@ func (x *extractor) afterEvent(s span, rawEnd rune) (*event, bool) {
 		}
 	}
 	return nil, false
+}
+
+// opensAttribution reports whether the clause from token ci to the
+// said-verb at token k is the quote's attribution: it starts with the verb
+// or with the speaker phrase ("said X", "X, head of Y, said"), or it is
+// "X quoted Y as saying".
+func (x *extractor) opensAttribution(in *paraInfo, ci, k int, ev *event) bool {
+	first := in.toks[ci]
+	if ci == k || first.start == ev.ph.off || first.start == ev.ph.nameOff {
+		return true
+	}
+	if ev.verb != "saying" {
+		return false
+	}
+	for j := ci; j < k; j++ {
+		if in.toks[j].lower() == "quoted" {
+			return true
+		}
+	}
+	return false
 }
 
 // leadInEvent finds the said-verb before the opening mark in its sentence.
