@@ -3,6 +3,7 @@ package figures
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // para is one paragraph under analysis.
@@ -18,14 +19,16 @@ type para struct {
 }
 
 func newPara(text string, sents []spanLike) *para {
-	p := &para{text: text, toks: tokenize(text)}
+	p := paraPool.Get().(*para)
+	p.text = text
+	p.toks = tokenizeInto(p.toks, text)
 	n := len(p.toks)
-	p.sent = make([]int, n)
-	p.first = make([]bool, n)
-	p.year = make([]bool, n)
-	p.day = make([]bool, n)
+	p.sent = resize(p.sent, n)
+	p.first = resizeBool(p.first, n)
+	p.year = resizeBool(p.year, n)
+	p.day = resizeBool(p.day, n)
 	p.spans = len(sents)
-	p.sStart = make([]int, len(sents))
+	p.sStart = resize(p.sStart, len(sents))
 	si := 0
 	for k := range p.sStart {
 		p.sStart[k] = n
@@ -47,6 +50,35 @@ func newPara(text string, sents []spanLike) *para {
 		p.day[k] = !p.year[k] && p.isDay(k)
 	}
 	return p
+}
+
+// paraPool keeps the token buffers of paragraphs for reuse: figures keep
+// only substrings of the paragraph text, never the tokens.
+var paraPool = sync.Pool{New: func() any { return new(para) }}
+
+// release returns p to the pool.
+func (p *para) release() {
+	p.text = ""
+	clear(p.toks)
+	paraPool.Put(p)
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func resizeBool(s []bool, n int) []bool {
+	if cap(s) < n {
+		return make([]bool, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // spanLike is a sentence span; text.Span converts to it.

@@ -82,6 +82,7 @@ func extractParagraph(pi int, pg text.Paragraph, cal calendar) []Figure {
 		spans = []spanLike{{0, len(pg.Text)}}
 	}
 	p := newPara(pg.Text, spans)
+	defer p.release()
 	if len(p.toks) == 0 {
 		return nil
 	}

@@ -144,8 +144,10 @@ var softBounds = set("and", "but", "while", "whereas", "although", "though", "ye
 
 // lowerWord is the lower-case word without a possessive ending.
 func lowerWord(t token) string {
-	w := t.lower()
-	w = strings.TrimSuffix(w, "'s")
-	w = strings.TrimSuffix(w, "’s")
+	w := t.low
+	if strings.HasSuffix(w, "s") {
+		w = strings.TrimSuffix(w, "'s")
+		w = strings.TrimSuffix(w, "’s")
+	}
 	return w
 }

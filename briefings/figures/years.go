@@ -98,6 +98,10 @@ func (c calendar) namedMonth(m, dir int) int {
 
 var seasons = set("summer", "spring", "autumn", "fall", "winter")
 
+// cueStarts are the words a relative time phrase can start with.
+var cueStarts = set("this", "last", "next", "past", "previous", "recent", "the", "a", "at", "in", "yesterday",
+	"today", "tonight", "currently", "presently", "nowadays", "now", "so", "to", "on")
+
 // findCues lists the time phrases of a paragraph.
 func (p *para) findCues(cal calendar) []cue {
 	toks := p.toks
@@ -227,6 +231,9 @@ func (p *para) monthHasYear(k int) bool {
 func (p *para) relativeCue(k int, cal calendar) (cue, bool) {
 	toks := p.toks
 	w := lowerWord(toks[k])
+	if !cueStarts[w] && !weekdays[w] && !(k+2 < len(toks) && toks[k+2].low == "ago" || k+3 < len(toks) && toks[k+3].low == "ago") {
+		return cue{}, false
+	}
 	at := func(j int) string { return lowerWord2(toks, j) }
 	rel := func(end, year int) (cue, bool) {
 		return cue{start: k, end: end, kind: cuePoint, year: year, how: "relative"}, true
