@@ -10,7 +10,9 @@ func (p *para) nounPhrase(j int) string {
 	for j < len(toks) && len(words) < 4 {
 		t := toks[j]
 		lw := lowerWord(t)
-		if t.kind != kWord || phraseStop[lw] || (len(words) > 0 && (t.capitalised() || timeUnits[lw] || strings.HasSuffix(lw, "ed"))) {
+		if t.kind != kWord || phraseStop[lw] || (len(words) > 0 && (t.capitalised() || timeUnits[lw] || strings.HasSuffix(lw, "ed"))) ||
+			// "migrants seeking asylum": a participle after a plural noun
+			(len(words) > 0 && strings.HasSuffix(lw, "ing") && strings.HasSuffix(words[len(words)-1], "s")) {
 			break
 		}
 		w := lw
@@ -177,7 +179,7 @@ func (p *para) changePhrase(start, end int) string {
 		return ""
 	}
 	e := end
-	for e < len(toks) && e-end < 8 && p.sent[e] == p.sent[start] && !toks[e].punct(",;.:()") && !(toks[e].is("and", "but", "while", "with") && e > end) {
+	for e < len(toks) && e-end < 8 && p.sent[e] == p.sent[start] && !toks[e].punct(",;.:()") && !(toks[e].is("and", "but", "while", "with", "as", "because", "after", "according", "which", "when") && e > end) {
 		e++
 	}
 	return p.text[toks[s].start:toks[e-1].end]
