@@ -116,9 +116,15 @@ func chains(toks []token) []chain {
 				j++
 				continue
 			}
-			if nameParticles[t.lower] && j+1 < len(toks) && toks[j+1].word && toks[j+1].upper {
-				j++
-				continue
+			if nameParticles[t.lower] {
+				k := j
+				for k < len(toks) && toks[k].word && nameParticles[toks[k].lower] && !toks[k].upper {
+					k++
+				}
+				if k < len(toks) && k-j <= 2 && toks[k].word && toks[k].upper {
+					j = k
+					continue
+				}
 			}
 			break
 		}
@@ -178,7 +184,7 @@ func nameLike(t token) bool {
 	if !t.word || !t.upper || isStop(t) || isDay(t) || isHonorific(t) {
 		return false
 	}
-	if t.allCaps && utf8.RuneCountInString(t.text) > 2 {
+	if t.allCaps && utf8.RuneCountInString(t.text) > 2 || nameSuffixes[t.lower] {
 		return false
 	}
 	for _, r := range t.text {
@@ -214,3 +220,18 @@ func doubtfulSurname(toks []token, k int) bool {
 	}
 	return isPlace(t) || isDemonym(t) || isOrgWord(t)
 }
+
+// preNameTitles may stand before a surname alone: "President Bush",
+// "Chancellor Brown", "Prince Charles".
+var preNameTitles = words(`president chancellor king queen prince princess pope senator governor judge
+	mayor coach captain inspector detective sergeant constable bishop archbishop cardinal rabbi imam
+	ambassador general colonel lieutenant admiral marshal emperor empress sultan sheikh emir chairman
+	commissioner secretary minister premier-elect president-elect justice`)
+
+// surnameTitles are titles that are also common surnames: "Carole King",
+// "John Major".
+var surnameTitles = words(`king major bishop marshal marshall dean judge prince butler constable
+	chancellor general knight earl duke baron`)
+
+// nameSuffixes follow a name: "Martin Luther King Jnr".
+var nameSuffixes = words(`jr jnr snr sr ii iii iv`)

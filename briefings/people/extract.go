@@ -67,6 +67,9 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 		if isInitial(toks[a]) && a+1 < b && x.listContext(pp, a) {
 			break // "A Craig" in a team sheet
 		}
+		if x.isGiven(toks[a]) && !toks[a].sentStart && a+1 < b && nameLike(toks[a+1]) {
+			break // "Will Young" inside a sentence
+		}
 		a++
 	}
 	if a >= b {
@@ -89,9 +92,15 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 		if !tk.upper || !isTitleHead(tk) || tk.poss || !nameLike(toks[t+1]) {
 			continue
 		}
+		if t == a && x.isGiven(tk) {
+			break // "Dean Boyd" is a name, not a dean
+		}
 		e := x.extend(toks, t+1, b)
-		if e < b && isOrgWord(toks[e]) {
-			break // "General Motors Corporation"
+		if e < b && (isOrgWord(toks[e]) || isTitleHead(toks[e])) {
+			break // "General Motors Corporation", "Deputy Prime Minister"
+		}
+		if e-(t+1) == 1 && (!preNameTitles[tk.lower] || nameSuffixes[toks[t+1].lower]) {
+			break // "Premier Rugby", "King Jnr"
 		}
 		if !(x.isGiven(toks[t+1]) || (!pp.heading && x.allNameLike(toks, t+1, e))) {
 			break // "General Election Campaign"
@@ -104,7 +113,7 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 		break
 	}
 	// 3. A suffix title: "Paul Boateng MP".
-	if b-a >= 2 && toks[b-1].allCaps && isTitleHead(toks[b-1]) {
+	if b-a >= 3 && toks[b-1].allCaps && isTitleHead(toks[b-1]) {
 		c := &cand{para: pp, hon: -1, i: a, j: b - 1, after: b, ev: evTitle}
 		c.roles = []Role{{Title: toks[b-1].text, Para: pp.idx, Sent: sentenceIndex(pp, toks[a].start)}}
 		if x.allNameLike(toks, a, b-1) && x.accept(c) {
@@ -155,20 +164,24 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 	}
 }
 
-// extend grows a name from token s while the words can belong to it.
+// extend grows a name from token s while the words can belong to it:
+// name-like words, particles ("van der Veer"), a first name that is also a
+// title ("James Dean Bradfield"), a surname that is also a title ("Carole
+// King", "John Major") and a suffix ("Jnr").
 func (x *extractor) extend(toks []token, s, b int) int {
 	e := s + 1
 	for e < b {
 		t := toks[e]
-		if nameLike(t) && !isHonorific(t) {
-			e++
-			continue
+		switch {
+		case nameLike(t) && !isHonorific(t):
+		case nameParticles[t.lower] && !t.upper && e+1 < b:
+		case x.isGiven(t) && e+1 < b && nameLike(toks[e+1]):
+		case t.upper && surnameTitles[t.lower] && (e+1 == b || nameSuffixes[toks[e+1].lower]):
+		case nameSuffixes[t.lower] && t.upper:
+		default:
+			return e
 		}
-		if nameParticles[t.lower] && !t.upper && e+1 < b {
-			e++
-			continue
-		}
-		break
+		e++
 	}
 	return e
 }
@@ -279,11 +292,11 @@ func (x *extractor) accept(c *cand) bool {
 		if ev&strongEvidence == 0 {
 			return false
 		}
-		if c.j-c.i == 1 && ev&evTitle == 0 {
-			return false
+		if c.j-c.i == 1 {
+			return false // "regulator Ofcom", "best actress Oscar"
 		}
-		if c.j-c.i == 1 && !x.lowerTitleBefore(pp, first) {
-			return false
+		if x.continuesName(pp, first) || pluralNoun(last) {
+			return false // "National Association of Probation Officers said"
 		}
 	}
 	c.ev = ev
@@ -309,10 +322,24 @@ func (x *extractor) accept(c *cand) bool {
 	return true
 }
 
-// lowerTitleBefore reports a lower-case title head right before token s:
-// "shop owner Evren" (a single word needs that much).
-func (x *extractor) lowerTitleBefore(pp *paragraph, s int) bool {
-	return s > 0 && pp.toks[s-1].word && isTitleHead(pp.toks[s-1])
+// continuesName reports a capitalised sequence that carries on the name
+// before it through "of", "for" or "and": "Association of Probation Officers".
+func (x *extractor) continuesName(pp *paragraph, first int) bool {
+	if first < 2 {
+		return false
+	}
+	l := pp.toks[first-1].lower
+	p := pp.toks[first-2]
+	return (l == "of" || l == "for" || l == "and" || l == "&") && p.word && p.upper && !pp.used[first-2]
+}
+
+// pluralNoun reports a plural of a title or organisation word: "Officers".
+func pluralNoun(t token) bool {
+	if !strings.HasSuffix(t.lower, "s") {
+		return false
+	}
+	w := strings.TrimSuffix(t.lower, "s")
+	return titleHeads[w] || orgWords[w] || titleHeads[strings.TrimSuffix(w, "e")]
 }
 
 // speechNear reports a speech verb right after the name ("X said", "X has
@@ -552,7 +579,7 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 		// known surname; "Kelvin MacKenzie" beside "Mr MacKenzie": the full
 		// name of a person otherwise named with an honorific.
 		surname := c.nameTokens()[b-a-1:]
-		if s := x.find(surname, 0, false, at); (s != nil || x.honorificSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) && !pp.heading && b-a <= 3 {
+		if s := x.find(surname, 0, false, at); (s != nil || x.shortSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) && !pp.heading && b-a <= 3 {
 			e = &Entity{Kind: Person, Name: c.name()}
 			x.ents = append(x.ents, e)
 			x.byFull[strings.Join(c.nameTokens(), " ")] = e
@@ -569,11 +596,11 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 	x.cands = append(x.cands, c)
 }
 
-// honorificSurname reports a name the article gives only after an
-// honorific: "Mr MacKenzie" and nothing more.
-func (x *extractor) honorificSurname(folded string) bool {
+// shortSurname reports a name the article otherwise gives alone, after an
+// honorific or a title: "Mr MacKenzie", "champion Dibaba".
+func (x *extractor) shortSurname(folded string) bool {
 	for _, c := range x.cands {
-		if c.hon >= 0 && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == folded {
+		if !c.fullName && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == folded {
 			return true
 		}
 	}
@@ -982,7 +1009,10 @@ func (x *extractor) guessGenders(r *DocResult) {
 			if n != 1 {
 				continue
 			}
-			follow := pp.p.Text[end:sp.End]
+			follow := ""
+			if end < sp.End {
+				follow = pp.p.Text[end:sp.End]
+			}
 			if si+1 < len(pp.p.Sentences) {
 				if nx := pp.p.Sentences[si+1]; namesNobody(pp.idx, nx) {
 					follow += " " + pp.p.Text[nx.Start:nx.End]

@@ -50,7 +50,7 @@ var titleHeads = words(`minister ministers secretary mayor chief leader chairman
 	fly-half scrum-half prop lock hooker centre full-back seed champion singer actor actress
 	producer presenter host writer author novelist comedian artist boss treasurer whip
 	negotiator strategist researcher scientist economist diplomat sheriff councillor
-	chairmen principal dean rector mp's organiser organizer co-ordinator secretary-general
+	chairmen principal dean qc kc rector mp's organiser organizer co-ordinator secretary-general
 	trader banker investor consultant partner president-elect controller auditor registrar
 	undersecretary under-secretary commissioner-general spokesmen chieftain emir sultan
 	soulman frontman frontwoman guitarist drummer bassist vocalist rapper dj composer
@@ -126,7 +126,7 @@ var stopWords = words(`the a an this that these those it its he she they we i yo
 	only even just instead certainly perhaps unlike like between within without against
 	through across around once twice former ex prospective previously currently recently
 	earlier later finally firstly secondly thirdly moreover furthermore indeed overall please
-	thanks thank yes well oh dear welcome sources officials critics ministers campaigners
+	thanks thank yes  oh dear welcome sources officials critics ministers campaigners
 	researchers analysts experts shares tickets profits inflation mps police is are was were
 	be been being has have had do does did will would can could should shall might must
 	let let's one two three four five six seven eight nine ten more less few several any
@@ -134,10 +134,10 @@ var stopWords = words(`the a an this that these those it its he she they we i yo
 	very much too quite rather already always never often sometimes usually perhaps maybe
 	nevertheless nonetheless otherwise therefore thus hence accordingly consequently
 	besides anyway instead regardless whereas whilst unless except because although
-	dear hello hi goodbye sorry ok okay no yes not new old big small great good bad
-	first second third fourth fifth final key top full major minor live breaking update
-	updated exclusive analysis comment opinion watch read listen see view photo video
-	audio picture image gallery related more latest top most popular just in news
+	dear hello hi goodbye sorry ok okay no yes not new      
+	first second third fourth fifth        breaking update
+	updated exclusive analysis comment opinion   listen   photo video
+	audio picture image gallery related more latest  most popular just in news
 	ask say tell says said told added stated according`)
 
 // speechVerbs follow or precede a speaker's name ("Mr Alegre said",

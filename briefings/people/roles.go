@@ -203,6 +203,9 @@ func roleAfter(pp *paragraph, e int) (roles []Role, ev evidence, span [2]int) {
 			headAt = j
 			break
 		}
+		if w := toks[j].lower; !toks[j].upper && (strings.HasSuffix(w, "ing") || orgStrong[w]) {
+			break // "Bullet Boy, starring ... rapper X", "X, a football club"
+		}
 	}
 	if headAt < 0 {
 		if article == "a" || article == "an" {

@@ -63,7 +63,7 @@ func tokenize(p text.Paragraph) []token {
 			break
 		}
 		t := token{start: i, end: j, text: s[i:j], word: true}
-		t.upper = unicode.IsUpper(r)
+		t.upper = unicode.IsUpper(r) || prefixedName(t.text)
 		t.allCaps = isAllCaps(t.text)
 		end := j
 		if j < len(s) {
@@ -157,4 +157,20 @@ func markSentenceStarts(toks []token, p text.Paragraph) {
 		t.sentStart = fresh
 		fresh = false
 	}
+}
+
+// prefixedName reports a name that starts with a lower-case particle
+// joined to a capitalised word: "al-Gosaibi", "el-Baradei", "d'Estaing".
+func prefixedName(w string) bool {
+	i := strings.IndexAny(w, "-'’")
+	if i <= 0 || i > 3 {
+		return false
+	}
+	switch w[:i] {
+	case "al", "el", "ad", "ar", "as", "ash", "at", "az", "d", "l", "o", "ibn", "bin", "ben", "abu":
+	default:
+		return false
+	}
+	_, w1 := utf8.DecodeRuneInString(w[i:])
+	return i+w1 < len(w) && unicode.IsUpper(firstRune(w[i+w1:]))
 }
