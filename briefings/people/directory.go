@@ -373,6 +373,15 @@ func (b *builder) directory(members []*member) *Directory {
 				p.Name = f
 			}
 		}
+		if p.Kind == Organisation && isAllCapsWord(p.Name) {
+			// An organisation is named in full, not by its acronym.
+			for _, f := range a.order {
+				if !isAllCapsWord(f) && strings.Contains(f, " ") {
+					p.Name = f
+					break
+				}
+			}
+		}
 		var aliases []string
 		for _, al := range p.Aliases {
 			if al != p.Name {
@@ -402,6 +411,8 @@ func (b *builder) directory(members []*member) *Directory {
 	d.index()
 	return d
 }
+
+func isAllCapsWord(s string) bool { return !strings.Contains(s, " ") && isAllCaps(s) }
 
 // nameForm is a mention's text without an honorific: "Mr Alegre" -> "Alegre".
 func nameForm(s string) string {

@@ -203,7 +203,7 @@ func roleAfter(pp *paragraph, e int) (roles []Role, ev evidence, span [2]int) {
 			headAt = j
 			break
 		}
-		if w := toks[j].lower; !toks[j].upper && (strings.HasSuffix(w, "ing") || orgStrong[w]) {
+		if w := toks[j].lower; !toks[j].upper && ((strings.HasSuffix(w, "ing") && !roleModifiers[w] && !ingNouns[w]) || orgStrong[w]) {
 			break // "Bullet Boy, starring ... rapper X", "X, a football club"
 		}
 	}
@@ -339,3 +339,11 @@ func titleForward(pp *paragraph, j int) (Role, int, bool) {
 	}
 	return Role{Title: pp.p.Text[toks[lo].start:toks[end-1].end], Qualifier: qual}, end, true
 }
+
+// ingNouns are nouns ending in -ing that may stand in a title ("banking
+// analyst"); other -ing words are verbs that end an apposition ("starring").
+var ingNouns = words(`banking marketing housing planning policing training engineering publishing
+	broadcasting accounting advertising lending trading building manufacturing mining shipping
+	farming fishing nursing teaching learning licensing sporting spending funding pricing
+	clothing catering lobbying polling printing recording boxing racing sailing rowing cycling
+	swimming skiing bowling wrestling climbing shooting counting`)
