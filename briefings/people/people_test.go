@@ -232,13 +232,13 @@ func TestOrganisations(t *testing.T) {
 
 func TestResolve(t *testing.T) {
 	body := strings.Join([]string{
-		"France's interior minister Bernard Cazeneuve spoke on Wednesday.",                     // 0
-		"Shadow immigration minister David Hanson has said France must act.",                   // 1
-		"The Labour MP said immigration was a problem.",                                        // 2
-		"French police chief Marc Alegre says officers face violence.",                         // 3
-		"The police chief said, \"We are short of cars.\"",                                     // 4
-		"Mr Marc added that funds were misused. Cazeneuve’s comments came later.",              // 5
-		"The mayor of the town was not named. The minister said more police would come.",       // 6
+		"France's interior minister Bernard Cazeneuve spoke on Wednesday.",               // 0
+		"Shadow immigration minister David Hanson has said France must act.",             // 1
+		"The Labour MP said immigration was a problem.",                                  // 2
+		"French police chief Marc Alegre says officers face violence.",                   // 3
+		"The police chief said, \"We are short of cars.\"",                               // 4
+		"Mr Marc added that funds were misused. Cazeneuve’s comments came later.",        // 5
+		"The mayor of the town was not named. The minister said more police would come.", // 6
 	}, "\n\n")
 	r := Extract(parse(t, "t", body))
 	key := func(name string) string {
