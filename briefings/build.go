@@ -27,7 +27,7 @@ type related struct {
 }
 
 // maxRelated bounds the related people kept per profile.
-const maxRelated = 8
+const maxRelated = 12
 
 // build merges people across articles and precomputes the lookups the
 // answers use, so that answering is a lookup, not a scan.
@@ -180,7 +180,8 @@ func (c *citer) cite(id string) string {
 }
 
 func (d *document) source() Source {
-	return Source{ID: d.ID, Title: d.Meta.Title, Publisher: d.Meta.Publisher, Published: d.Meta.Published.String(), URL: d.Meta.URL}
+	return Source{ID: d.ID, Title: d.Meta.Title, Publisher: d.Meta.Publisher, Published: d.Meta.Published.String(), URL: d.Meta.URL,
+		DateInferred: d.Meta.DateInferred}
 }
 
 // date is the document's date for an item: "2014-11-05", or "" when unknown.

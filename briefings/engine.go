@@ -98,11 +98,20 @@ func (e *Engine) Sources() Reply {
 		return r
 	}
 	items := make([]Item, 0, len(e.byDate))
+	inferred := 0
 	for _, d := range e.byDate {
-		items = append(items, Item{Text: d.Meta.Title, Source: d.ID, Date: d.Meta.Published.String()})
+		t := d.Meta.Title
+		if d.Meta.DateInferred {
+			t += " (no date given; year inferred from the text)"
+			inferred++
+		}
+		items = append(items, Item{Text: t, Source: d.ID, Date: d.Meta.Published.String()})
 	}
 	const maxListed = 50
 	r.Summary = fmt.Sprintf("%s, %s.", plural(len(e.docs), "article", "articles"), e.span())
+	if inferred > 0 {
+		r.Summary += fmt.Sprintf(" %s no date, so its year was inferred from the text.", plural(inferred, "article has", "articles have"))
+	}
 	if len(items) > maxListed {
 		r.Summary += fmt.Sprintf(" The %d most recent are listed.", maxListed)
 		items = items[len(items)-maxListed:]

@@ -226,11 +226,12 @@ func (e *Engine) extract() {
 	var mu sync.Mutex
 	for _, d := range e.docs {
 		g.Go(func() error {
+			stage := "people"
 			defer func() {
 				if p := recover(); p != nil {
 					d.people, d.quotes, d.figures = &people.DocResult{}, nil, nil
 					mu.Lock()
-					e.warnings = append(e.warnings, fmt.Sprintf("%s: extraction failed (%v); the article is searchable only", d.ID, p))
+					e.warnings = append(e.warnings, fmt.Sprintf("%s: %s extraction failed (%v); the article is searchable only", d.ID, stage, p))
 					mu.Unlock()
 				}
 			}()
@@ -238,7 +239,9 @@ func (e *Engine) extract() {
 			if d.people == nil {
 				d.people = &people.DocResult{}
 			}
+			stage = "quote"
 			d.quotes = quotes.Extract(d.Doc, d.people)
+			stage = "figure"
 			d.figures = figures.Extract(d.Doc)
 			return nil
 		})

@@ -54,6 +54,9 @@ type Source struct {
 	Publisher string `json:"publisher,omitempty"`
 	Published string `json:"published,omitempty"`
 	URL       string `json:"url,omitempty"`
+	// DateInferred is set when the article gives no date and Published is
+	// a year inferred from its text.
+	DateInferred bool `json:"date_inferred,omitempty"`
 }
 
 // ErrorReply is the friendly reply for a failure whose cause is logged elsewhere.

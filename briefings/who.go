@@ -83,7 +83,8 @@ func latestRole(p *people.Profile) (people.DatedRole, bool) {
 }
 
 // sortedRoles orders roles most recent first, current before past on the
-// same date, keeping the first of each title (case-insensitive).
+// same date, keeping the first of each title (case-insensitive) written
+// with capitals when any article capitalises it.
 func sortedRoles(in []people.DatedRole) []people.DatedRole {
 	roles := append([]people.DatedRole(nil), in...)
 	sort.SliceStable(roles, func(i, j int) bool {
@@ -93,17 +94,22 @@ func sortedRoles(in []people.DatedRole) []people.DatedRole {
 		}
 		return !a.Past && b.Past
 	})
+	cased := map[string]string{}
+	for _, r := range roles {
+		k := strings.ToLower(strings.TrimSpace(r.Title))
+		if c, ok := cased[k]; !ok || (c == k && r.Title != k) {
+			cased[k] = strings.TrimSpace(r.Title)
+		}
+	}
 	seen := map[string]bool{}
 	out := roles[:0]
 	for _, r := range roles {
-		k := strings.ToLower(r.Title)
-		if r.Past {
-			k += "|past"
-		}
-		if seen[k] || strings.TrimSpace(r.Title) == "" {
+		k := strings.ToLower(strings.TrimSpace(r.Title))
+		if seen[k] || k == "" {
 			continue
 		}
 		seen[k] = true
+		r.Title = capitalise(cased[k])
 		out = append(out, r)
 	}
 	return out
@@ -158,14 +164,19 @@ func (e *Engine) brief(p *profile) Reply {
 			if len(sec.Items) == maxRelatedShow {
 				break
 			}
+			if rel.p.Kind != people.Person {
+				continue
+			}
 			t := rel.p.Name
 			if role, ok := latestRole(rel.p.Profile); ok {
 				t += ", " + role.Title
 			}
 			t += fmt.Sprintf(" (%s together)", plural(rel.docs, "article", "articles"))
-			sec.Items = append(sec.Items, Item{Text: t, Mark: rel.p.Name})
+			sec.Items = append(sec.Items, Item{Text: t})
 		}
-		r.Sections = append(r.Sections, sec)
+		if len(sec.Items) > 0 {
+			r.Sections = append(r.Sections, sec)
+		}
 	}
 
 	if len(p.DocIDs) > 0 {

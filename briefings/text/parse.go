@@ -53,6 +53,12 @@ func cut(s string, n int) string {
 
 var yearRe = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
 
+// plannedYear matches years that name a plan, a deadline or a coming event
+// ("by 2012", "until 2026", "the 2012 Olympics"), or a past starting point
+// ("since authorities closed the centre in 2002"): they bound when an
+// article was published but do not tell it.
+var plannedYear = regexp.MustCompile(`(?i)(?:\bsince\b[^.;]{0,140}?\b(?:19|20)\d\d\b)|(?:\b(?:by|until|till|before|deadline of|target of)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)|(?:\b(?:19|20)\d\d\s+(?:olympics?|olympic\s+games|games|world\s+cup|paralympics?)\b)`)
+
 // inferYear guesses the year of an undated article: the year it names most
 // often, the later one on a tie. Years after the current one are plans and
 // targets ("by 2050"), never the year an article was published.
@@ -60,7 +66,7 @@ func inferYear(paras []Paragraph) int {
 	count := map[int]int{}
 	now := time.Now().Year()
 	for _, p := range paras {
-		for _, m := range yearRe.FindAllString(p.Text, -1) {
+		for _, m := range yearRe.FindAllString(plannedYear.ReplaceAllString(p.Text, " "), -1) {
 			y, _ := strconv.Atoi(m)
 			if y <= now {
 				count[y]++

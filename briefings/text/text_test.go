@@ -164,3 +164,25 @@ func TestFrontMatterYAMLErrorLine(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestInferYear(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"Arrivals rose in 2025 and in 2024. In 2025 they peaked.", 2025},
+		{"The camp has stood since authorities closed the centre in 2002.", 0},
+		{"Ministers want the cards by 2012. The bill was published in 2004.", 2004},
+		{"London bids for the 2012 Olympics. The vote came in 2005.", 2005},
+		{"The target for 2050 was set in 2004, and 2050 is far off.", 2004},
+		{"Nothing dated here.", 0},
+	} {
+		d, err := Parse("x", []byte("Title\n\n"+tc.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Meta.Published.Year != tc.want || d.Meta.DateInferred != (tc.want != 0) {
+			t.Errorf("%q: year %d inferred=%v, want %d", tc.text, d.Meta.Published.Year, d.Meta.DateInferred, tc.want)
+		}
+	}
+}
