@@ -15,7 +15,10 @@ import (
 
 func TestSQLite(t *testing.T) { testStore(t, storetest.SQLite) }
 
-func TestPostgres(t *testing.T) { testStore(t, storetest.Postgres) }
+func TestPostgres(t *testing.T) {
+	storetest.RequirePostgres(t)
+	testStore(t, storetest.Postgres)
+}
 
 func TestOpenUnknownDriver(t *testing.T) {
 	_, err := store.Open(context.Background(), "mysql", "x")

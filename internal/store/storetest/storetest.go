@@ -46,14 +46,20 @@ func Postgres(t testing.TB) Opener {
 	}
 }
 
+// RequirePostgres skips the test when BRIEFBOT_TEST_POSTGRES_DSN is unset.
+func RequirePostgres(t testing.TB) {
+	t.Helper()
+	if os.Getenv(PostgresEnv) == "" {
+		t.Skipf("PostgreSQL tests skipped: set %s (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)", PostgresEnv)
+	}
+}
+
 // PostgresDSN creates a fresh schema and returns a DSN whose search_path
 // selects it; it skips the test when BRIEFBOT_TEST_POSTGRES_DSN is unset.
 func PostgresDSN(t testing.TB) string {
 	t.Helper()
+	RequirePostgres(t)
 	base := os.Getenv(PostgresEnv)
-	if base == "" {
-		t.Skipf("PostgreSQL tests skipped: set %s (e.g. postgres://postgres@127.0.0.1:5432/test?sslmode=disable)", PostgresEnv)
-	}
 	var b [6]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		t.Fatal(err)
