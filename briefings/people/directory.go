@@ -306,7 +306,7 @@ func (b *builder) directory(members []*member) *Directory {
 		order    []string
 		docs     map[string]bool
 		roleSeen map[string]bool
-		kindVote int
+		short    []string // names of members, for a profile with no full form
 	}
 	var accs []*acc
 	byGroup := map[int]*acc{}
@@ -344,9 +344,10 @@ func (b *builder) directory(members []*member) *Directory {
 				addForm(form)
 			}
 		}
-		if n == 0 || len(a.order) == 0 {
+		if n == 0 {
 			addForm(m.e.Name)
 		}
+		a.short = append(a.short, m.e.Name)
 		p.Mentions += n
 		for _, al := range append([]string{m.e.Name}, m.e.Aliases...) {
 			if !contains(p.Aliases, al) {
@@ -367,6 +368,10 @@ func (b *builder) directory(members []*member) *Directory {
 	used := map[string]bool{}
 	for _, a := range accs {
 		p := a.p
+		if len(a.order) == 0 {
+			a.order = a.short[:1]
+			a.forms[a.order[0]] = 1
+		}
 		p.Name = a.order[0]
 		for _, f := range a.order {
 			if a.forms[f] > a.forms[p.Name] {

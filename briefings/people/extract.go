@@ -18,6 +18,8 @@ type extractor struct {
 	ents   []*Entity
 	byFull map[string]*Entity
 	pos    map[*Entity][]position // where each entity is mentioned
+	// foldCache holds the folded words of entity names.
+	foldCache map[*Entity]foldedName
 }
 
 type position struct{ para, off int }
@@ -27,7 +29,7 @@ func (p position) before(q position) bool {
 }
 
 func newExtractor(d *text.Doc) *extractor {
-	x := &extractor{doc: d, given: wordSet{}, byFull: map[string]*Entity{}, pos: map[*Entity][]position{}}
+	x := &extractor{doc: d, given: wordSet{}, byFull: map[string]*Entity{}, pos: map[*Entity][]position{}, foldCache: map[*Entity]foldedName{}}
 	for i, p := range d.Paragraphs {
 		x.paras = append(x.paras, newParagraph(i, p))
 	}
@@ -702,7 +704,7 @@ func (x *extractor) find(name []string, gender byte, honorific bool, at position
 			if e.Kind != Person || (gender != 0 && e.Gender != 0 && e.Gender != gender) {
 				continue
 			}
-			full := strings.Fields(fold(e.Name))
+			full := x.folded(e)
 			if len(full) < 2 {
 				continue
 			}
@@ -731,6 +733,21 @@ func (x *extractor) find(name []string, gender byte, honorific bool, at position
 		})
 	}
 	return x.nearest(hits, at)
+}
+
+// folded returns the folded words of an entity's name, cached.
+func (x *extractor) folded(e *Entity) []string {
+	if f, ok := x.foldCache[e]; ok && f.name == e.Name {
+		return f.words
+	}
+	w := strings.Fields(fold(e.Name))
+	x.foldCache[e] = foldedName{e.Name, w}
+	return w
+}
+
+type foldedName struct {
+	name  string
+	words []string
 }
 
 // nearest picks, of several entities, the one mentioned last before at;

@@ -11,6 +11,9 @@ import (
 // fold lower-cases a name, strips accents ("Gérald" -> "gerald"), turns
 // hyphens, apostrophes and dots into spaces or nothing, and collapses space.
 func fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := true
@@ -31,6 +34,49 @@ func fold(s string) string {
 		}
 	}
 	return strings.TrimRight(b.String(), " ")
+}
+
+// foldASCII is fold for ASCII text without allocation when nothing
+// changes; ok is false when s holds other runes.
+func foldASCII(s string) (string, bool) {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80:
+			return "", false
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+		case c == ' ' && i > 0 && i < len(s)-1 && s[i+1] != ' ':
+		default:
+			clean = false
+		}
+	}
+	if clean {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	space := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+			space = false
+		case c >= 'a' && c <= 'z' || c >= '0' && c <= '9':
+			b = append(b, c)
+			space = false
+		case c == '\'' || c == '.':
+		default:
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		}
+	}
+	for len(b) > 0 && b[len(b)-1] == ' ' {
+		b = b[:len(b)-1]
+	}
+	return string(b), true
 }
 
 // levenshtein is the edit distance of a and b in runes, or max+1 when it is

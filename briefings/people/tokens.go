@@ -32,7 +32,7 @@ func isWordRune(r rune) bool {
 // paragraph's sentence spans.
 func tokenize(p text.Paragraph) []token {
 	s := p.Text
-	var toks []token
+	toks := make([]token, 0, len(s)/5+4)
 	for i := 0; i < len(s); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -80,7 +80,7 @@ func tokenize(p text.Paragraph) []token {
 				end = j + 1
 			}
 		}
-		t.lower = strings.ToLower(t.text)
+		t.lower = lowerWord(t.text, t.upper)
 		toks = append(toks, t)
 		i = end
 	}
@@ -133,14 +133,14 @@ func takesDot(w string) bool {
 // markSentenceStarts flags the first word of each sentence, and the first
 // word after an opening quote, a colon, a dash or a bullet.
 func markSentenceStarts(toks []token, p text.Paragraph) {
-	starts := make(map[int]bool, len(p.Sentences))
-	for _, sp := range p.Sentences {
-		starts[sp.Start] = true
-	}
+	next := 0 // the next sentence start to reach
 	fresh := true
 	for i := range toks {
 		t := &toks[i]
-		if starts[t.start] {
+		for next < len(p.Sentences) && p.Sentences[next].Start < t.start {
+			next++
+		}
+		if next < len(p.Sentences) && p.Sentences[next].Start == t.start {
 			fresh = true
 		}
 		if !t.word {
@@ -173,4 +173,22 @@ func prefixedName(w string) bool {
 	}
 	_, w1 := utf8.DecodeRuneInString(w[i:])
 	return i+w1 < len(w) && unicode.IsUpper(firstRune(w[i+w1:]))
+}
+
+// lowerWord lower-cases a word, without allocating for one already in
+// lower case.
+func lowerWord(w string, upper bool) string {
+	if !upper {
+		ascii := true
+		for i := 0; i < len(w); i++ {
+			if c := w[i]; c >= 0x80 || (c >= 'A' && c <= 'Z') {
+				ascii = false
+				break
+			}
+		}
+		if ascii {
+			return w
+		}
+	}
+	return strings.ToLower(w)
 }
