@@ -345,13 +345,36 @@ func isHeading(p string) bool {
 	if !unicode.IsUpper(first) && !unicode.IsDigit(first) && first != '£' && first != '$' && first != '€' {
 		return false
 	}
+	if len(p) > 400 {
+		return false
+	}
 	n := len(strings.Fields(p))
 	last, _ := utf8.DecodeLastRuneInString(p)
 	if n > 20 || (n > 14 && last != '?') {
 		return false
 	}
-	return !strings.ContainsRune(".:;,\"”!…", last)
+	if strings.ContainsRune(".:;,\"”!…", last) {
+		return false
+	}
+	// A line that speaks in the first person outside quotes is someone's
+	// words (a block quote's last line), not a headline.
+	quoted := false
+	for _, f := range strings.Fields(p) {
+		if strings.HasPrefix(f, "'") || strings.HasPrefix(f, "‘") {
+			quoted = true
+		}
+		w := strings.ToLower(strings.ReplaceAll(strings.Trim(f, "'‘’,.:;!?()"), "’", "'"))
+		if !quoted && firstPerson[w] {
+			return false
+		}
+		if strings.HasSuffix(f, "'") || strings.HasSuffix(f, "’") {
+			quoted = false
+		}
+	}
+	return true
 }
+
+var firstPerson = set("i", "we", "our", "us", "my", "me", "i'm", "we're", "we've", "i've", "we'd", "i'd")
 
 // signature reads a block quote's closing line, "– Name, Title" (en dash,
 // em dash or hyphen), and returns where the name starts and ends.

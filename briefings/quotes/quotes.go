@@ -104,6 +104,8 @@ type extractor struct {
 	r       Resolver
 	info    PersonInfo
 	genders map[string]byte // learnt from he/she resolved to a key
+	// subjects caches the sentence subjects of paragraphs.
+	subjects map[int][]text.Span
 
 	spans    []span
 	infos    []paraInfo
@@ -448,7 +450,18 @@ func (x *extractor) personsMentioned(from, to pos, g byte, skip string) []mentio
 // sentenceSubjects are the byte spans of the subjects of a paragraph's
 // sentences.
 func (x *extractor) sentenceSubjects(pi int) []text.Span {
-	in := &x.infos[pi]
+	if x.subjects == nil {
+		x.subjects = make(map[int][]text.Span)
+	}
+	if got, ok := x.subjects[pi]; ok {
+		return got
+	}
+	got := x.subjectsOf(pi, &x.infos[pi])
+	x.subjects[pi] = got
+	return got
+}
+
+func (x *extractor) subjectsOf(pi int, in *paraInfo) []text.Span {
 	src := x.d.Paragraphs[pi].Text
 	var out []text.Span
 	for _, s := range in.sents {
@@ -795,19 +808,22 @@ func tokenAt(toks []tok, off int) int {
 
 func lastRuneBefore(s string, off int) rune {
 	t := strings.TrimRight(s[:min(off, len(s))], " ")
-	if t == "" {
+	r, _ := utf8.DecodeLastRuneInString(t)
+	if r == utf8.RuneError {
 		return 0
 	}
-	r := []rune(t)
-	return r[len(r)-1]
+	return r
 }
 
+// countWords counts the words of s, as tokenize reads them.
 func countWords(s string) int {
-	n := 0
-	for _, t := range tokenize(s, 0, len(s)) {
-		if t.word {
+	n, in := 0, false
+	for _, r := range s {
+		w := isWordRune(r) || (in && strings.ContainsRune("'’-&.", r))
+		if w && !in {
 			n++
 		}
+		in = w
 	}
 	return n
 }

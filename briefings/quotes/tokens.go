@@ -9,13 +9,16 @@ import (
 // tok is one word or punctuation mark of a paragraph.
 type tok struct {
 	s          string
-	start, end int // byte span in the paragraph
+	low        string // s in lower case with curly apostrophes made straight
+	start, end int    // byte span in the paragraph
 	word       bool
 }
 
 // lower is the token in lower case with curly apostrophes made straight.
-func (t tok) lower() string {
-	return strings.ToLower(strings.ReplaceAll(t.s, "’", "'"))
+func (t tok) lower() string { return t.low }
+
+func lowerWord(s string) string {
+	return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
 }
 
 // capital reports whether a word starts with an upper-case letter.
@@ -31,7 +34,7 @@ func (t tok) isPunct(c string) bool { return !t.word && t.s == c }
 // hyphens, ampersands and periods inside a word stay in it ("Schulte-Strathaus",
 // "Cazeneuve’s", "U.S").
 func tokenize(s string, from, to int) []tok {
-	var out []tok
+	out := make([]tok, 0, (to-from)/4+1)
 	i := from
 	for i < to {
 		r, w := utf8.DecodeRuneInString(s[i:])
@@ -55,10 +58,10 @@ func tokenize(s string, from, to int) []tok {
 				}
 				break
 			}
-			out = append(out, tok{s: s[i:j], start: i, end: j, word: true})
+			out = append(out, tok{s: s[i:j], low: lowerWord(s[i:j]), start: i, end: j, word: true})
 			i = j
 		default:
-			out = append(out, tok{s: s[i : i+w], start: i, end: i + w})
+			out = append(out, tok{s: s[i : i+w], low: s[i : i+w], start: i, end: i + w})
 			i += w
 		}
 	}
