@@ -20,6 +20,8 @@ type Directory struct {
 	surname map[string][]*Profile // last word of a person's names; an organisation's short names
 	first   map[string][]*Profile // first word of a person's full names
 	fuzzy   [][]fuzzyKey          // names and surnames by length in runes
+	keys    []*fuzzyKey           // every fuzzy key, for the trigram index
+	grams   map[string][]int32    // trigram -> indexes into keys
 }
 
 // fuzzyKey is one name the fuzzy lookup compares a query with.
@@ -488,6 +490,7 @@ func (d *Directory) index() {
 		seen[k] = true
 		d.fuzzy[n] = append(d.fuzzy[n], fuzzyKey{key: k, mask: letterMask(k), profiles: ps})
 	}
+	defer d.indexGrams()
 	for _, m := range []map[string][]*Profile{d.exact, d.surname} {
 		keys := make([]string, 0, len(m))
 		for k := range m {
@@ -663,17 +666,63 @@ func (d *Directory) fuzzyLookup(q string) (Match, bool) {
 	return pick(ps)
 }
 
-// suggest returns up to n profiles whose names are closest to q.
+// indexGrams builds the trigram index over the fuzzy keys.
+func (d *Directory) indexGrams() {
+	d.keys = d.keys[:0]
+	d.grams = map[string][]int32{}
+	for n := range d.fuzzy {
+		for i := range d.fuzzy[n] {
+			k := &d.fuzzy[n][i]
+			id := int32(len(d.keys))
+			d.keys = append(d.keys, k)
+			for _, g := range trigrams(k.key) {
+				if l := d.grams[g]; len(l) == 0 || l[len(l)-1] != id {
+					d.grams[g] = append(l, id)
+				}
+			}
+		}
+	}
+}
+
+// trigrams returns the three-rune slices of s padded with spaces.
+func trigrams(s string) []string {
+	r := []rune("  " + s + " ")
+	out := make([]string, 0, len(r))
+	for i := 0; i+3 <= len(r); i++ {
+		out = append(out, string(r[i:i+3]))
+	}
+	return out
+}
+
+// suggest returns up to n profiles whose names are closest to q: the keys
+// sharing the most trigrams with q, ranked by Jaro-Winkler.
 func (d *Directory) suggest(q string, n int) []*Profile {
-	l := runeLen(q)
+	counts := make([]uint8, len(d.keys))
+	var touched []int32
+	best := 0
+	for _, g := range trigrams(q) {
+		for _, id := range d.grams[g] {
+			if counts[id] == 0 {
+				touched = append(touched, id)
+			}
+			if counts[id] < 255 {
+				counts[id]++
+			}
+			best = max(best, int(counts[id]))
+		}
+	}
 	type hit struct {
 		p     *Profile
 		score float64
 	}
 	var hits []hit
 	seen := map[*Profile]int{}
-	for k := max(3, l-3); k <= min(maxFuzzyLen, l+3); k++ {
-		for _, fk := range d.fuzzy[k] {
+	for _, id := range touched {
+		if c := int(counts[id]); c*2 < best || c < 2 {
+			continue
+		}
+		fk := d.keys[id]
+		{
 			s := jaroWinkler(q, fk.key)
 			if s < 0.75 {
 				continue
@@ -694,7 +743,10 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 		if (hits[i].p.Kind == Person) != (hits[j].p.Kind == Person) {
 			return hits[i].p.Kind == Person
 		}
-		return hits[i].score > hits[j].score
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		return hits[i].p.ID < hits[j].p.ID
 	})
 	var out []*Profile
 	for _, h := range hits {
