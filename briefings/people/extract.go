@@ -840,7 +840,9 @@ func (x *extractor) scanOrg(pp *paragraph, a, b int) {
 			return
 		}
 	}
-	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isMonth(toks[a])) {
+	the := false // a name that starts with "The": "The Telegraph"
+	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isMonth(toks[a]) || strings.HasSuffix(toks[a].lower, "-based")) {
+		the = toks[a].text == "The" && !toks[a].sentStart
 		a++
 	}
 	if a >= b {
@@ -852,21 +854,40 @@ func (x *extractor) scanOrg(pp *paragraph, a, b int) {
 			org = true
 		}
 	}
-	if !org && !(b-a == 1 && isAcronym(toks[a])) {
+	if !org && !(b-a == 1 && isAcronym(toks[a]) && !isPlace(toks[a])) {
 		return
 	}
-	// Join "of"/"for"/"and" links: "Association of European Airlines".
-	for b+1 < len(toks) && (toks[b].lower == "of" || toks[b].lower == "for" || toks[b].lower == "and") && !toks[b-1].poss {
+	if b-a == 1 && !toks[a].allCaps && !the {
+		return // "the Government", "Police": a common noun, not a name
+	}
+	if places[fold(pp.p.Text[toks[a].start:toks[b-1].end])] {
+		return // "United Kingdom"
+	}
+	// Join "of"/"for" links, and "and" to one more word: "Association of
+	// European Airlines", "Organisation for Economic Co-operation and
+	// Development"; never across a title ("the Home Secretary and the
+	// Interior Minister of France").
+	for b+1 < len(toks) && !toks[b-1].poss {
+		link := toks[b].lower
+		if link != "of" && link != "for" && link != "and" {
+			break
+		}
 		c := b + 1
 		if c < len(toks) && toks[c].lower == "the" {
+			if link == "and" {
+				break
+			}
 			c++
 		}
 		if c >= len(toks) || !toks[c].word || !toks[c].upper || pp.used[c] || isHonorific(toks[c]) {
 			break
 		}
 		e := c
-		for e < len(toks) && toks[e].word && toks[e].upper && !pp.used[e] && !toks[e-1].poss {
+		for e < len(toks) && toks[e].word && toks[e].upper && !pp.used[e] && !toks[e-1].poss && !isTitleHead(toks[e]) {
 			e++
+		}
+		if e == c || (link == "and" && (e-c != 1 || toks[c].allCaps)) {
+			break
 		}
 		b = e
 	}

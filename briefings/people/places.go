@@ -41,6 +41,15 @@ var places = words(`
 	texas florida york jersey virginia ohio michigan iraq-syria north south east west central
 	northern southern eastern western middle`)
 
+func init() {
+	// Places of several words, folded.
+	for _, p := range []string{"united kingdom", "united states", "united arab emirates", "united states of america",
+		"middle east", "north africa", "new york", "los angeles", "south africa", "north korea", "south korea",
+		"new zealand", "hong kong", "saudi arabia", "sri lanka", "costa rica", "el salvador", "abu dhabi"} {
+		places[p] = true
+	}
+}
+
 // demonyms are nationalities and the like: "French", "Kurdish", "Tory".
 var demonyms = words(`
 	afghan afghans albanian algerian american americans angolan argentine argentinian armenian
