@@ -147,9 +147,12 @@ func findEvents(d *text.Doc, infos []paraInfo) []event {
 			default:
 				ev.ph, ok = subjectOf(src, pi, in.toks, lo, vi, hi)
 			}
-			if ok {
-				out = append(out, ev)
+			if !ok {
+				// A said-verb whose speaker cannot be read still marks the
+				// quote next to it as attributed, to no one we know.
+				ev.ph = phrase{para: pi, off: t.start}
 			}
+			out = append(out, ev)
 		}
 	}
 	return out
@@ -261,8 +264,16 @@ func subjectBefore(src string, pi int, toks []tok, lo, vi int) (phrase, bool) {
 		if k < 0 {
 			return pick(lo, j)
 		}
-		if ph, ok := pick(lo, k); ok {
-			return ph, true
+		pre, ok := pick(lo, k)
+		if ok && pre.kind == phraseName {
+			return pre, true
+		}
+		// "Its leader, Roger Knapman, has said": the name is the appositive.
+		if app, ok2 := pick(k+1, j); ok2 && app.kind == phraseName && chunkBack(toks, k+1, j) == k+1 {
+			return app, true
+		}
+		if ok {
+			return pre, true
 		}
 		return pick(k+1, j)
 	}
@@ -273,14 +284,23 @@ func subjectBefore(src string, pi int, toks []tok, lo, vi int) (phrase, bool) {
 		if hl == "who" || hl == "which" {
 			return pick(lo, c)
 		}
-		appositive := head.word && !pronouns[hl] && !determiners[hl] && (!head.capital() || isPossessive(hl))
+		appositive := head.word && !pronouns[hl] && (!head.capital() || isPossessive(hl) || determiners[hl])
 		if appositive {
 			// "David Hanson, Labour's shadow immigration minister has said":
 			// a role after the name; but "X, France's minister Y suggested"
 			// names its own subject.
 			own, ok := pick(c+1, j+1)
 			if !ok || own.kind != phraseName {
-				if ph, ok := pick(lo, c); ok && ph.kind == phraseName {
+				// Only a name that makes up the whole stretch before the
+				// comma: not "Reacting to a comment by X, the American said".
+				seg := lastPunct(toks, lo, c, ",") + 1
+				if seg < lo {
+					seg = lo
+				}
+				for seg < c && !toks[seg].word {
+					seg++
+				}
+				if ph, ok := pick(lo, c); ok && ph.kind == phraseName && chunkBack(toks, lo, c) == seg {
 					return ph, true
 				}
 			}
@@ -307,8 +327,11 @@ func clauseSubject(src string, pi int, toks []tok, lo, vi int) (phrase, bool) {
 			start = c + 1
 		}
 	}
+	// The subject ends before the clause's first verb-like word; words
+	// before it that no phrase takes ("Work and pensions minister X")
+	// belong to it.
 	s, e := chunkForward(toks, start, vi)
-	if s != start || e <= s {
+	if e <= s {
 		return phrase{}, false
 	}
 	ph := classify(pi, src, toks, s, e)

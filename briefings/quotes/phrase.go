@@ -216,6 +216,11 @@ type nameSpan struct {
 	org       bool
 }
 
+// calendarWords are capitalised but name no one.
+var calendarWords = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", "christmas", "easter", "today", "yesterday")
+
 // orgHeads end the names of organisations.
 var orgHeads = set("office", "ministry", "department", "party", "council", "committee", "commission",
 	"union", "bank", "association", "police", "court", "agency", "government", "company", "group",
@@ -254,6 +259,18 @@ func nameRun(toks []tok, lo, hi int) (nameSpan, bool) {
 	}
 	if start >= end {
 		return nameSpan{}, false
+	}
+	calendar := true
+	for k := start; k < end; k++ {
+		calendar = calendar && calendarWords[toks[k].lower()]
+	}
+	if calendar && start > lo {
+		if _, ok := honorifics[strings.TrimSuffix(toks[start-1].lower(), ".")]; ok && toks[start-1].capital() {
+			calendar = false // "Mrs May"
+		}
+	}
+	if calendar {
+		return nameSpan{}, false // "On Monday", "In May": dates, not names
 	}
 	ns := nameSpan{lo: start, hi: end}
 	if start > lo {

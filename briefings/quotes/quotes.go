@@ -157,7 +157,7 @@ func (x *extractor) findHeadings() {
 func (x *extractor) findBlocks() {
 	narrative := make([]bool, len(x.d.Paragraphs))
 	for _, ev := range x.events {
-		if ev.ph.kind != phraseOther {
+		if ev.ph.kind != phraseOther && ev.ph.kind != phraseNone {
 			narrative[ev.at.para] = true
 		}
 	}
@@ -611,8 +611,12 @@ func (x *extractor) attribute(s span, before *tok, rawEnd rune, prev *cand) (att
 	closeEnd := pos{s.close.para, s.after}
 	// "Q," said X. / "Q," X said. / "Q," X, head of Y, told Z.
 	if s.closed {
-		if ev, ok := x.afterEvent(s, rawEnd); ok {
+		ev, ok, blocked := x.afterEvent(s, rawEnd)
+		if ok {
 			return attrAfter, ev.who, pos{ev.at.para, ev.sentEnd}, ev
+		}
+		if blocked {
+			return attrNone, speaker{}, closeEnd, nil
 		}
 	}
 	// X said: "Q" / X told Y that it was "Q".
@@ -645,25 +649,29 @@ func (x *extractor) attribute(s span, before *tok, rawEnd rune, prev *cand) (att
 }
 
 // afterEvent finds a said-verb in the clause right after the closing mark.
-func (x *extractor) afterEvent(s span, rawEnd rune) (*event, bool) {
+// blocked is set when that clause is an attribution whose speaker could not
+// be read: the quote then takes no speaker from elsewhere.
+func (x *extractor) afterEvent(s span, rawEnd rune) (ev *event, ok, blocked bool) {
 	in := &x.infos[s.close.para]
 	ci := tokenAt(in.toks, s.after)
 	if ci >= len(in.toks) || in.masked[ci] {
-		return nil, false
+		return nil, false, false
 	}
 	first := in.toks[ci]
+	comma := rawEnd == ','
 	if first.isPunct(",") || first.isPunct("–") || first.isPunct("—") {
+		comma = comma || first.isPunct(",")
 		ci++
 		if ci >= len(in.toks) || in.masked[ci] {
-			return nil, false
+			return nil, false, false
 		}
 		first = in.toks[ci]
 	}
 	if !first.word {
-		return nil, false
+		return nil, false, false
 	}
 	if first.capital() && rawEnd == '.' {
-		return nil, false // a new sentence, not an attribution
+		return nil, false, false // a new sentence, not an attribution
 	}
 	limit := ci + 24
 	for k := ci; k < len(in.toks) && k < limit; k++ {
@@ -673,15 +681,15 @@ func (x *extractor) afterEvent(s span, rawEnd rune) (*event, bool) {
 		}
 		if ev := x.eventAt(pos{s.close.para, t.start}); ev != nil {
 			if !ev.quoteVerb || !x.opensAttribution(in, ci, k, ev) {
-				return nil, false
+				return nil, false, comma && ev.quoteVerb
 			}
 			if first.capital() && (rawEnd == '?' || rawEnd == '!') && k-ci > 3 {
-				return nil, false
+				return nil, false, false
 			}
-			return ev, true
+			return ev, true, false
 		}
 	}
-	return nil, false
+	return nil, false, false
 }
 
 // opensAttribution reports whether the clause from token ci to the
@@ -784,14 +792,9 @@ func (x *extractor) previousSentenceEvent(at pos) (*event, bool) {
 	}
 	pin := &x.infos[pi]
 	ps, _ := pin.sentenceOf(max(end-1, 0))
-	for i, t := range pin.toks {
-		if t.start >= ps && t.start < end && pin.masked[i] {
-			return nil, false // that sentence holds a quote of its own
-		}
-	}
 	for i := range x.events {
 		ev := &x.events[i]
-		if ev.at.para == pi && ev.at.off >= ps && ev.at.off < end && ev.verb != "—" {
+		if ev.at.para == pi && ev.at.off >= ps && ev.at.off < end && ev.verb != "—" && ev.ph.kind != phraseNone {
 			if !saidVerbs[ev.verb] && !participles[ev.verb] {
 				return nil, false
 			}

@@ -96,7 +96,7 @@ var saidVerbs = set(
 	"cautioned", "vowed", "agreed", "reported", "reports", "concluded",
 	"criticised", "criticized", "dismissed", "accused", "countered",
 	"thundered", "quipped", "boasted", "mused", "pleaded", "proclaimed",
-	"announces", "believes", "believed", "explain",
+	"announces", "believes", "believed", "explain", "thinks", "reckons",
 )
 
 // participles are the -ing forms: "..., saying: "Q"". Their subject is the
@@ -130,7 +130,7 @@ var quoteVerbs = set(
 	"urging", "acknowledging", "admitting", "writing", "replying",
 	"declaring", "confirming", "suggesting", "commenting", "emphasising",
 	"emphasizing", "announcing", "predicting", "conceding", "complaining",
-	"joking", "cautioning", "vowing", "denying",
+	"joking", "cautioning", "vowing", "denying", "thinks", "reckons", "believes",
 )
 
 // auxiliaries and adverbs that sit between a subject and its said-verb.
