@@ -150,7 +150,9 @@ func (e *Engine) answer(q string) Reply {
 			// The passage's own rank carries context (a sentence next to
 			// the words of the question).
 			score += 0.2 * h.Score / top * score
-			c.mark = e.answerSpan(c, qtype, terms, year)
+			var fit float64
+			c.mark, fit = e.answerSpan(c, qtype, terms, year)
+			score *= 1 + fit
 			if qtype == askFigure && year != 0 && c.mark == "" && len(c.figures()) > 0 {
 				continue // its figures are of another year
 			}
@@ -163,8 +165,8 @@ func (e *Engine) answer(q string) Reply {
 			if year != 0 && (strings.Contains(s, strconv.Itoa(year)) || c.doc.Meta.Published.Year == year) {
 				score *= 1.2
 			}
-			if isHeadline(para.Text) {
-				score *= 0.6
+			if isHeadline(para.Text) || strings.HasSuffix(strings.TrimRight(s, " ”’\"'"), "?") {
+				score *= 0.6 // a headline or a question is not an answer
 			}
 			c.score = score
 			k := normQuote(s)
@@ -202,7 +204,7 @@ func (e *Engine) answer(q string) Reply {
 		if len(sec.Items) == maxAnswers {
 			break
 		}
-		if perDoc[s.doc] == 2 || (len(sec.Items) > 0 && s.coverage < minCoverage/2) {
+		if perDoc[s.doc] == 2 || (len(sec.Items) > 0 && s.coverage < minCoverage) {
 			continue
 		}
 		perDoc[s.doc]++
@@ -218,6 +220,15 @@ func (e *Engine) answer(q string) Reply {
 	}
 	if b.mark != "" {
 		r.Summary = fmt.Sprintf("%s, according to %s.", b.mark, who)
+		var others []string
+		for _, it := range sec.Items[1:] {
+			if qtype == askFigure && it.Mark != "" && it.Mark != b.mark && !contains(others, it.Mark) {
+				others = append(others, it.Mark)
+			}
+		}
+		if len(others) > 0 {
+			r.Summary += " Also reported: " + joinAnd(others) + "."
+		}
 	} else {
 		r.Summary = fmt.Sprintf("The best match is from %s.", who)
 	}
@@ -273,8 +284,10 @@ func (e *Engine) termFreq(s string) termCounts {
 }
 
 // answerSpan finds what answers the question in a sentence: a figure for
-// how many/much, a date for when, a person for who.
-func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int) string {
+// how many/much, a date for when, a person for who. fit (0 to 1) says how
+// well it answers: for who, the share of the question's words found in the
+// person's roles ("who is the mayor of Calais" and "Calais mayor").
+func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int) (mark string, fit float64) {
 	switch qt {
 	case askFigure:
 		var best string
@@ -300,33 +313,63 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 			}
 		}
 		if year != 0 && bestScore < 0 {
-			return "" // only figures of another year
+			return "", 0 // only figures of another year
 		}
-		return best
+		return best, 0
 	case askDate:
 		for _, m := range dateRe.FindAllString(c.text, -1) {
 			if len(m) >= 4 {
-				return m
+				return m, 0
 			}
 		}
 	case askPerson:
 		var best string
+		bestFit := -1.0
 		sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
 		for _, m := range c.doc.people.Mentions {
 			if m.Para != c.para || m.Start < sp.Start || m.End > sp.End {
 				continue
 			}
 			p := c.doc.profileAt[m.Key]
-			if p == nil || p.Kind != people.Person {
+			if p == nil || p.Kind != people.Person || !strings.Contains(c.text, m.Text) {
 				continue
 			}
-			if len(m.Text) > len(best) && strings.Contains(c.text, m.Text) {
-				best = m.Text
+			f := e.roleFit(p, terms, year)
+			if f > bestFit || (f == bestFit && len(m.Text) > len(best)) {
+				best, bestFit = m.Text, f
 			}
 		}
-		return best
+		if bestFit < 0 {
+			bestFit = 0
+		}
+		return best, bestFit
 	}
-	return ""
+	return "", 0
+}
+
+// roleFit is the share of the question's terms that one of the person's
+// roles holds (a role of the question's year, when it names one).
+func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
+	if len(terms) == 0 {
+		return 0
+	}
+	var best float64
+	for _, r := range p.Roles {
+		if year != 0 && r.Date.Year != 0 && r.Date.Year != year {
+			continue
+		}
+		rt := e.index.Terms(r.Title)
+		n := 0
+		for _, t := range terms {
+			if contains(rt, t) {
+				n++
+			}
+		}
+		if f := float64(n) / float64(len(terms)); f > best {
+			best = f
+		}
+	}
+	return best
 }
 
 // figures lists the figures of the sentence.

@@ -21,11 +21,18 @@ const (
 
 // Who briefs on a person or organisation.
 func (e *Engine) Who(name string) Reply {
-	name = strings.TrimSpace(name)
+	asked := strings.TrimSpace(name)
+	name = whoName(name)
 	if name == "" {
 		return Reply{Kind: KindNotFound, Title: "Who should I brief you on?", Summary: "Give a name, e.g. /who cazeneuve."}
 	}
 	m := e.lookup(name)
+	if m.Found == nil && len(m.Candidates) == 0 && describesSomeone(name) {
+		// "who is the mayor of Calais": a description, not a name.
+		if r := e.answer("who " + asked); r.Kind == KindAnswer {
+			return r
+		}
+	}
 	switch {
 	case m.Found != nil:
 		if p := e.profiles[m.Found.ID]; p != nil {
@@ -42,6 +49,13 @@ func (e *Engine) Who(name string) Reply {
 	if len(sugg) > maxSuggestions {
 		sugg = sugg[:maxSuggestions]
 	}
+	if len(sugg) == 0 {
+		if near := e.closestNames(name, 3); len(near) > 0 {
+			r.Summary = e.coverage()
+			r.Sections = []Section{{Heading: "Closest names in the corpus", Items: e.nameItems(near)}}
+			return r
+		}
+	}
 	if len(sugg) > 0 {
 		names := make([]string, len(sugg))
 		for i, p := range sugg {
@@ -53,6 +67,121 @@ func (e *Engine) Who(name string) Reply {
 		r.Summary = e.coverage()
 	}
 	return r
+}
+
+// closestNameScope bounds the people compared with an unknown name: the
+// most mentioned ones, so a miss stays fast on a large corpus.
+const closestNameScope = 500
+
+// closestNames ranks people by how close any word of their name is to any
+// word of the query (Jaro-Winkler), for an unknown name the directory's
+// lookup had no suggestion for.
+func (e *Engine) closestNames(name string, n int) []*people.Profile {
+	q := strings.Fields(strings.ToLower(name))
+	type scoredName struct {
+		p *people.Profile
+		s float64
+	}
+	var all []scoredName
+	for i, p := range e.ranked {
+		if i == closestNameScope {
+			break
+		}
+		if p.Kind != people.Person {
+			continue
+		}
+		var best float64
+		for _, w := range strings.Fields(strings.ToLower(p.Name)) {
+			for _, x := range q {
+				if s := jaroWinkler(w, x); s > best {
+					best = s
+				}
+			}
+		}
+		if best >= 0.7 {
+			all = append(all, scoredName{p.Profile, best})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].s > all[j].s })
+	var out []*people.Profile
+	for i := 0; i < len(all) && i < n; i++ {
+		out = append(out, all[i].p)
+	}
+	return out
+}
+
+// jaroWinkler is the Jaro-Winkler similarity of two words, 0 to 1.
+func jaroWinkler(a, b string) float64 {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) == 0 || len(rb) == 0 {
+		return 0
+	}
+	win := max(len(ra), len(rb))/2 - 1
+	if win < 0 {
+		win = 0
+	}
+	ma, mb := make([]bool, len(ra)), make([]bool, len(rb))
+	m := 0
+	for i := range ra {
+		lo, hi := max(0, i-win), min(len(rb), i+win+1)
+		for j := lo; j < hi; j++ {
+			if !mb[j] && ra[i] == rb[j] {
+				ma[i], mb[j] = true, true
+				m++
+				break
+			}
+		}
+	}
+	if m == 0 {
+		return 0
+	}
+	t, k := 0, 0
+	for i := range ra {
+		if !ma[i] {
+			continue
+		}
+		for !mb[k] {
+			k++
+		}
+		if ra[i] != rb[k] {
+			t++
+		}
+		k++
+	}
+	fm := float64(m)
+	jaro := (fm/float64(len(ra)) + fm/float64(len(rb)) + (fm-float64(t)/2)/fm) / 3
+	l := 0
+	for l < 4 && l < len(ra) && l < len(rb) && ra[l] == rb[l] {
+		l++
+	}
+	return jaro + float64(l)*0.1*(1-jaro)
+}
+
+// whoName trims what a user typed around a name: "is darmanin?" (from
+// "who is darmanin?") is "darmanin".
+func whoName(s string) string {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "?!."))
+	low := strings.ToLower(s)
+	for _, p := range []string{"is ", "was ", "are ", "'s ", "’s ", "were "} {
+		if strings.HasPrefix(low, p) {
+			return strings.TrimSpace(s[len(p):])
+		}
+	}
+	return s
+}
+
+// describesSomeone reports a phrase that reads as a description ("the
+// mayor of Calais") rather than a name.
+func describesSomeone(s string) bool {
+	w := strings.Fields(strings.ToLower(s))
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "the", "a", "an", "this", "that", "his", "her", "their":
+		return true
+	}
+	return len(w) > 3
 }
 
 // nameItems lists profiles with their latest role.
@@ -82,17 +211,24 @@ func latestRole(p *people.Profile) (people.DatedRole, bool) {
 	return people.DatedRole{}, false
 }
 
-// sortedRoles orders roles most recent first, current before past on the
-// same date, keeping the first of each title (case-insensitive) written
+// sortedRoles orders roles most recent first, current before past and the
+// most often stated first on the same date, keeping the first of each title (case-insensitive) written
 // with capitals when any article capitalises it.
 func sortedRoles(in []people.DatedRole) []people.DatedRole {
 	roles := append([]people.DatedRole(nil), in...)
+	stated := map[string]int{} // how often each title is given
+	for _, r := range roles {
+		stated[strings.ToLower(strings.TrimSpace(r.Title))]++
+	}
 	sort.SliceStable(roles, func(i, j int) bool {
 		a, b := roles[i], roles[j]
 		if a.Date != b.Date {
 			return b.Date.Before(a.Date)
 		}
-		return !a.Past && b.Past
+		if a.Past != b.Past {
+			return !a.Past
+		}
+		return stated[strings.ToLower(strings.TrimSpace(a.Title))] > stated[strings.ToLower(strings.TrimSpace(b.Title))]
 	})
 	cased := map[string]string{}
 	for _, r := range roles {
