@@ -143,13 +143,8 @@ func isPlace(t token) bool { return places[t.lower] }
 func isDemonym(t token) bool {
 	return demonyms[t.lower] || demonyms[strings.TrimSuffix(t.lower, "s")]
 }
-func isOrgWord(t token) bool { return orgWords[t.lower] }
-func isTitleHead(t token) bool {
-	if t.allCaps {
-		return titleHeads[t.lower] // "MP", "CEO"
-	}
-	return titleHeads[t.lower]
-}
+func isOrgWord(t token) bool   { return orgWords[t.lower] }
+func isTitleHead(t token) bool { return titleHeads[t.lower] } // "minister", "MP", "CEO"
 
 // isInitial reports a token that is one or two capital letters, like the
 // "S" of "S Webster" or the "KP" of "KP Robertson".

@@ -17,7 +17,6 @@ type extractor struct {
 	given  wordSet // first names learnt from this article's confident names
 	ents   []*Entity
 	byFull map[string]*Entity
-	pos    map[*Entity][]position // where each entity is mentioned
 	// foldCache holds the folded words of entity names.
 	foldCache map[*Entity]foldedName
 }
@@ -29,7 +28,7 @@ func (p position) before(q position) bool {
 }
 
 func newExtractor(d *text.Doc) *extractor {
-	x := &extractor{doc: d, given: wordSet{}, byFull: map[string]*Entity{}, pos: map[*Entity][]position{}, foldCache: map[*Entity]foldedName{}}
+	x := &extractor{doc: d, given: wordSet{}, byFull: map[string]*Entity{}, foldCache: map[*Entity]foldedName{}}
 	for i, p := range d.Paragraphs {
 		x.paras = append(x.paras, newParagraph(i, p))
 	}
@@ -160,6 +159,9 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 	}
 	// 6. Anything else needs its context: a title before it, an apposition
 	// after it, a speech verb, a signature line.
+	for b-a >= 3 && (isDemonym(toks[a]) || isPlace(toks[a])) {
+		a++ // "Australian Lynton Crosby told ..."
+	}
 	if b-a <= 4 && x.allNameLike(toks, a, b) && !toks[a].allCaps {
 		c := &cand{para: pp, hon: -1, i: a, j: b}
 		x.accept(c)

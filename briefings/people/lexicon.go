@@ -50,7 +50,7 @@ var titleHeads = words(`minister ministers secretary mayor chief leader chairman
 	fly-half scrum-half prop lock hooker centre full-back seed champion singer actor actress
 	producer presenter host writer author novelist comedian artist boss treasurer whip
 	negotiator strategist researcher scientist economist diplomat sheriff councillor
-	chairmen principal dean qc kc rector mp's organiser organizer co-ordinator secretary-general
+	chairmen principal dean qc kc pm rector mp's organiser organizer co-ordinator secretary-general
 	trader banker investor consultant partner president-elect controller auditor registrar
 	undersecretary under-secretary commissioner-general spokesmen chieftain emir sultan
 	soulman frontman frontwoman guitarist drummer bassist vocalist rapper dj composer

@@ -94,7 +94,7 @@ func (r *DocResult) Resolve(phrase string, para, off int) (key string, ok bool) 
 // resolveName finds the person a name or alias means.
 func (r *DocResult) resolveName(name []string, gender byte, honorific bool, at position) *Entity {
 	if hits := r.names[strings.Join(name, " ")]; len(hits) > 0 {
-		return r.nearest(hits, at, true)
+		return r.nearest(hits, at)
 	}
 	var hits []*Entity
 	try := func(match func(full []string) bool) {
@@ -128,7 +128,7 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific bool, at p
 			hits = append(hits, e)
 		}
 	}
-	return r.nearest(hits, at, true)
+	return r.nearest(hits, at)
 }
 
 // resolveRole finds the person a role noun phrase means: the last one
@@ -173,7 +173,7 @@ func (r *DocResult) resolveRole(words []string, at position) *Entity {
 			}
 		}
 	}
-	return r.nearest(hits, at, false)
+	return r.nearest(hits, at)
 }
 
 // headMatches reports whether a role phrase's head fits a title's words:
@@ -211,9 +211,9 @@ func allIn(ws, in []string) bool {
 }
 
 // nearest picks, of the entities hits, the one mentioned last before at.
-// When none was mentioned before, a single hit is taken only if after is
-// true or it is the only one; several are a guess, and nil is returned.
-func (r *DocResult) nearest(hits []*Entity, at position, after bool) *Entity {
+// A single hit is taken wherever it is mentioned; of several, when none was
+// mentioned before at, choosing would be a guess, and nil is returned.
+func (r *DocResult) nearest(hits []*Entity, at position) *Entity {
 	switch len(hits) {
 	case 0:
 		return nil

@@ -122,9 +122,6 @@ walk:
 		lo++
 	}
 	start := toks[lo].start + cut
-	if lo != head || cut == 0 {
-		start = toks[lo].start + cut
-	}
 	return Role{Title: pp.p.Text[start:h.end], Qualifier: qual, Past: past}, true
 }
 
