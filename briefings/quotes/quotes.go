@@ -41,7 +41,7 @@ type Quote struct {
 	Para      int    // first paragraph of the quote
 	ParaEnd   int    // last paragraph (== Para for a one-paragraph quote)
 	Start     int    // byte offset of the quoted words in paragraph Para
-	Speaker   string // doc-local entity key; "" for an unnamed or unknown speaker
+	Speaker   string // doc-local entity key (a person, or an organisation named as the speaker); "" for an unnamed or unknown speaker
 	SpeakerAs string // how the speaker is introduced: "Mr Alegre", "he", "a Kurdish woman from Iraq"
 	// Block is set for a block quote: unquoted paragraphs closed by a
 	// signature line ("– Name, Title").
