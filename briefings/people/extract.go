@@ -10,13 +10,14 @@ import (
 
 // extractor holds the state of one article's extraction.
 type extractor struct {
-	doc    *text.Doc
-	paras  []*paragraph
-	cands  []*cand
-	orgs   []*cand
-	given  wordSet // first names learnt from this article's confident names
-	ents   []*Entity
-	byFull map[string]*Entity
+	doc        *text.Doc
+	paras      []*paragraph
+	cands      []*cand
+	orgs       []*cand
+	given      wordSet // first names learnt from this article's confident names
+	ents       []*Entity
+	byFull     map[string]*Entity
+	lowerWords wordSet // words the article writes in lower case, built when first needed
 	// foldCache holds the folded words of entity names.
 	foldCache map[*Entity]foldedName
 }
@@ -478,7 +479,7 @@ func (x *extractor) buildEntities() {
 func (x *extractor) splitGluedHeadlines() {
 	surnames := map[string]int{}
 	for _, c := range x.cands {
-		if c.fullName {
+		if c.fullName || c.hon >= 0 || c.ev&evTitle != 0 {
 			surnames[fold(c.para.toks[c.j-1].text)]++
 		}
 	}
@@ -583,7 +584,8 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 		// known surname; "Kelvin MacKenzie" beside "Mr MacKenzie": the full
 		// name of a person otherwise named with an honorific.
 		surname := c.nameTokens()[b-a-1:]
-		if s := x.find(surname, 0, false, at); (s != nil || x.shortSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) && !pp.heading && b-a <= 3 {
+		if s := x.find(surname, 0, false, at); (s != nil || x.shortSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) &&
+			!pp.heading && b-a <= 3 && x.plausibleFirst(toks[a]) {
 			e = &Entity{Kind: Person, Name: c.name()}
 			x.ents = append(x.ents, e)
 			x.byFull[strings.Join(c.nameTokens(), " ")] = e
@@ -598,6 +600,40 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 		pp.used[k] = true
 	}
 	x.cands = append(x.cands, c)
+}
+
+// plausibleFirst reports whether a word can be a first name: a known one,
+// or one that starts no sentence here and that the article never writes
+// in lower case ("Vote Blair, Get Brown" are slogans).
+func (x *extractor) plausibleFirst(t token) bool {
+	if x.isGiven(t) {
+		return true
+	}
+	if t.sentStart {
+		return false
+	}
+	if x.lowerWords == nil {
+		x.lowerWords = wordSet{}
+		for _, pp := range x.paras {
+			for _, u := range pp.toks {
+				if u.word && !u.upper {
+					x.lowerWords[u.lower] = true
+				}
+			}
+		}
+	}
+	return !x.lowerWords[t.lower] && !stopWords[t.lower]
+}
+
+// shortCount counts the honorific mentions of a one-word name.
+func (x *extractor) shortCount(folded string) int {
+	n := 0
+	for _, c := range x.cands {
+		if c.hon >= 0 && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == folded {
+			n++
+		}
+	}
+	return n
 }
 
 // shortSurname reports a name the article otherwise gives alone, after an
@@ -671,7 +707,10 @@ func (x *extractor) linkShort() {
 			continue // already grouped
 		}
 		toks := c.nameTokens()
-		if e := x.find(toks, c.gender, c.hon >= 0, candPos(c)); e != nil {
+		// "Mr Marc" for Marc Alegre is a slip made once; "Mr Howard" said
+		// again and again is a Howard, not Howard Flight.
+		byFirst := c.hon >= 0 && len(toks) == 1 && x.shortCount(toks[0]) == 1
+		if e := x.find(toks, c.gender, byFirst, candPos(c)); e != nil {
 			c.entity = e
 			continue
 		}

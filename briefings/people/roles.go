@@ -105,8 +105,8 @@ walk:
 		case isHonorific(t) || speechVerbs[t.lower]:
 			break walk
 		case t.upper:
-			if isStop(t) && (t.sentStart || t.lower == "the" || t.lower == "a" || t.lower == "an") {
-				break walk
+			if !titleWord(t) {
+				break walk // "Budget Tory leader": a headline glued on, not a title
 			}
 			lo = k
 		case roleModifiers[t.lower] || titleHeads[t.lower]:
@@ -124,6 +124,21 @@ walk:
 	start := toks[lo].start + cut
 	return Role{Title: pp.p.Text[start:h.end], Qualifier: qual, Past: past}, true
 }
+
+// titleWord reports a capitalised word that can stand in a title before
+// its head: "Home", "Office", "Calais", "Labour", "Interior", "UN".
+func titleWord(t token) bool {
+	if isMonth(t) || isDay(t) || isHonorific(t) || (isStop(t) && !roleModifiers[t.lower]) {
+		return false
+	}
+	return roleModifiers[t.lower] || titleHeads[t.lower] || isDemonym(t) || isPlace(t) || isOrgWord(t) ||
+		partyWords[t.lower] || isAcronym(t) || extraTitleWords[t.lower]
+}
+
+// extraTitleWords are capitalised title words outside the other lists.
+var extraTitleWords = words(`metropolitan royal crown supreme high federal attorney solicitor lord
+	commons lords treasury cabinet exchequer privy council chief executive vice deputy assistant
+	sports sport games olympic world european commonwealth davis ryder fifa uefa nato`)
 
 // possessor returns the capitalised words ending in the possessive at k:
 // "France's" -> "France", "Human Rights Watch's" -> "Human Rights Watch".
@@ -216,6 +231,9 @@ func roleAfter(pp *paragraph, e int) (roles []Role, ev evidence, span [2]int) {
 			return nil, evApposition, span // "Andy Richards, of Swansea UAF, said"
 		}
 		return nil, 0, span
+	}
+	if n := headAt + 1; n < stop && (isHonorific(toks[n]) || (toks[n].upper && nameLike(toks[n]) && !toks[n].allCaps && !titleWord(toks[n]))) {
+		return nil, 0, span // ", Lib Dem elections chief Lord Rennard": his title, not ours
 	}
 	past := false
 	for j := i; j < headAt; j++ {
