@@ -41,7 +41,7 @@ func Clean(body string) []string {
 			flush()
 			continue
 		}
-		if furniture.MatchString(line) || credit.MatchString(line) {
+		if isFurniture(line) {
 			flush()
 			continue
 		}
@@ -55,6 +55,16 @@ func Clean(body string) []string {
 	}
 	flush()
 	return dropBiography(paras)
+}
+
+// maxFurnitureLine is the longest line that may be page furniture or a
+// photo credit: a longer line is article text, even when it ends like a
+// credit ("... photo: Reuters"), and is never dropped whole.
+const maxFurnitureLine = 200
+
+// isFurniture reports a line that is page furniture or a photo credit.
+func isFurniture(line string) bool {
+	return len(line) <= maxFurnitureLine && (furniture.MatchString(line) || credit.MatchString(line))
 }
 
 // continues reports whether line carries on the sentence that prev left open.

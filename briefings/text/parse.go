@@ -1,7 +1,6 @@
 package text
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,24 +50,84 @@ func cut(s string, n int) string {
 	return string(r) + "…"
 }
 
-var yearRe = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
+// yearsIn returns the offsets of the years (1950 to 2099) standing alone
+// as words in s. A byte scan: regexp word boundaries are slow on the long
+// paragraphs of some corpora.
+func yearsIn(s string) []int {
+	var out []int
+	for i := 0; i+4 <= len(s); i++ {
+		c := s[i]
+		if c != '1' && c != '2' {
+			continue
+		}
+		if i > 0 && isWordByte(s[i-1]) {
+			continue
+		}
+		if !isDigit(s[i+1]) || !isDigit(s[i+2]) || !isDigit(s[i+3]) || (i+4 < len(s) && isWordByte(s[i+4])) {
+			continue
+		}
+		if (c == '1' && s[i+1] == '9' && s[i+2] >= '5') || (c == '2' && s[i+1] == '0') {
+			out = append(out, i)
+		}
+		i += 3
+	}
+	return out
+}
 
-// plannedYear matches years that name a plan, a deadline or a coming event
-// ("by 2012", "until 2026", "the 2012 Olympics"), or a past starting point
-// ("since authorities closed the centre in 2002"): they bound when an
-// article was published but do not tell it.
-var plannedYear = regexp.MustCompile(`(?i)(?:\bsince\b[^.;]{0,140}?\b(?:19|20)\d\d\b)|(?:\b(?:by|until|till|before|deadline of|target of)\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b)|(?:\b(?:19|20)\d\d\s+(?:olympics?|olympic\s+games|games|world\s+cup|paralympics?)\b)`)
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// isWordByte is a regexp \w byte; bytes of multi-byte runes count as word
+// characters too, which only errs toward not seeing a year.
+func isWordByte(b byte) bool {
+	return isDigit(b) || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_' || b >= 0x80
+}
+
+// Words around a year that make it a plan, a deadline, a coming event or
+// a past starting point ("by 2012", "until 2026", "the 2012 Olympics",
+// "since the centre closed in 2002"): such a year bounds when an article
+// was published but does not tell it.
+var (
+	plannedBefore = map[string]bool{"by": true, "until": true, "till": true, "before": true}
+	eventAfter    = map[string]bool{"olympics": true, "olympic": true, "games": true, "world": true, "paralympics": true}
+)
+
+// maxSinceReach is how far back (in bytes, within the sentence) a "since"
+// governs a year.
+const maxSinceReach = 160
+
+// datesArticle reports whether the year at p[i:j] may tell when the
+// article was published.
+func datesArticle(p string, i, j int) bool {
+	before := p[:i]
+	if k := strings.LastIndexAny(before, ".;!?"); k >= 0 {
+		before = before[k+1:]
+	}
+	if len(before) > maxSinceReach {
+		before = before[len(before)-maxSinceReach:]
+	}
+	words := strings.Fields(strings.ToLower(before))
+	if n := len(words); n > 0 && plannedBefore[strings.Trim(words[n-1], ",(")] {
+		return false
+	}
+	for _, w := range words {
+		if strings.Trim(w, ",(") == "since" {
+			return false
+		}
+	}
+	after := strings.Fields(strings.ToLower(p[j:min(len(p), j+24)]))
+	return len(after) == 0 || !eventAfter[strings.Trim(after[0], ",.;:'’s")]
+}
 
 // inferYear guesses the year of an undated article: the year it names most
-// often, the later one on a tie. Years after the current one are plans and
-// targets ("by 2050"), never the year an article was published.
+// often, the later one on a tie. Years after the current one, and years of
+// plans, coming events or starting points, are left out (see datesArticle).
 func inferYear(paras []Paragraph) int {
 	count := map[int]int{}
 	now := time.Now().Year()
 	for _, p := range paras {
-		for _, m := range yearRe.FindAllString(plannedYear.ReplaceAllString(p.Text, " "), -1) {
-			y, _ := strconv.Atoi(m)
-			if y <= now {
+		for _, i := range yearsIn(p.Text) {
+			y, _ := strconv.Atoi(p.Text[i : i+4])
+			if y <= now && datesArticle(p.Text, i, i+4) {
 				count[y]++
 			}
 		}

@@ -186,3 +186,14 @@ func TestInferYear(t *testing.T) {
 		}
 	}
 }
+
+func TestYearsIn(t *testing.T) {
+	s := "In 2014, 1999 and 1950s; not 20145, x2014, 1949 or 2100; (2025) and 2001."
+	var got []string
+	for _, i := range yearsIn(s) {
+		got = append(got, s[i:i+4])
+	}
+	if strings.Join(got, ",") != "2014,1999,2025,2001" {
+		t.Errorf("yearsIn = %v", got)
+	}
+}
