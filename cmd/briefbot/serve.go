@@ -78,10 +78,30 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	log := newLogger(stderr, level)
 	if err := serve(ctx, cfg, log, stdin, stdout); err != nil {
+		var ce *configError
+		if errors.As(err, &ce) {
+			// A value the config check let through but a component
+			// refused: still a configuration error, reported the same way.
+			fmt.Fprintf(stderr, "briefbot serve: %s: %v\n", configName(*configPath), ce.err)
+			return exitUsage
+		}
 		log.Error("briefbot stopped", "err", err)
 		return exitFail
 	}
 	return exitOK
+}
+
+// configError is a configuration value a component refused at start-up.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+func configName(path string) string {
+	if path == "" {
+		return "defaults"
+	}
+	return path
 }
 
 // serve runs every configured component until ctx is cancelled (or the
@@ -126,7 +146,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 	fwd := &forwarder{}
 	platforms, err := buildPlatforms(cfg, fwd, log, m)
 	if err != nil {
-		return err
+		return &configError{err}
 	}
 	interactive := false
 	if len(platforms) == 0 {
@@ -151,7 +171,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 		StopTimeout: drainTimeout,
 	})
 	if err != nil {
-		return fmt.Errorf("digests: %w", err)
+		return &configError{fmt.Errorf("digests: %w", err)}
 	}
 	for _, d := range cfg.Digests {
 		for _, t := range d.Targets {

@@ -82,6 +82,7 @@ func TestDecodeAndValidate(t *testing.T) {
 		{name: "missing secret in http mode", yaml: good, env: map[string]string{"SLACK_BOT_TOKEN": "x"},
 			wantErr: "slack.signing_secret: required in http mode (environment variable SLACK_SIGNING_SECRET is not set)"},
 		{name: "socket mode needs app token", yaml: "slack:\n  mode: socket\n  bot_token: x\n", wantErr: "slack.app_token: required in socket mode"},
+		{name: "socket mode needs an app-level token", yaml: "slack:\n  mode: socket\n  bot_token: x\n  app_token: xoxb-1\n", wantErr: "slack.app_token: want an app-level token (xapp-...)"},
 		{name: "bad slack mode", yaml: "slack:\n  mode: rtm\n  bot_token: x\n", wantErr: `slack.mode: "rtm" is not a mode`},
 		{name: "discord http mode", yaml: "discord:\n  mode: http\n  bot_token: x\n  public_key: abc\n", wantErr: "discord.application_id: required in http mode; discord.public_key: want the application's Ed25519 public key"},
 		{name: "discord ids are digits", yaml: "discord:\n  bot_token: x\n  admins: [alice]\n", wantErr: `discord.admins[0]: "alice" is not a Discord id`},

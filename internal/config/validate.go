@@ -85,7 +85,11 @@ func (c *Config) Validate() error {
 				v.add("http.addr", "required: slack runs in http mode")
 			}
 		case SlackSocket:
-			v.required2("slack.app_token", s.AppToken, "in socket mode")
+			if s.AppToken == "" {
+				v.required("slack.app_token", "in socket mode")
+			} else if !strings.HasPrefix(s.AppToken, "xapp-") {
+				v.add("slack.app_token", "want an app-level token (xapp-...), not a bot or user token")
+			}
 		default:
 			v.add("slack.mode", "%q is not a mode; use http or socket", s.Mode)
 		}

@@ -25,7 +25,6 @@ type Metrics struct {
 	answerLatency  *prometheus.HistogramVec
 	digestsPosted  *prometheus.CounterVec
 	digestsFailed  *prometheus.CounterVec
-	digestsSkipped *prometheus.CounterVec
 	platformErrors *prometheus.CounterVec
 	rateLimited    *prometheus.CounterVec
 	corpusDocs     prometheus.Gauge
@@ -58,10 +57,6 @@ func New() *Metrics {
 			Namespace: namespace, Name: "digests_failed_total",
 			Help: "Scheduled digests that could not be posted after retries, by digest id and platform.",
 		}, []string{"digest", "platform"}),
-		digestsSkipped: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Namespace: namespace, Name: "digests_skipped_total",
-			Help: "Scheduled digest runs not posted, by digest id and reason (empty, missed, claimed elsewhere).",
-		}, []string{"digest", "reason"}),
 		platformErrors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "platform_errors_total",
 			Help: "Failed calls to a platform API, by platform and operation.",
@@ -80,7 +75,7 @@ func New() *Metrics {
 		}, []string{"result"}),
 	}
 	m.reg.MustRegister(
-		m.commands, m.answerLatency, m.digestsPosted, m.digestsFailed, m.digestsSkipped,
+		m.commands, m.answerLatency, m.digestsPosted, m.digestsFailed,
 		m.platformErrors, m.rateLimited, m.corpusDocs, m.corpusReloads,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
@@ -145,11 +140,6 @@ func (m *Metrics) DigestPosted(digest, platform string) {
 // DigestFailed records a digest that could not be posted after retries.
 func (m *Metrics) DigestFailed(digest, platform string) {
 	m.digestsFailed.WithLabelValues(digest, platform).Inc()
-}
-
-// DigestSkipped records a run not posted, with a short reason.
-func (m *Metrics) DigestSkipped(digest, reason string) {
-	m.digestsSkipped.WithLabelValues(digest, reason).Inc()
 }
 
 // Reload results.

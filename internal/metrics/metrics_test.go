@@ -61,7 +61,6 @@ func TestRecords(t *testing.T) {
 	m.RateLimited("discord")
 	m.DigestPosted("morning", "slack")
 	m.DigestFailed("morning", "discord")
-	m.DigestSkipped("morning", "empty")
 	m.CorpusDocuments(42)
 	m.CorpusReload(ReloadError)
 
@@ -77,7 +76,6 @@ func TestRecords(t *testing.T) {
 		{"rate limited", value(t, m, "briefbot_platform_rate_limited_total", "platform", "discord"), 1},
 		{"digests posted", value(t, m, "briefbot_digests_posted_total", "digest", "morning", "platform", "slack"), 1},
 		{"digests failed", value(t, m, "briefbot_digests_failed_total", "digest", "morning", "platform", "discord"), 1},
-		{"digests skipped", value(t, m, "briefbot_digests_skipped_total", "digest", "morning", "reason", "empty"), 1},
 		{"documents", value(t, m, "briefbot_corpus_documents"), 42},
 		{"reload errors", value(t, m, "briefbot_corpus_reloads_total", "result", ReloadError), 1},
 		{"reload ok", value(t, m, "briefbot_corpus_reloads_total", "result", ReloadOK), 0},
