@@ -325,3 +325,90 @@ func TestServePortInUse(t *testing.T) {
 		t.Errorf("stderr lacks the cause:\n%s", errb.String())
 	}
 }
+
+func TestServeReloadsCorpus(t *testing.T) {
+	corpusDir := t.TempDir()
+	article := "---\ntitle: %s\npublisher: Example News\npublished: 2014-11-05\n---\nBernard Cazeneuve, France's Interior Minister, met officials in Calais.\n"
+	if err := os.WriteFile(filepath.Join(corpusDir, "a.md"), []byte(fmt.Sprintf(article, "First")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	addr, stop, _, stderr := startServe(t, `
+http: {addr: "127.0.0.1:0"}
+store: {dsn: "$DIR/briefbot.db"}
+corpus: {dir: "`+corpusDir+`", reload: 20ms}
+`, strings.NewReader(""))
+	base := "http://" + addr
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "briefbot_corpus_documents 1\n") {
+		t.Fatalf("documents gauge before reload:\n%s", grepLines(m, "corpus"))
+	}
+	if err := os.WriteFile(filepath.Join(corpusDir, "b.md"), []byte(fmt.Sprintf(article, "Second")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitMetric(t, base, "briefbot_corpus_documents 2\n")
+	waitMetric(t, base, `briefbot_corpus_reloads_total{result="ok"} 1`+"\n")
+
+	// A broken file keeps the two-document corpus and is counted.
+	if err := os.WriteFile(filepath.Join(corpusDir, "c.md"), []byte("---\npublished: someday\n---\nText.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitMetric(t, base, `briefbot_corpus_reloads_total{result="error"} 1`+"\n")
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "briefbot_corpus_documents 2\n") {
+		t.Errorf("a broken corpus replaced the loaded one:\n%s", grepLines(m, "corpus"))
+	}
+	if code := stop(); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr.String(), "did not load; keeping the loaded corpus") {
+		t.Error("the failed reload was not logged")
+	}
+}
+
+func TestServeNotReadyWhileSlackUnreachable(t *testing.T) {
+	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down", http.StatusBadGateway)
+	}))
+	defer api.Close()
+	addr, stop, _, stderr := startServe(t, `
+http: {addr: "127.0.0.1:0"}
+store: {dsn: "$DIR/briefbot.db"}
+slack:
+  bot_token: xoxb-x
+  signing_secret: s
+  api_url: `+api.URL+`/api/
+`, strings.NewReader(""))
+	body := waitFor(t, "http://"+addr+"/readyz", http.StatusServiceUnavailable)
+	if !strings.Contains(body, `"slack":"not connected"`) || !strings.Contains(body, `"failed":["slack"]`) {
+		t.Errorf("/readyz = %s", body)
+	}
+	if code, _ := get(t, "http://"+addr+"/healthz"); code != 200 {
+		t.Errorf("/healthz = %d while not ready, want 200", code)
+	}
+	if code := stop(); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+}
+
+func waitMetric(t *testing.T, base, want string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, m := get(t, base+"/metrics")
+		if strings.Contains(m, want) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/metrics never showed %q:\n%s", want, grepLines(m, "corpus"))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) && !strings.HasPrefix(l, "#") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
