@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -411,4 +412,61 @@ func grepLines(s, sub string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+func TestServeDiscordInteractions(t *testing.T) {
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, "[]") // command registration
+	}))
+	defer rest.Close()
+	t.Setenv("TEST_DISCORD_TOKEN", "discord-secret-token")
+	addr, stop, _, stderr := startServe(t, `
+http: {addr: "127.0.0.1:0"}
+store: {dsn: "$DIR/briefbot.db"}
+discord:
+  mode: http
+  bot_token: ${TEST_DISCORD_TOKEN}
+  application_id: "1234"
+  public_key: "`+hex.EncodeToString(pub)+`"
+  api_url: `+rest.URL+`/api/v10/
+`, strings.NewReader(""))
+	base := "http://" + addr
+	waitFor(t, base+"/readyz", 200)
+
+	post := func(body string, sign bool) (int, string) {
+		t.Helper()
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		req, _ := http.NewRequest("POST", base+"/discord/interactions", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("X-Signature-Timestamp", ts)
+		sig := ed25519.Sign(priv, []byte(ts+body))
+		if !sign {
+			sig[0] ^= 1
+		}
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(sig))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, body := post(`{"type":1}`, true); code != 200 || !strings.Contains(body, `"type":1`) {
+		t.Errorf("PING = %d %s, want PONG", code, body)
+	}
+	if code, _ := post(`{"type":1}`, false); code != http.StatusUnauthorized {
+		t.Errorf("badly signed PING = %d, want 401", code)
+	}
+	if code := stop(); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	if strings.Contains(stderr.String(), "discord-secret-token") {
+		t.Error("logs leak the Discord token")
+	}
 }
