@@ -429,8 +429,8 @@ The weather was mild for the time of year and the sky was blue.
 func TestJaroWinkler(t *testing.T) {
 	for _, tc := range []struct {
 		a, b string
-		lo  float64
-		hi  float64
+		lo   float64
+		hi   float64
 	}{
 		{"martha", "marhta", 0.96, 0.962},
 		{"cazeneuve", "cazenueve", 0.9, 1},

@@ -110,7 +110,7 @@ func (e *Engine) Sources() Reply {
 	const maxListed = 50
 	r.Summary = fmt.Sprintf("%s, %s.", plural(len(e.docs), "article", "articles"), e.span())
 	if inferred > 0 {
-		r.Summary += fmt.Sprintf(" %s no date, so its year was inferred from the text.", plural(inferred, "article has", "articles have"))
+		r.Summary += " " + inferredNote(inferred)
 	}
 	if len(items) > maxListed {
 		r.Summary += fmt.Sprintf(" The %d most recent are listed.", maxListed)
@@ -158,4 +158,12 @@ func sortByDate(docs []*document) []*document {
 		return out[i].ord < out[j].ord
 	})
 	return out
+}
+
+// inferredNote says that n articles had no date of their own.
+func inferredNote(n int) string {
+	if n == 1 {
+		return "1 article gives no date, so its year was inferred from its text."
+	}
+	return fmt.Sprintf("%d articles give no date, so their years were inferred from their text.", n)
 }

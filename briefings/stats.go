@@ -204,7 +204,7 @@ func (e *Engine) Stats(year int, topic string) Reply {
 		r.Summary += " Some sources disagree: see below."
 	}
 	if n := len(inferred); n > 0 {
-		r.Summary += fmt.Sprintf(" %s no date, so the year was inferred from its text.", plural(n, "article has", "articles have"))
+		r.Summary += " " + inferredNote(n)
 	}
 	r.Sources = c.sources
 	return r

@@ -29,10 +29,14 @@ const field = "t"
 // BM25 explicitly and the index is created with scorch.
 const ScoringModel = index.BM25Scoring
 
-// batchSize bounds the documents per indexing batch. An in-memory scorch
-// index does not merge segments in the background, so batches are large:
-// every batch is a segment that each search visits.
-const batchSize = 50000
+// batchSize bounds the passages per indexing batch. Each batch becomes one
+// in-memory segment (scorch merges none without a path), so fewer batches
+// make fewer segments to search; but a batch holds all its analysed
+// passages until its segment is built. Measured on the BBC corpus x10
+// (130,000 passages): 5,000 builds faster than 50,000 (5.8 s vs 8.8 s), at
+// a quarter of the peak live heap (96 MB vs 409 MB), with the same search
+// latency (p99 under 4 ms).
+const batchSize = 5000
 
 // Index ranks passages by BM25 for a query. It is read-only after Build and
 // safe for concurrent use.
