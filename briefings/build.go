@@ -10,8 +10,13 @@ import (
 // profile is a people.Profile with what the answers need precomputed.
 type profile struct {
 	*people.Profile
-	quotes  []quoteRef // most recent first
-	related []related  // most co-mentioned first
+	quotes    []quoteRef // most recent first
+	related   []related  // most co-mentioned first
+	roles     []people.DatedRole
+	latest    people.DatedRole // the latest current role, else the latest role
+	hasLatest bool
+	docs      []*document // the articles that mention them, oldest first
+	summary   string      // the one-line description of a who reply
 }
 
 // quoteRef is one quote of a document.
@@ -115,6 +120,19 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 		}
 	}
 	e.byDate = sortByDate(e.docs)
+	for _, p := range e.profiles {
+		p.roles = sortedRoles(p.Roles)
+		p.latest, p.hasLatest = latestRole(p.roles)
+		for _, id := range p.DocIDs {
+			if d := e.byID[id]; d != nil {
+				p.docs = append(p.docs, d)
+			}
+		}
+		p.docs = sortByDate(p.docs)
+	}
+	for _, p := range e.profiles {
+		p.summary = e.describe(p)
+	}
 	e.buildFigures()
 	e.topics = topTags(tags, 6)
 }

@@ -153,8 +153,8 @@ func (e *Engine) digestSection(d *document, c *citer) Section {
 			continue
 		}
 		n := p.Name
-		if role, ok := latestRole(p.Profile); ok {
-			n += " (" + role.Title + ")"
+		if p.hasLatest {
+			n += " (" + p.latest.Title + ")"
 		}
 		names = append(names, n)
 	}

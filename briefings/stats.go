@@ -47,16 +47,18 @@ func (f figRef) sentence() string {
 type yearFigures struct {
 	year   int
 	figs   []figRef
+	hay    []string // per figure: its measure and sentence, lower case, for topics
 	docs   int
 	groups []figGroup
 }
 
 // figGroup is the figures of one measure ("migrants in Calais").
 type figGroup struct {
-	key     string // normalised measure; "" for figures with no measure
-	heading string
-	figs    []figRef
-	docs    int
+	key      string // normalised measure; "" for figures with no measure
+	heading  string
+	figs     []figRef
+	docs     int
+	disagree string // how the articles disagree on it, or ""
 }
 
 // buildFigures files every figure under the year it refers to.
@@ -77,6 +79,10 @@ func (e *Engine) buildFigures() {
 	}
 	for _, y := range e.byYear {
 		y.docs = countDocs(y.figs)
+		y.hay = make([]string, len(y.figs))
+		for i, f := range y.figs {
+			y.hay[i] = strings.ToLower(f.fig().Counts + " " + f.sentence())
+		}
 		y.groups = groupFigures(y.figs)
 		e.years = append(e.years, *y)
 	}
@@ -120,6 +126,7 @@ func groupFigures(figs []figRef) []figGroup {
 	}
 	for i := range groups {
 		groups[i].docs = countDocs(groups[i].figs)
+		groups[i].disagree, _ = disagreement(groups[i])
 	}
 	sort.SliceStable(groups, func(i, j int) bool {
 		a, b := groups[i], groups[j]
@@ -147,7 +154,7 @@ func (e *Engine) Stats(year int, topic string) Reply {
 	groups := y.groups
 	topic = strings.TrimSpace(topic)
 	if topic != "" {
-		groups = e.filterTopic(y.figs, topic)
+		groups = e.filterTopic(y, topic)
 		if len(groups) == 0 {
 			return Reply{Kind: KindNotFound, Title: fmt.Sprintf("No figures on “%s” for %d", topic, year),
 				Summary: fmt.Sprintf("The corpus reports %s for %d, none on that topic. Try /stats %d alone.", plural(len(y.figs), "figure", "figures"), year, year)}
@@ -167,8 +174,8 @@ func (e *Engine) Stats(year int, topic string) Reply {
 			continue
 		}
 		sec := Section{Heading: g.heading}
-		if note, ok := disagreement(g); ok {
-			disagree = append(disagree, Item{Text: note})
+		if g.disagree != "" {
+			disagree = append(disagree, Item{Text: g.disagree})
 		}
 		seen := map[string]bool{}
 		for _, f := range g.figs {
@@ -267,14 +274,14 @@ func disagreement(g figGroup) (string, bool) {
 
 // filterTopic keeps the figures whose measure or sentence holds every
 // (stemmed) word of the topic, and groups them.
-func (e *Engine) filterTopic(figs []figRef, topic string) []figGroup {
+func (e *Engine) filterTopic(y *yearFigures, topic string) []figGroup {
 	terms := e.index.Terms(topic)
 	if len(terms) == 0 {
 		terms = strings.Fields(strings.ToLower(topic))
 	}
 	var keep []figRef
-	for _, f := range figs {
-		hay := strings.ToLower(f.fig().Counts + " " + f.sentence())
+	for i, f := range y.figs {
+		hay := y.hay[i]
 		ok := true
 		for _, t := range terms {
 			if !strings.Contains(hay, t) {

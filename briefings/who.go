@@ -189,17 +189,17 @@ func (e *Engine) nameItems(ps []*people.Profile) []Item {
 	items := make([]Item, 0, len(ps))
 	for _, p := range ps {
 		t := p.Name
-		if role, ok := latestRole(p); ok {
-			t += ", " + role.Title
+		if pr := e.profiles[p.ID]; pr != nil && pr.hasLatest {
+			t += ", " + pr.latest.Title
 		}
 		items = append(items, Item{Text: t, Mark: p.Name})
 	}
 	return items
 }
 
-// latestRole is the most recent current role, else the most recent role.
-func latestRole(p *people.Profile) (people.DatedRole, bool) {
-	roles := sortedRoles(p.Roles)
+// latestRole is the most recent current role, else the most recent role,
+// of roles sorted by sortedRoles.
+func latestRole(roles []people.DatedRole) (people.DatedRole, bool) {
 	for _, r := range roles {
 		if !r.Past {
 			return r, true
@@ -255,9 +255,9 @@ func sortedRoles(in []people.DatedRole) []people.DatedRole {
 func (e *Engine) brief(p *profile) Reply {
 	c := newCiter(e)
 	r := Reply{Kind: KindWho, Title: p.Name}
-	r.Summary = e.describe(p)
+	r.Summary = p.summary
 
-	if roles := sortedRoles(p.Roles); len(roles) > 0 {
+	if roles := p.roles; len(roles) > 0 {
 		sec := Section{Heading: "Roles"}
 		for _, role := range roles {
 			if len(sec.Items) == maxRoles {
@@ -304,8 +304,8 @@ func (e *Engine) brief(p *profile) Reply {
 				continue
 			}
 			t := rel.p.Name
-			if role, ok := latestRole(rel.p.Profile); ok {
-				t += ", " + role.Title
+			if rel.p.hasLatest {
+				t += ", " + rel.p.latest.Title
 			}
 			t += fmt.Sprintf(" (%s together)", plural(rel.docs, "article", "articles"))
 			sec.Items = append(sec.Items, Item{Text: t})
@@ -315,14 +315,7 @@ func (e *Engine) brief(p *profile) Reply {
 		}
 	}
 
-	if len(p.DocIDs) > 0 {
-		docs := make([]*document, 0, len(p.DocIDs))
-		for _, id := range p.DocIDs {
-			if d := e.byID[id]; d != nil {
-				docs = append(docs, d)
-			}
-		}
-		docs = sortByDate(docs)
+	if docs := p.docs; len(docs) > 0 {
 		sec := Section{Heading: "Mentioned in"}
 		for i := len(docs) - 1; i >= 0 && len(sec.Items) < maxMentionedIn; i-- {
 			d := docs[i]
@@ -341,7 +334,7 @@ func (e *Engine) brief(p *profile) Reply {
 // that introduces the person (the role's own sentence when there is one).
 func (e *Engine) describe(p *profile) string {
 	var lead, sentence string
-	if role, ok := latestRole(p.Profile); ok {
+	if role, ok := p.latest, p.hasLatest; ok {
 		lead = role.Title
 		if role.Past {
 			lead = "Former " + lead
@@ -369,13 +362,7 @@ func (e *Engine) describe(p *profile) string {
 // introduction is the first sentence that names the profile in the
 // earliest article that mentions it.
 func (e *Engine) introduction(p *profile) string {
-	var docs []*document
-	for _, id := range p.DocIDs {
-		if d := e.byID[id]; d != nil {
-			docs = append(docs, d)
-		}
-	}
-	for _, d := range sortByDate(docs) {
+	for _, d := range p.docs {
 		for _, m := range d.people.Mentions {
 			if d.profileAt[m.Key] != p {
 				continue
