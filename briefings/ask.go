@@ -347,6 +347,17 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 	return "", 0
 }
 
+// titleTerms analyses a role title once per engine: titles repeat
+// across people ("Prime Minister") and questions.
+func (e *Engine) titleTerms(title string) []string {
+	if t, ok := e.titles.Load(title); ok {
+		return t.([]string)
+	}
+	t := e.index.Terms(title)
+	e.titles.Store(title, t)
+	return t
+}
+
 // roleFit is the share of the question's terms that one of the person's
 // roles holds (a role of the question's year, when it names one).
 func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
@@ -354,11 +365,11 @@ func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
 		return 0
 	}
 	var best float64
-	for _, r := range p.Roles {
+	for _, r := range p.roles {
 		if year != 0 && r.Date.Year != 0 && r.Date.Year != year {
 			continue
 		}
-		rt := e.index.Terms(r.Title)
+		rt := e.titleTerms(r.Title)
 		n := 0
 		for _, t := range terms {
 			if contains(rt, t) {

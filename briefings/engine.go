@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/briefbot/briefbot/briefings/corpus"
@@ -31,6 +32,7 @@ type Engine struct {
 	topics   []string // most frequent tags, for "what the corpus covers"
 	warnings []string
 	counts   Counts
+	titles   sync.Map // role title -> analysed terms (a cache; see titleTerms)
 }
 
 // document is one article and what the extractors found in it.
