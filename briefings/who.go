@@ -39,6 +39,19 @@ func (e *Engine) Who(name string) Reply {
 			return e.brief(p)
 		}
 	case len(m.Candidates) > 0:
+		if top, ok := e.dominant(m.Candidates); ok {
+			// One of them is who the articles mean nearly every time
+			// ("blair" in 2005 news): brief on them, and name the others.
+			r := e.brief(top)
+			var others []*people.Profile
+			for _, c := range m.Candidates {
+				if c.ID != top.ID {
+					others = append(others, c)
+				}
+			}
+			r.Sections = append(r.Sections, Section{Heading: fmt.Sprintf("Others named “%s”", name), Items: e.nameItems(others)})
+			return r
+		}
 		r := Reply{Kind: KindNotFound, Title: fmt.Sprintf("Several people match “%s”", name),
 			Summary: "Did you mean one of these? Ask again with the full name, e.g. /who " + strings.ToLower(m.Candidates[0].Name) + "."}
 		r.Sections = []Section{{Heading: "Did you mean", Items: e.nameItems(m.Candidates)}}
@@ -67,6 +80,29 @@ func (e *Engine) Who(name string) Reply {
 		r.Summary = e.coverage()
 	}
 	return r
+}
+
+// dominanceRatio is how many times more often the most mentioned of
+// several matching people must be named than the next for a name to mean
+// them without asking.
+const dominanceRatio = 4
+
+// dominant returns the candidate the articles name far more than the rest.
+func (e *Engine) dominant(cands []*people.Profile) (*profile, bool) {
+	var first, second *people.Profile
+	for _, c := range cands {
+		switch {
+		case first == nil || c.Mentions > first.Mentions:
+			first, second = c, first
+		case second == nil || c.Mentions > second.Mentions:
+			second = c
+		}
+	}
+	if first == nil || second == nil || first.Mentions < dominanceRatio*second.Mentions {
+		return nil, false
+	}
+	p := e.profiles[first.ID]
+	return p, p != nil
 }
 
 // closestNameScope bounds the people compared with an unknown name: the

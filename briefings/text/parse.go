@@ -98,6 +98,16 @@ const maxSinceReach = 160
 // datesArticle reports whether the year at p[i:j] may tell when the
 // article was published.
 func datesArticle(p string, i, j int) bool {
+	// A year in a range ("2007-2013", "2004/05", "2007 to 2013") names a
+	// period, not a moment.
+	for _, dash := range []string{"-", "/", "–"} {
+		if strings.HasPrefix(p[j:], dash) && j+len(dash) < len(p) && isDigit(p[j+len(dash)]) {
+			return false
+		}
+		if k := i - len(dash); k >= 1 && p[k:i] == dash && isDigit(p[k-1]) {
+			return false
+		}
+	}
 	before := p[:i]
 	if k := strings.LastIndexAny(before, ".;!?"); k >= 0 {
 		before = before[k+1:]

@@ -197,3 +197,15 @@ func TestYearsIn(t *testing.T) {
 		t.Errorf("yearsIn = %v", got)
 	}
 }
+
+func TestInferYearSkipsRanges(t *testing.T) {
+	for _, text := range []string{
+		"The 2007-2013 budget and the 2007–13 deal were agreed in 2005.",
+		"The 2004/05 season ended in 2005.",
+	} {
+		d, _ := Parse("x", []byte("T\n\n"+text))
+		if d.Meta.Published.Year != 2005 {
+			t.Errorf("%q: year %d, want 2005", text, d.Meta.Published.Year)
+		}
+	}
+}
