@@ -442,3 +442,41 @@ func TestJaroWinkler(t *testing.T) {
 		}
 	}
 }
+
+func TestDisagreement(t *testing.T) {
+	doc := func(id, pub, body string) *document {
+		td, err := text.Parse(id, []byte("---\npublisher: "+pub+"\npublished: 2014-11-05\n---\n"+body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return &document{Doc: td}
+	}
+	fig := func(d *document, val string, v float64, counts string) figRef {
+		p, s, st, en := locate(t, d.Doc, val)
+		d.figures = append(d.figures, figures.Figure{Text: val, Value: v, High: v, Counts: counts, Year: 2014, Para: p, Sent: s, Start: st, End: en})
+		return figRef{doc: d, i: len(d.figures) - 1}
+	}
+	a := doc("a", "One", "Some 2,300 migrants wait in Calais. Sales rose 24% at Acme. About 900 boats left Dover.")
+	b := doc("b", "Two", "Around 2,500 migrants wait in Calais. Sales rose 8% at Zenith. About 9,000 boats left Dover.")
+	c := doc("c", "Three", "Up to 2,300 migrants are in Calais.")
+	for _, tc := range []struct {
+		name string
+		figs []figRef
+		key  string
+		want string
+	}{
+		{"same measure and place", []figRef{fig(a, "2,300", 2300, "migrants"), fig(b, "2,500", 2500, "migrants"), fig(c, "2,300", 2300, "migrants")}, "migrants",
+			"Migrants: 2,300 (One, Three) vs 2,500 (Two)"},
+		{"different contexts", []figRef{fig(a, "24%", 24, "sales"), fig(b, "8%", 8, "sales")}, "sales", ""},
+		{"values too far apart", []figRef{fig(a, "900", 900, "boats"), fig(b, "9,000", 9000, "boats")}, "boats", ""},
+		{"generic measure", []figRef{fig(a, "2,300", 2300, "total"), fig(b, "2,500", 2500, "total")}, "total", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := figGroup{key: tc.key, heading: capitalise(tc.key), figs: tc.figs, docs: countDocs(tc.figs)}
+			got, ok := disagreement(g)
+			if got != tc.want || ok != (tc.want != "") {
+				t.Errorf("disagreement = %q, %v; want %q", got, ok, tc.want)
+			}
+		})
+	}
+}

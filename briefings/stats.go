@@ -217,52 +217,119 @@ func (e *Engine) Stats(year int, topic string) Reply {
 	return r
 }
 
+// Limits of disagreement detection.
+const (
+	// maxDisputeGroup: a measure counted more often than this is a
+	// generic word ("change"), not one quantity sources could disagree on.
+	maxDisputeGroup = 200
+	// maxDisputeRatio: values further apart than this measure different
+	// things, not one thing estimated differently.
+	maxDisputeRatio = 3.0
+)
+
+// genericMeasures name kinds of figure, not one quantity.
+var genericMeasures = map[string]bool{
+	"change": true, "increase": true, "decrease": true, "rise": true, "fall": true, "drop": true,
+	"growth": true, "total": true, "number": true, "amount": true, "share": true, "percent": true,
+	"per cent": true, "rate": true, "cost": true, "value": true, "figure": true, "times": true,
+}
+
 // disagreement describes a measure that different articles give different
-// values for ("2,300 (France 24) vs 2,500 (ITV News)").
+// values for, in one context ("Migrants: 2,300 (France 24) vs 2,500 (ITV
+// News)"). Two figures dispute each other when they come from different
+// articles, count the same measure in the same unit, differ by at most
+// maxDisputeRatio, and their sentences name a common place, person or body
+// (a capitalised word besides the first).
 func disagreement(g figGroup) (string, bool) {
-	if g.key == "" || g.docs < 2 {
+	if g.key == "" || g.docs < 2 || len(g.figs) > maxDisputeGroup || genericMeasures[g.key] {
 		return "", false
+	}
+	type fig struct {
+		f    figRef
+		caps map[string]bool
+	}
+	fs := make([]fig, len(g.figs))
+	for i, f := range g.figs {
+		fs[i] = fig{f: f, caps: properWords(f.sentence())}
+	}
+	parent := make([]int, len(fs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(int) int
+	root = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	disputed := false
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			a, b := fs[i].f, fs[j].f
+			fa, fb := a.fig(), b.fig()
+			if a.doc == b.doc || fa.Unit != fb.Unit || (fa.Value == fb.Value && fa.High == fb.High) {
+				continue
+			}
+			lo, hi := min(fa.Value, fb.Value), max(fa.Value, fb.Value)
+			if lo <= 0 || hi/lo > maxDisputeRatio || !overlaps(fs[i].caps, fs[j].caps) {
+				continue
+			}
+			parent[root(i)] = root(j)
+			disputed = true
+		}
+	}
+	if !disputed {
+		return "", false
+	}
+	// The largest cluster of disputing figures, in reading order.
+	size := map[int]int{}
+	best := -1
+	for i := range fs {
+		r := root(i)
+		size[r]++
+		if best < 0 || size[r] > size[best] {
+			best = r
+		}
 	}
 	type val struct {
 		text string
 		pubs []string
-		docs map[*document]bool
 	}
+	key := func(fg *figures.Figure) string {
+		return fg.Unit + "|" + strconv.FormatFloat(fg.Value, 'f', -1, 64) + "|" + strconv.FormatFloat(fg.High, 'f', -1, 64)
+	}
+	inCluster := map[string]bool{}
+	for i, x := range fs {
+		if root(i) == best {
+			inCluster[key(x.f.fig())] = true
+		}
+	}
+	// Articles that agree with a disputed value are listed with it.
 	var vals []*val
 	byValue := map[string]*val{}
-	units := map[string]bool{}
-	for _, f := range g.figs {
-		fg := f.fig()
-		units[fg.Unit] = true
-		k := fg.Unit + "|" + strconv.FormatFloat(fg.Value, 'f', -1, 64) + "|" + strconv.FormatFloat(fg.High, 'f', -1, 64)
+	for _, x := range fs {
+		fg := x.f.fig()
+		k := key(fg)
+		if !inCluster[k] {
+			continue
+		}
 		v := byValue[k]
 		if v == nil {
-			v = &val{text: fg.Text, docs: map[*document]bool{}}
+			v = &val{text: fg.Text}
 			byValue[k] = v
 			vals = append(vals, v)
 		}
-		if !v.docs[f.doc] {
-			v.docs[f.doc] = true
-			pub := f.doc.Meta.Publisher
-			if pub == "" {
-				pub = f.doc.ID
-			}
-			if !contains(v.pubs, pub) {
-				v.pubs = append(v.pubs, pub)
-			}
+		pub := x.f.doc.Meta.Publisher
+		if pub == "" {
+			pub = x.f.doc.Meta.Title
+		}
+		if !contains(v.pubs, pub) {
+			v.pubs = append(v.pubs, pub)
 		}
 	}
-	if len(vals) < 2 || len(units) > 1 {
-		return "", false
-	}
-	// Different values from one article alone is a series, not a dispute.
-	all := map[*document]bool{}
-	for _, v := range vals {
-		for d := range v.docs {
-			all[d] = true
-		}
-	}
-	if len(all) < 2 {
+	if len(vals) < 2 {
 		return "", false
 	}
 	parts := make([]string, len(vals))
@@ -270,6 +337,37 @@ func disagreement(g figGroup) (string, bool) {
 		parts[i] = fmt.Sprintf("%s (%s)", v.text, strings.Join(v.pubs, ", "))
 	}
 	return fmt.Sprintf("%s: %s", g.heading, strings.Join(parts, " vs ")), true
+}
+
+// properWords are the capitalised words of a sentence, except its first
+// word and month and day names: the places, people and bodies it names.
+func properWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for i, w := range strings.Fields(s) {
+		w = strings.Trim(w, `"'“”‘’.,;:!?()[]`)
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		if i == 0 || w == "" || !unicode.IsUpper([]rune(w)[0]) || calendarWords[w] {
+			continue
+		}
+		out[w] = true
+	}
+	return out
+}
+
+var calendarWords = map[string]bool{
+	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true,
+	"August": true, "September": true, "October": true, "November": true, "December": true, "Monday": true,
+	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
+	"I": true, "Mr": true, "Mrs": true, "Ms": true, "Dr": true,
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // filterTopic keeps the figures whose measure or sentence holds every
