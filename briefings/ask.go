@@ -94,6 +94,7 @@ type scored struct {
 	score    float64
 	coverage float64
 	mark     string
+	unit     string // the unit of a marked figure
 }
 
 // answer finds the best sentences for a question by BM25, boosted by what
@@ -151,7 +152,7 @@ func (e *Engine) answer(q string) Reply {
 			// the words of the question).
 			score += 0.2 * h.Score / top * score
 			var fit float64
-			c.mark, fit = e.answerSpan(c, qtype, terms, year)
+			c.mark, c.unit, fit = e.answerSpan(c, qtype, terms, year)
 			score *= 1 + fit
 			if qtype == askFigure && year != 0 && c.mark == "" && len(c.figures()) > 0 {
 				continue // its figures are of another year
@@ -199,6 +200,7 @@ func (e *Engine) answer(q string) Reply {
 	c := newCiter(e)
 	r := Reply{Kind: KindAnswer, Title: clip(q, 120)}
 	perDoc := map[*document]int{}
+	var shown []*scored
 	sec := Section{Heading: "From the articles"}
 	for _, s := range uniq {
 		if len(sec.Items) == maxAnswers {
@@ -208,6 +210,7 @@ func (e *Engine) answer(q string) Reply {
 			continue
 		}
 		perDoc[s.doc]++
+		shown = append(shown, s)
 		sec.Items = append(sec.Items, Item{Text: s.text, Mark: s.mark, Source: c.cite(s.doc.ID), Date: s.doc.date()})
 	}
 	b := uniq[0]
@@ -221,9 +224,9 @@ func (e *Engine) answer(q string) Reply {
 	if b.mark != "" {
 		r.Summary = fmt.Sprintf("%s, according to %s.", b.mark, who)
 		var others []string
-		for _, it := range sec.Items[1:] {
-			if qtype == askFigure && it.Mark != "" && it.Mark != b.mark && !contains(others, it.Mark) {
-				others = append(others, it.Mark)
+		for _, o := range shown[1:] {
+			if qtype == askFigure && o.mark != "" && o.mark != b.mark && o.unit == b.unit && !contains(others, o.mark) {
+				others = append(others, o.mark)
 			}
 		}
 		if len(others) > 0 {
@@ -287,10 +290,10 @@ func (e *Engine) termFreq(s string) termCounts {
 // how many/much, a date for when, a person for who. fit (0 to 1) says how
 // well it answers: for who, the share of the question's words found in the
 // person's roles ("who is the mayor of Calais" and "Calais mayor").
-func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int) (mark string, fit float64) {
+func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int) (mark, unit string, fit float64) {
 	switch qt {
 	case askFigure:
-		var best string
+		var best, bestUnit string
 		bestScore := -1
 		for _, f := range c.figures() {
 			s := 0
@@ -309,17 +312,17 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 				s++ // "how much" most often asks for money
 			}
 			if s > bestScore {
-				best, bestScore = f.Text, s
+				best, bestUnit, bestScore = f.Text, f.Unit, s
 			}
 		}
 		if year != 0 && bestScore < 0 {
-			return "", 0 // only figures of another year
+			return "", "", 0 // only figures of another year
 		}
-		return best, 0
+		return best, bestUnit, 0
 	case askDate:
 		for _, m := range dateRe.FindAllString(c.text, -1) {
 			if len(m) >= 4 {
-				return m, 0
+				return m, "", 0
 			}
 		}
 	case askPerson:
@@ -342,9 +345,9 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 		if bestFit < 0 {
 			bestFit = 0
 		}
-		return best, bestFit
+		return best, "", bestFit
 	}
-	return "", 0
+	return "", "", 0
 }
 
 // titleTerms analyses a role title once per engine: titles repeat
