@@ -480,3 +480,19 @@ func TestDisagreement(t *testing.T) {
 		})
 	}
 }
+
+func TestAskOddInput(t *testing.T) {
+	e := fixtureEngine(t)
+	for _, q := range []string{
+		strings.Repeat("migrants Calais police boats ", 200),
+		"<!channel> @everyone ?",
+		"\u202e\u200b???",
+		"2014",
+		"🙂🙂🙂",
+	} {
+		r := e.Ask(q)
+		if r.Kind == "" || r.Title == "" {
+			t.Errorf("Ask(%.30q) = %+v", q, r)
+		}
+	}
+}

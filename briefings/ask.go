@@ -17,6 +17,8 @@ import (
 
 // Tuning of free-question answers.
 const (
+	// maxQueryTerms bounds the words of a question that are searched.
+	maxQueryTerms = 40
 	// searchDepth is how many passages are read for their sentences.
 	searchDepth = 40
 	// maxAnswers is how many sentences an answer shows.
@@ -108,6 +110,9 @@ func (e *Engine) answer(q string) Reply {
 	// A year narrows the answer (its figures, its sentences) rather than
 	// being a word the answer must hold.
 	terms := e.index.Terms(stripQuestionWords(yearQ.ReplaceAllString(q, " ")))
+	if len(terms) > maxQueryTerms {
+		terms = terms[:maxQueryTerms] // a pasted page is not a question
+	}
 	if len(terms) == 0 {
 		return e.notCovered(q)
 	}

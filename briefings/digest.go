@@ -129,6 +129,10 @@ func (e *Engine) digestSection(d *document, c *citer) Section {
 		if len(figs) == maxKeyFigures {
 			break
 		}
+		if seen[f.Text] || f.Counts == "" {
+			continue // one value once ("2,500 migrants", "2,500 immigrants"), and only figures of something
+		}
+		seen[f.Text] = true
 		t := f.Text
 		if f.Counts != "" {
 			t += " " + f.Counts

@@ -29,7 +29,14 @@ func (e *Engine) Who(name string) Reply {
 	m := e.lookup(name)
 	if m.Found == nil && len(m.Candidates) == 0 && describesSomeone(name) {
 		// "who is the mayor of Calais": a description, not a name.
-		if r := e.answer("who " + asked); r.Kind == KindAnswer {
+		q := "who " + asked
+		if whoName(asked) == strings.TrimSpace(strings.TrimRight(asked, "?!.")) {
+			q = "who is " + asked // no verb was given: "/who the police chief"
+		}
+		if !strings.HasSuffix(q, "?") {
+			q += "?"
+		}
+		if r := e.answer(q); r.Kind == KindAnswer {
 			return r
 		}
 	}
