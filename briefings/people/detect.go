@@ -20,11 +20,13 @@ const (
 	evSpeech                          // "X said", "said X"
 	evSignature                       // "– James Brokenshire, Immigration Minister"
 	evKnown                           // a name or alias of a person the article already names
+	evContext                         // words around it only a person has: "his co-star X", "X is technology correspondent"
+	evList                            // listed with people: "Cate Blanchett, Leonardo DiCaprio and Keanu Reeves"
 )
 
 // strong evidence overrides the doubts about a surname that is also a
 // place, a street or a party ("Denzel Washington said").
-const strongEvidence = evHonorific | evTitle | evApposition | evSpeech | evSignature
+const strongEvidence = evHonorific | evTitle | evApposition | evSpeech | evSignature | evContext
 
 // paragraph is one paragraph with its tokens.
 type paragraph struct {
@@ -48,6 +50,7 @@ type cand struct {
 	entity   *Entity
 	fullName bool // two or more name tokens that are not initials
 	after    int  // the token after the name and any suffix title ("MP"); 0 until set
+	work     bool // the name stands as the title of a work or a character here
 }
 
 func (c *cand) start() int {
@@ -143,8 +146,13 @@ func isPlace(t token) bool { return places[t.lower] }
 func isDemonym(t token) bool {
 	return demonyms[t.lower] || demonyms[strings.TrimSuffix(t.lower, "s")]
 }
-func isOrgWord(t token) bool   { return orgWords[t.lower] }
-func isTitleHead(t token) bool { return titleHeads[t.lower] } // "minister", "MP", "CEO"
+func isOrgWord(t token) bool { return orgWords[t.lower] }
+
+// isTitleHead reports a title head: "minister", "MP", "CEO", and in lower
+// case an occupation ("star", "sprinter").
+func isTitleHead(t token) bool {
+	return titleHeads[t.lower] || (!t.upper && occupationHeads[t.lower])
+}
 
 // isInitial reports a token that is one or two capital letters, like the
 // "S" of "S Webster" or the "KP" of "KP Robertson".

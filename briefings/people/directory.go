@@ -264,7 +264,7 @@ func addHeads(set map[string]bool, roles []Role) map[string]bool {
 	for _, r := range roles {
 		ws := strings.Fields(fold(r.Title))
 		for i := len(ws) - 1; i >= 0; i-- {
-			if titleHeads[ws[i]] {
+			if isHeadWord(ws[i]) {
 				if set == nil {
 					set = map[string]bool{}
 				}

@@ -48,12 +48,14 @@ func (x *extractor) run() *DocResult {
 		}
 	}
 	x.buildEntities()
+	x.dropWorks()
 	for _, pp := range x.paras {
 		for _, ch := range chains(pp.toks) {
 			x.scanKnown(pp, ch.i, ch.j)
 		}
 	}
 	x.linkShort()
+	x.dropWorks()
 	for _, pp := range x.paras {
 		for _, ch := range chains(pp.toks) {
 			x.scanOrg(pp, ch.i, ch.j)
@@ -191,7 +193,11 @@ func (x *extractor) extend(toks []token, s, b int) int {
 	return e
 }
 
-func (x *extractor) allNameLike(toks []token, a, b int) bool {
+func (x *extractor) allNameLike(toks []token, a, b int) bool { return allNameLikeTokens(toks, a, b) }
+
+// allNameLikeTokens reports whether tokens [a, b) can all be words of a
+// person's name: no place, nationality, month or organisation word.
+func allNameLikeTokens(toks []token, a, b int) bool {
 	if a >= b {
 		return false
 	}
@@ -263,10 +269,19 @@ func (x *extractor) accept(c *cand) bool {
 	if r, ok := roleBefore(pp, first); ok {
 		ev |= evTitle
 		roles = append(roles, r)
+	} else if relationBefore(pp, first) || creditBefore(pp, first) {
+		ev |= evContext
 	}
 	after, aev, span := roleAfter(pp, c.after)
 	ev |= aev
 	roles = append(roles, after...)
+	if aev == 0 {
+		if r, ok := copulaRole(pp, c.after); ok {
+			ev |= evContext
+			roles = append(roles, r)
+		}
+	}
+	c.work = workContext(pp, first, c.after)
 	if x.speechNear(pp, first, c.after) && c.j-c.i >= 2 {
 		ev |= evSpeech
 	}
@@ -499,6 +514,41 @@ func (x *extractor) splitGluedHeadlines() {
 	x.cands = append(x.cands, extra...)
 }
 
+// dropWorks drops the people the article names only as the title of a work
+// or a character ("the Harry Potter film", "film Vera Drake") and never
+// with what shows a person (an honorific, a title, speech, an apposition).
+func (x *extractor) dropWorks() {
+	any := false
+	for _, c := range x.cands {
+		any = any || (c.work && c.entity != nil)
+	}
+	if !any {
+		return
+	}
+	type use struct{ work, person bool }
+	uses := map[*Entity]*use{}
+	for _, c := range x.cands {
+		if c.entity == nil || c.entity.Kind != Person {
+			continue
+		}
+		u := uses[c.entity]
+		if u == nil {
+			u = &use{}
+			uses[c.entity] = u
+		}
+		if c.work {
+			u.work = true
+		} else if c.ev&(strongEvidence|evList) != 0 {
+			u.person = true
+		}
+	}
+	for e, u := range uses {
+		if u.work && !u.person {
+			e.Kind = -1 // dropped in result()
+		}
+	}
+}
+
 // mergeInto moves entity e's mentions into f.
 func (x *extractor) mergeInto(e, f *Entity) {
 	for _, c := range x.cands {
@@ -715,7 +765,7 @@ func (x *extractor) linkShort() {
 			continue
 		}
 		key := strings.Join(toks, " ")
-		if e := x.byFull[key]; e != nil {
+		if e := x.byFull[key]; e != nil && e.Kind == Person {
 			c.entity = e
 			continue
 		}

@@ -62,6 +62,30 @@ var titleHeads = words(`minister ministers secretary mayor chief leader chairman
 	representative rep legislator lawmaker politician peer baronet earl duke duchess count
 	countess viscount marquess chairman-elect boss manager-general`)
 
+// occupationHeads are nouns for what a person does that count as a title
+// head only in lower case ("Hollywood star Pierce Brosnan", "Ballymena
+// sprinter Paul Brizzel"): capitalised, they are surnames as often ("Gary
+// Player", "Minnie Driver").
+var occupationHeads = words(`star superstar sprinter athlete runner hurdler jumper thrower
+	medallist medalist olympian player holder hopeful boxer golfer jockey trainer
+	cyclist swimmer skater skier rider driver batsman bowler keeper skipper
+	playwright screenwriter filmmaker film-maker dancer musician pianist violinist cellist
+	businessman businesswoman entrepreneur tycoon magnate billionaire millionaire philanthropist
+	academic historian lecturer psychologist sociologist criminologist pollster blogger
+	broadcaster commentator columnist journalist critic pundit chef model supermodel
+	footballer cricketer sportsman sportswoman tennis-player referee umpire`)
+
+// isHeadWord reports whether a folded word is a title head in any case.
+func isHeadWord(w string) bool { return titleHeads[w] || occupationHeads[w] }
+
+// relationNouns before a name show that it names a person without being a
+// title of theirs: "his co-star Natalie Portman", "team-mate Paul Rowan".
+var relationNouns = words(`wife husband son daughter brother sister father mother grandson granddaughter
+	grandmother grandfather uncle aunt nephew niece cousin girlfriend boyfriend fiancee fiancée fiance
+	fiancé widow widower team-mate teammate opponent colleague compatriot countryman
+	countrywoman aide ally friend successor predecessor stepson stepdaughter twin mentor protege
+	protégé understudy co-star`)
+
 // titlesNotBeforeName are heads that rarely stand before a name as a title
 // ("the chief executive ... " is fine, "major Smith" is not a rank in news prose
 // written in lower case), so they need a capital letter to count there.
@@ -188,7 +212,8 @@ var datePrepositions = words(`in on of since until till by from to last next ear
 var personNouns = words(`man woman boy girl father mother son daughter brother sister husband wife widow
 	widower grandmother grandfather resident citizen national refugee migrant pensioner teenager
 	kurd veteran friend neighbour neighbor colleague member supporter fan victim survivor
-	mother-of-two father-of-two youngster child baby`)
+	mother-of-two father-of-two youngster child baby cousin uncle aunt nephew niece grandson
+	granddaughter girlfriend boyfriend fiancee fiancée partner`)
 
 // clauseVerbs introduce a role in a relative clause ("who served as Home
 // Secretary"); the value tells a past role.

@@ -146,7 +146,7 @@ func (r *DocResult) resolveRole(words []string, at position) *Entity {
 		if complementWords[w] {
 			break
 		}
-		if titleHeads[w] {
+		if isHeadWord(w) {
 			head = i
 		}
 	}

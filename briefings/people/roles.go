@@ -55,7 +55,7 @@ func roleBefore(pp *paragraph, s int) (Role, bool) {
 	// a capitalised complement between the head and the name.
 	if !isTitleHead(toks[head]) {
 		k := head
-		for k >= 0 && k > head-3 && toks[k].word && toks[k].upper && !isTitleHead(toks[k]) && !toks[k].poss && !pp.used[k] {
+		for k >= 0 && k > head-3 && toks[k].word && toks[k].upper && !isTitleHead(toks[k]) && !toks[k].poss && !pp.used[k] && !isStop(toks[k]) {
 			k--
 		}
 		if k < 1 || k == head || !(toks[k].lower == "of" || toks[k].lower == "for") || !isTitleHead(toks[k-1]) {
@@ -232,8 +232,34 @@ func roleAfter(pp *paragraph, e int) (roles []Role, ev evidence, span [2]int) {
 		}
 		return nil, 0, span
 	}
+	// "the billionaire Bhs owner": an occupation before a capitalised
+	// qualifier and the real head.
+	for n := headAt + 1; n < stop && toks[n].upper && !isHonorific(toks[n]); n++ {
+		if isTitleHead(toks[n]) || (n+1 < stop && isTitleHead(toks[n+1]) && !toks[n+1].upper) {
+			if !isTitleHead(toks[n]) {
+				n++
+			}
+			headAt = n
+			break
+		}
+	}
 	if n := headAt + 1; n < stop && (isHonorific(toks[n]) || (toks[n].upper && nameLike(toks[n]) && !toks[n].allCaps && !titleWord(toks[n]))) {
 		return nil, 0, span // ", Lib Dem elections chief Lord Rennard": his title, not ours
+	}
+	// A name after the head belongs to someone else: "a 6-4 7-5 winner over
+	// Jose Acasuso" ends before "over".
+	for j := headAt + 2; j+1 < stop; j++ {
+		if !opponentWords[toks[j-1].lower] || !toks[j].upper {
+			continue
+		}
+		e := j
+		for e < stop && toks[e].word && toks[e].upper {
+			e++
+		}
+		if e-j >= 2 && e-j <= 3 && allNameLikeTokens(toks, j, e) && !titleWord(toks[j]) {
+			stop = j - 1
+			break
+		}
 	}
 	past := false
 	for j := i; j < headAt; j++ {
@@ -253,6 +279,10 @@ func roleAfter(pp *paragraph, e int) (roles []Role, ev evidence, span [2]int) {
 	title := strings.TrimRight(pp.p.Text[start:toks[stop-1].end], " -")
 	return []Role{{Title: title, Qualifier: qual, Past: past}}, evApposition, [2]int{k, stop}
 }
+
+// opponentWords before a name inside an apposition introduce another
+// person: "a 6-4 7-5 winner over Jose Acasuso".
+var opponentWords = words(`over against beating beat to by`)
 
 // whoClause reads the roles of a relative clause: "who served as Home
 // Secretary at the time of the deal and now serves as UK Foreign Secretary".
