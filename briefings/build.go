@@ -121,7 +121,7 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 	}
 	e.byDate = sortByDate(e.docs)
 	for _, p := range e.profiles {
-		p.roles = sortedRoles(p.Roles)
+		p.roles = e.sortedRoles(p.Roles)
 		p.latest, p.hasLatest = latestRole(p.roles)
 		for _, id := range p.DocIDs {
 			if d := e.byID[id]; d != nil {

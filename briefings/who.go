@@ -255,23 +255,33 @@ func latestRole(roles []people.DatedRole) (people.DatedRole, bool) {
 }
 
 // sortedRoles orders roles most recent first, current before past and the
-// most often stated first on the same date, keeping the first of each title (case-insensitive) written
+// most often stated first on the same date; between two articles whose
+// dates were both inferred from their text the date is a weak guess, so
+// the role stated more often comes first. It keeps keeping the first of each title (case-insensitive) written
 // with capitals when any article capitalises it.
-func sortedRoles(in []people.DatedRole) []people.DatedRole {
+func (e *Engine) sortedRoles(in []people.DatedRole) []people.DatedRole {
 	roles := append([]people.DatedRole(nil), in...)
 	stated := map[string]int{} // how often each title is given
 	for _, r := range roles {
 		stated[strings.ToLower(strings.TrimSpace(r.Title))]++
 	}
+	guessed := func(r people.DatedRole) bool {
+		d := e.byID[r.DocID]
+		return d != nil && d.Meta.DateInferred
+	}
 	sort.SliceStable(roles, func(i, j int) bool {
 		a, b := roles[i], roles[j]
+		sa, sb := stated[strings.ToLower(strings.TrimSpace(a.Title))], stated[strings.ToLower(strings.TrimSpace(b.Title))]
+		if guessed(a) && guessed(b) && sa != sb {
+			return sa > sb
+		}
 		if a.Date != b.Date {
 			return b.Date.Before(a.Date)
 		}
 		if a.Past != b.Past {
 			return !a.Past
 		}
-		return stated[strings.ToLower(strings.TrimSpace(a.Title))] > stated[strings.ToLower(strings.TrimSpace(b.Title))]
+		return sa > sb
 	})
 	cased := map[string]string{}
 	for _, r := range roles {
@@ -382,8 +392,8 @@ func (e *Engine) describe(p *profile) string {
 		if role.Past {
 			lead = "Former " + lead
 		}
-		if d := role.Date.String(); d != "" {
-			lead += " (" + d + ")"
+		if d := e.byID[role.DocID]; d != nil && !d.Meta.DateInferred && role.Date.String() != "" {
+			lead += " (" + role.Date.String() + ")" // a guessed year is no fact to lead with
 		}
 		sentence = role.Evidence
 	}
