@@ -12,7 +12,8 @@ var furniture = regexp.MustCompile(`(?i)^(skip to (main )?content|back to top|li
 	`member comments|log in( here)? to leave a comment\.?|become a member to leave a comment\.?|` +
 	`daily newsletter.*|sign up.*newsletter.*|subscribe.*|page not found|` +
 	`the content you requested does not exist.*|by [a-z .]{2,40}|date of publication:?.*|\d+ min( read)?|` +
-	`read more:?|related:?.*|image caption.*|media caption.*|copyright.*|all rights reserved.*)$`)
+	`read more:?|related:?.*|image caption.*|media caption.*|copyright.*|all rights reserved.*|` +
+	`\([^()]{0,40}\b(afp|ap|reuters|pa|dpa|ansa|efe)\))$`)
 
 // credit matches photo captions and credits.
 var credit = regexp.MustCompile(`(?i)(^|\s|\.)(credit|photo|picture|image)s?:\s*[^.]{0,80}\.?\s*$|^[A-Z][\w .'-]{1,40}, (AFP|AP|Reuters|PA|Getty)( Images)? \|`)

@@ -91,7 +91,7 @@ func TestSplitSentences(t *testing.T) {
 }
 
 func TestClean(t *testing.T) {
-	raw := "Skip to main content\nHeadline here\nCredit: Gareth Fuller/PA\n\nFirst line of a sentence that\ncontinues here.\n\nShare this article\n\nSecond paragraph.\n\nJane Doe\n\nJane Doe is a journalist at the Paper covering politics.\nShe lives in Leeds.\n\nDaily newsletterReceive news\n\nPage not found\n"
+	raw := "Skip to main content\nHeadline here\nCredit: Gareth Fuller/PA\n\nFirst line of a sentence that\ncontinues here.\n\nShare this article\n\nSecond paragraph.\n\nJane Doe\n\nJane Doe is a journalist at the Paper covering politics.\nShe lives in Leeds.\n\n(FRANCE 24 with AFP)\n\nDaily newsletterReceive news\n\nPage not found\n"
 	got := Clean(raw)
 	want := []string{"Headline here", "First line of a sentence that continues here.", "Second paragraph."}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
