@@ -97,6 +97,7 @@ type scored struct {
 	coverage float64
 	mark     string
 	unit     string // the unit of a marked figure
+	key      string // the sentence, normalised, to drop repeats
 }
 
 // answer finds the best sentences for a question by BM25, boosted by what
@@ -158,6 +159,9 @@ func (e *Engine) answer(q string) Reply {
 			score += 0.2 * h.Score / top * score
 			var fit float64
 			c.mark, c.unit, fit = e.answerSpan(c, qtype, terms, year)
+			if qtype == askDate && c.mark == "" {
+				e.dateFromNext(c)
+			}
 			score *= 1 + fit
 			if qtype == askFigure && year != 0 && c.mark == "" && len(c.figures()) > 0 {
 				continue // its figures are of another year
@@ -176,6 +180,7 @@ func (e *Engine) answer(q string) Reply {
 			}
 			c.score = score
 			k := normQuote(s)
+			c.key = k
 			if old := best[k]; old != nil && old.score >= score {
 				continue
 			}
@@ -186,7 +191,7 @@ func (e *Engine) answer(q string) Reply {
 	// Drop superseded duplicates (the same sentence in two articles).
 	var uniq []*scored
 	for _, c := range cands {
-		if best[normQuote(c.text)] == c {
+		if best[c.key] == c {
 			uniq = append(uniq, c)
 		}
 	}
@@ -389,6 +394,24 @@ func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
 		}
 	}
 	return best
+}
+
+// dateFromNext extends a sentence with no date by the next one when that
+// holds a date: a heading followed by its dateline ("Joint declaration by
+// ..." then "Paris, 20 September 2014").
+func (e *Engine) dateFromNext(c *scored) {
+	para, sent := c.para, c.sent+1
+	if sent >= len(c.doc.Paragraphs[para].Sentences) {
+		para, sent = para+1, 0
+		if para >= len(c.doc.Paragraphs) {
+			return
+		}
+	}
+	next := &scored{doc: c.doc, para: para, sent: sent, text: c.doc.Paragraphs[para].Sentence(sent)}
+	if m, _, _ := e.answerSpan(next, askDate, nil, 0); m != "" {
+		c.text += " " + next.text
+		c.mark = m
+	}
 }
 
 // figures lists the figures of the sentence.

@@ -30,7 +30,7 @@ func (e *Engine) Who(name string) Reply {
 	if m.Found == nil && len(m.Candidates) == 0 && describesSomeone(name) {
 		// "who is the mayor of Calais": a description, not a name.
 		q := "who " + asked
-		if whoName(asked) == strings.TrimSpace(strings.TrimRight(asked, "?!.")) {
+		if w := strings.Fields(strings.ToLower(asked)); w[0] == "the" || w[0] == "a" || w[0] == "an" {
 			q = "who is " + asked // no verb was given: "/who the police chief"
 		}
 		if !strings.HasSuffix(q, "?") {
