@@ -47,6 +47,9 @@ func (x *extractor) run() *DocResult {
 			x.scan(pp, ch.i, ch.j)
 		}
 	}
+	for _, pp := range x.paras {
+		x.scanLists(pp)
+	}
 	x.buildEntities()
 	x.dropWorks()
 	for _, pp := range x.paras {
@@ -303,6 +306,12 @@ func (x *extractor) accept(c *cand) bool {
 		}
 	case ev&evGiven != 0:
 		if doubtfulSurname(toks, c.j-1) && ev&strongEvidence == 0 {
+			return false
+		}
+	case ev&evList != 0:
+		// listed with people: name-shaped is enough, unless the words are
+		// ones the article also writes in lower case ("Finding Neverland")
+		if ev&strongEvidence == 0 && (pp.heading || doubtfulSurname(toks, c.j-1) || !x.plausibleWords(toks, c.i, c.j) || x.allEnglish(toks, c.i, c.j)) {
 			return false
 		}
 	default:
@@ -662,17 +671,34 @@ func (x *extractor) plausibleFirst(t token) bool {
 	if t.sentStart {
 		return false
 	}
-	if x.lowerWords == nil {
-		x.lowerWords = wordSet{}
-		for _, pp := range x.paras {
-			for _, u := range pp.toks {
-				if u.word && !u.upper {
-					x.lowerWords[u.lower] = true
-				}
+	x.buildLowerWords()
+	return !x.lowerWords[t.lower] && !stopWords[t.lower]
+}
+
+// plausibleWords reports whether none of tokens [a, b) is a word the
+// article also writes in lower case or a function word.
+func (x *extractor) plausibleWords(toks []token, a, b int) bool {
+	x.buildLowerWords()
+	for k := a; k < b; k++ {
+		if x.lowerWords[toks[k].lower] || stopWords[toks[k].lower] {
+			return false
+		}
+	}
+	return true
+}
+
+func (x *extractor) buildLowerWords() {
+	if x.lowerWords != nil {
+		return
+	}
+	x.lowerWords = wordSet{}
+	for _, pp := range x.paras {
+		for _, u := range pp.toks {
+			if u.word && !u.upper {
+				x.lowerWords[u.lower] = true
 			}
 		}
 	}
-	return !x.lowerWords[t.lower] && !stopWords[t.lower]
 }
 
 // shortCount counts the honorific mentions of a one-word name.

@@ -137,7 +137,7 @@ var orgWords = words(`committee ministry office agency union party council commi
 	boulevard highway motorway way drive place crescent terrace gardens market quay wharf
 	building buildings estate valley island islands mountains hills river lake sea ocean bay
 	coast gulf strait channel canal forest desert peninsula province district borough ward
-	county shire region territory state`)
+	county shire region territory state castle abbey towers gardens`)
 
 // stopWords are capitalised only because they start a sentence or a
 // heading; they never belong to a name.

@@ -71,4 +71,5 @@ var demonyms = words(`
 	sikh buddhist catholic protestant anglican sunni shia shiite latin hispanic nordic balkan
 	tory tories labour conservative conservatives liberal liberals democrat democrats republican
 	republicans socialist socialists communist green greens unionist nationalist lib dem dems
-	gaullist centrist leftist`)
+	gaullist centrist leftist englishman englishwoman scotsman scotswoman welshman welshwoman
+	irishman irishwoman dutchman dutchwoman frenchwoman`)
