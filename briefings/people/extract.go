@@ -515,6 +515,15 @@ func (x *extractor) splitGluedHeadlines() {
 		toks := c.para.toks
 		head := fold(toks[c.i].text)
 		if surnames[head] == 0 || !x.isGiven(toks[c.i+1]) {
+			// "Holmes urged to compete at Worlds Jolanda Ceplak has urged
+			// ...": a common word that ends the headline or starts the
+			// sentence is not a first name.
+			first := toks[c.i]
+			glued := first.sentStart || (c.para.idx == 0 && sentenceIndex(c.para, first.start) == 0)
+			if glued && c.ev&evTitle == 0 && !givenNames[first.lower] && (isEnglishWord(first.lower) || pluralNoun(first)) &&
+				(x.isGiven(toks[c.i+1]) || !isEnglishWord(toks[c.i+1].lower)) {
+				c.i++
+			}
 			continue
 		}
 		extra = append(extra, &cand{para: c.para, hon: -1, i: c.i, j: c.i + 1, kind: Person, ev: evKnown})
