@@ -852,10 +852,10 @@ func (x *extractor) find(name []string, gender byte, honorific bool, at position
 		tryAll(func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
 	}
 	// A misspelt surname.
-	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 6 {
+	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 5 {
 		tryAll(func(full []string) bool {
 			s := full[len(full)-1]
-			return runeLen(s) >= 6 && levenshtein(s, name[0], 1) == 1
+			return misspelt(s, name[0])
 		})
 	}
 	return x.nearest(hits, at)

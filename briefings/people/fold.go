@@ -208,3 +208,23 @@ func slug(name string) string {
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// misspelt reports a surname written with one slip: one letter wrong,
+// missing or extra in a name of six letters or more ("Daveport" for
+// "Davenport"), or two letters after the first swapped in one of five or
+// more ("Kudja" for "Kujda").
+func misspelt(name, written string) bool {
+	if runeLen(name) >= 6 && runeLen(written) >= 6 && levenshtein(name, written, 1) == 1 {
+		return true
+	}
+	a, b := []rune(name), []rune(written)
+	if len(a) != len(b) || len(a) < 5 || a[0] != b[0] {
+		return false
+	}
+	for i := 1; i+1 < len(a); i++ {
+		if a[i] != b[i] {
+			return a[i] == b[i+1] && a[i+1] == b[i] && a[i] != a[i+1] && string(a[i+2:]) == string(b[i+2:])
+		}
+	}
+	return false
+}

@@ -116,10 +116,10 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific bool, at p
 	if len(hits) == 0 && (len(name) >= 2 || honorific) {
 		try(func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
 	}
-	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 6 {
+	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 5 {
 		try(func(full []string) bool {
 			s := full[len(full)-1]
-			return runeLen(s) >= 6 && levenshtein(s, name[0], 1) == 1
+			return misspelt(s, name[0])
 		})
 	}
 	if len(hits) == 0 {

@@ -220,6 +220,21 @@ func roleAfter(pp *paragraph, e int) (roles []Role, ev evidence, span [2]int) {
 		}
 	}
 	if headAt < 0 {
+		// "Malgorzata Kujda, Jarek's younger sister": whose relative.
+		rel := -1
+		switch {
+		case article == "" && i > k && toks[i-1].poss:
+			rel = i
+		case toks[k].lower == "his" || toks[k].lower == "her" || toks[k].lower == "their":
+			rel = k + 1
+		}
+		if rel >= 0 {
+			for j := rel; j < stop && j < rel+3; j++ {
+				if personNouns[toks[j].lower] || relationNouns[toks[j].lower] {
+					return nil, evApposition, span
+				}
+			}
+		}
 		if article == "a" || article == "an" {
 			for j := i; j < stop; j++ {
 				if isDemonym(toks[j]) || personNouns[toks[j].lower] {
