@@ -117,10 +117,6 @@ func (e *Engine) answer(q string) Reply {
 	if len(terms) == 0 {
 		return e.notCovered(q)
 	}
-	hits, err := e.index.Search(context.Background(), terms, searchDepth)
-	if err != nil || len(hits) == 0 {
-		return e.notCovered(q)
-	}
 	idf := make(map[string]float64, len(terms))
 	var total float64
 	for _, t := range terms {
@@ -130,6 +126,13 @@ func (e *Engine) answer(q string) Reply {
 		}
 		idf[t] = w
 		total += w
+	}
+	// Retrieval uses the question's rarer words: a word in most passages
+	// ("said", "minister") adds little to the ranking but a long posting
+	// list to walk. Sentences are still scored on every word.
+	hits, err := e.index.Search(context.Background(), rareTerms(terms, idf, float64(e.index.Len())), searchDepth)
+	if err != nil || len(hits) == 0 {
+		return e.notCovered(q)
 	}
 	best := map[string]*scored{}
 	var cands []*scored
@@ -250,6 +253,30 @@ func (e *Engine) answer(q string) Reply {
 	return r
 }
 
+// commonShare is the share of passages above which a word is common.
+const commonShare = 0.05
+
+// rareTerms drops the common words of a question, keeping at least the two
+// rarest.
+func rareTerms(terms []string, idf map[string]float64, n float64) []string {
+	limit := math.Log(1 + (n-commonShare*n+0.5)/(commonShare*n+0.5))
+	var out []string
+	for _, t := range terms {
+		if idf[t] >= limit {
+			out = append(out, t)
+		}
+	}
+	if len(out) >= 2 || len(terms) <= 2 {
+		if len(out) == 0 {
+			return terms
+		}
+		return out
+	}
+	byRarity := append([]string(nil), terms...)
+	sort.SliceStable(byRarity, func(i, j int) bool { return idf[byRarity[i]] > idf[byRarity[j]] })
+	return byRarity[:2]
+}
+
 // notCovered is the low-confidence reply: what the corpus covers.
 func (e *Engine) notCovered(q string) Reply {
 	return Reply{Kind: KindNotFound, Title: "I couldn't find an answer to that in the corpus",
@@ -330,6 +357,9 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 		}
 		return best, bestUnit, 0
 	case askDate:
+		if !mayHoldDate(c.text) {
+			return "", "", 0
+		}
 		for _, m := range dateRe.FindAllString(c.text, -1) {
 			if len(m) >= 4 {
 				return m, "", 0
@@ -394,6 +424,23 @@ func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
 		}
 	}
 	return best
+}
+
+// dateWords are the words any date dateRe finds must hold.
+var dateWords = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "day", "last ", "this ", "next "}
+
+// mayHoldDate is a fast test before dateRe: a digit or a date word.
+func mayHoldDate(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	for _, w := range dateWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateFromNext extends a sentence with no date by the next one when that
