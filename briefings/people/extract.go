@@ -659,6 +659,9 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 			x.byFull[strings.Join(c.nameTokens(), " ")] = e
 		}
 	}
+	if e == nil && b-a == 1 && (toks[a].poss || x.speechNear(pp, a, b)) && !isPlace(toks[a]) && !isMonth(toks[a]) && !isOrgWord(toks[a]) && !isDemonym(toks[a]) {
+		e = x.byFirstName(fold(toks[a].text)) // "Jarek's younger sister"
+	}
 	if e == nil {
 		return
 	}
@@ -668,6 +671,53 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 		pp.used[k] = true
 	}
 	x.cands = append(x.cands, c)
+}
+
+// byFirstName returns the one person of the article whose first name is
+// first, when no one has it as a surname.
+func (x *extractor) byFirstName(first string) *Entity {
+	var hit *Entity
+	for _, e := range x.ents {
+		if e.Kind != Person {
+			continue
+		}
+		full := x.folded(e)
+		if len(full) < 2 {
+			if len(full) == 1 && full[0] == first {
+				return nil
+			}
+			continue
+		}
+		switch {
+		case full[len(full)-1] == first:
+			return nil
+		case full[0] == first:
+			if hit != nil && hit != e {
+				return nil
+			}
+			hit = e
+		}
+	}
+	if hit == nil || (!givenNames[first] && !x.namedBySurname(hit)) {
+		return nil // "Merrill's" is Merrill Lynch's, a bank's
+	}
+	for _, c := range x.cands {
+		if !c.fullName && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == first {
+			return nil // "Prince Charles" is someone else
+		}
+	}
+	return hit
+}
+
+// namedBySurname reports whether the article names person e by a surname
+// alone or after an honorific somewhere, as it names people and not firms.
+func (x *extractor) namedBySurname(e *Entity) bool {
+	for _, c := range x.cands {
+		if c.entity == e && (c.hon >= 0 || (c.j-c.i == 1 && !c.fullName)) {
+			return true
+		}
+	}
+	return false
 }
 
 // plausibleFirst reports whether a word can be a first name: a known one,

@@ -229,7 +229,9 @@ var personShapedOrgs = words()
 func init() {
 	for _, n := range []string{"morgan stanley", "dow jones", "walt disney", "grant thornton", "christian aid",
 		"john lewis", "charles schwab", "jp morgan", "marks spencer", "hugo boss",
-		"jimmy choo",
+		"jimmy choo", "merrill lynch", "goldman sachs", "ralph lauren", "calvin klein", "louis vuitton",
+		"christian dior", "estee lauder", "tommy hilfiger", "ernst young", "alfa romeo", "aston martin",
+		"ben jerry", "johnson johnson", "procter gamble", "smith nephew", "dean witter", "lazard freres",
 		"john deere", "harley davidson", "rolls royce", "william hill", "warner bros", "dolce gabbana"} {
 		personShapedOrgs[n] = true
 	}

@@ -69,6 +69,7 @@ var demonyms = words(`
 	vietnamese welsh yemeni zambian zimbabwean arab arabs arabic asian asians african africans
 	western eastern northern southern muslim muslims christian christians jewish jew jews hindu
 	sikh buddhist catholic protestant anglican sunni shia shiite latin hispanic nordic balkan
+	deutsche deutscher
 	tory tories labour conservative conservatives liberal liberals democrat democrats republican
 	republicans socialist socialists communist green greens unionist nationalist lib dem dems
 	gaullist centrist leftist englishman englishwoman scotsman scotswoman welshman welshwoman
