@@ -79,6 +79,20 @@ func TestLoadFiles(t *testing.T) {
 	}
 }
 
+func TestLoadRootForms(t *testing.T) {
+	fsys := fstest.MapFS{"c/a.md": {Data: []byte("Alpha text.\n")}}
+	for root, want := range map[string]string{"c": "a", "c/": "a", "./c": "a", "": "c/a", ".": "c/a", "/c": "a"} {
+		e, err := Load(fsys, root)
+		if err != nil {
+			t.Errorf("Load(%q): %v", root, err)
+			continue
+		}
+		if e.docs[0].ID != want {
+			t.Errorf("Load(%q): id %q, want %q", root, e.docs[0].ID, want)
+		}
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string

@@ -39,6 +39,10 @@ type passage struct {
 // load is Load: read and parse every file in parallel, then extract and
 // index at once, then merge people across articles.
 func load(fsys fs.FS, root string) (*Engine, error) {
+	root = path.Clean("/" + root)[1:] // "", "./", "a/" and "/a" name "." and "a"
+	if root == "" {
+		root = "."
+	}
 	files, err := listFiles(fsys, root)
 	if err != nil {
 		return nil, err
