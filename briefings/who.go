@@ -333,16 +333,24 @@ func (e *Engine) brief(p *profile) Reply {
 		sec := Section{Heading: "Quotes"}
 		var shown []string
 		for _, q := range p.quotes {
-			if len(sec.Items) == maxQuotes {
-				break
-			}
 			qt := q.doc.quotes[q.i]
 			norm := normQuote(qt.Text)
-			if norm == "" || dupQuote(shown, norm) {
+			if norm == "" {
+				continue
+			}
+			it := Item{Text: quoted(qt.Text), Source: c.cite(q.doc.ID), Date: q.doc.date()}
+			if i := dupQuote(shown, norm); i >= 0 {
+				// The same words reported twice: keep the fuller report.
+				if len(norm) > len(shown[i]) {
+					shown[i], sec.Items[i] = norm, it
+				}
+				continue
+			}
+			if len(sec.Items) == maxQuotes {
 				continue
 			}
 			shown = append(shown, norm)
-			sec.Items = append(sec.Items, Item{Text: quoted(qt.Text), Source: c.cite(q.doc.ID), Date: q.doc.date()})
+			sec.Items = append(sec.Items, it)
 		}
 		r.Sections = append(r.Sections, sec)
 	}
@@ -483,14 +491,14 @@ func normQuote(s string) string {
 	return b.String()
 }
 
-// dupQuote reports a quote that repeats or holds one already shown.
-func dupQuote(shown []string, q string) bool {
-	for _, s := range shown {
+// dupQuote finds a shown quote that q repeats or holds; -1 if none.
+func dupQuote(shown []string, q string) int {
+	for i, s := range shown {
 		if strings.Contains(s, q) || strings.Contains(q, s) {
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
 }
 
 func joinOr(s []string) string {
