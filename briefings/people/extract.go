@@ -70,7 +70,7 @@ func (x *extractor) run() *DocResult {
 // scan looks for a person's name in tokens [a, b) of a capitalised chain.
 func (x *extractor) scan(pp *paragraph, a, b int) {
 	toks := pp.toks
-	for a < b && !isHonorific(toks[a]) && (isStop(toks[a]) || isDay(toks[a]) || (isMonth(toks[a]) && !x.isGiven(toks[a]))) {
+	for a < b && !isHonorific(toks[a]) && (isStop(toks[a]) || isDay(toks[a]) || (isMonth(toks[a]) && !x.isGiven(toks[a])) || originWord(toks[a])) {
 		if isInitial(toks[a]) && a+1 < b && x.listContext(pp, a) {
 			break // "A Craig" in a team sheet
 		}
@@ -172,6 +172,17 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 		c := &cand{para: pp, hon: -1, i: a, j: b}
 		x.accept(c)
 	}
+}
+
+// originWord reports a word that says where someone is from: "York-born",
+// "London-based".
+func originWord(t token) bool {
+	for _, suf := range []string{"-born", "-based", "-bred", "-raised", "-educated"} {
+		if strings.HasSuffix(t.lower, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // extend grows a name from token s while the words can belong to it:
@@ -509,6 +520,18 @@ func (x *extractor) splitGluedHeadlines() {
 	}
 	var extra []*cand
 	for _, c := range x.cands {
+		if c.fullName && c.hon < 0 && c.j-c.i == 2 && c.ev&evTitle == 0 {
+			// "Dogged Federer claims Dubai crown" beside "Roger Federer": a
+			// headline's adjective, not a first name.
+			toks := c.para.toks
+			first := toks[c.i]
+			if first.sentStart && !givenNames[first.lower] && isEnglishWord(first.lower) && x.otherFirstName(c) {
+				c.i++
+				c.fullName = false
+				c.ev = evKnown
+			}
+			continue
+		}
 		if !c.fullName || c.hon >= 0 || c.j-c.i < 3 {
 			continue
 		}
@@ -530,6 +553,23 @@ func (x *extractor) splitGluedHeadlines() {
 		c.i++
 	}
 	x.cands = append(x.cands, extra...)
+}
+
+// otherFirstName reports whether another full name of the article ends in
+// the surname of two-word candidate c with another first word.
+func (x *extractor) otherFirstName(c *cand) bool {
+	toks := c.para.toks
+	first, last := fold(toks[c.i].text), fold(toks[c.j-1].text)
+	for _, o := range x.cands {
+		if o == c || !o.fullName || o.j-o.i < 2 {
+			continue
+		}
+		ot := o.para.toks
+		if fold(ot[o.j-1].text) == last && fold(ot[o.i].text) != first {
+			return true
+		}
+	}
+	return false
 }
 
 // dropWorks drops the people the article names only as the title of a work
@@ -635,7 +675,7 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 			return
 		}
 	}
-	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isHonorific(toks[a])) {
+	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isHonorific(toks[a]) || originWord(toks[a])) {
 		a++
 	}
 	if a >= b || !x.allKnownLike(toks, a, b) {
@@ -646,20 +686,20 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 		return
 	}
 	at := candPos(c)
-	e := x.find(c.nameTokens(), 0, false, at)
+	e, ambiguous := x.find(c.nameTokens(), "", false, at)
 	if e == nil && b-a >= 2 {
 		// "Mirco Bergamasco" beside "Mauro Bergamasco": a new person with a
 		// known surname; "Kelvin MacKenzie" beside "Mr MacKenzie": the full
 		// name of a person otherwise named with an honorific.
 		surname := c.nameTokens()[b-a-1:]
-		if s := x.find(surname, 0, false, at); (s != nil || x.shortSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) &&
+		if s, amb := x.find(surname, "", false, at); (s != nil || amb || x.shortSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) &&
 			!pp.heading && b-a <= 3 && x.plausibleFirst(toks[a]) {
 			e = &Entity{Kind: Person, Name: c.name()}
 			x.ents = append(x.ents, e)
 			x.byFull[strings.Join(c.nameTokens(), " ")] = e
 		}
 	}
-	if e == nil && b-a == 1 && (toks[a].poss || x.speechNear(pp, a, b)) && !isPlace(toks[a]) && !isMonth(toks[a]) && !isOrgWord(toks[a]) && !isDemonym(toks[a]) {
+	if e == nil && !ambiguous && b-a == 1 && (toks[a].poss || x.speechNear(pp, a, b)) && !isPlace(toks[a]) && !isMonth(toks[a]) && !isOrgWord(toks[a]) && !isDemonym(toks[a]) {
 		e = x.byFirstName(fold(toks[a].text)) // "Jarek's younger sister"
 	}
 	if e == nil {
@@ -842,19 +882,28 @@ func (x *extractor) linkShort() {
 			continue // already grouped
 		}
 		toks := c.nameTokens()
+		hon := ""
+		if c.hon >= 0 {
+			hon = c.para.toks[c.hon].lower
+		}
 		// "Mr Marc" for Marc Alegre is a slip made once; "Mr Howard" said
-		// again and again is a Howard, not Howard Flight.
-		byFirst := c.hon >= 0 && len(toks) == 1 && x.shortCount(toks[0]) == 1
-		if e := x.find(toks, c.gender, byFirst, candPos(c)); e != nil {
+		// again and again is a Howard, not Howard Flight. A knight is "Sir
+		// Ian" as a rule.
+		byFirst := c.hon >= 0 && len(toks) == 1 && (x.shortCount(toks[0]) == 1 || firstNameHonorifics[hon])
+		e, ambiguous := x.find(toks, hon, byFirst, candPos(c))
+		if e != nil {
 			c.entity = e
 			continue
+		}
+		if ambiguous {
+			continue // "Mr Blair" beside Tony and Cherie Blair: no one, not a guess
 		}
 		key := strings.Join(toks, " ")
-		if e := x.byFull[key]; e != nil && e.Kind == Person {
+		if e := x.byFull[key]; e != nil && e.Kind == Person && (c.gender == 0 || x.genderFits(e, c.gender)) {
 			c.entity = e
 			continue
 		}
-		e := &Entity{Kind: Person, Name: c.name()}
+		e = &Entity{Kind: Person, Name: c.name()}
 		x.ents = append(x.ents, e)
 		x.byFull[key] = e
 		c.entity = e
@@ -862,22 +911,24 @@ func (x *extractor) linkShort() {
 }
 
 // find returns the article's person the name tokens (folded) refer to at
-// position at: the full name, a surname, a first name after an honorific
-// ("Mr Marc"), initials ("S Webster"), the first names ("Juan Carlos"), or a
-// surname one edit away ("Daveport"). Of several, the one mentioned last
-// before at wins; none mentioned before, the first after.
-func (x *extractor) find(name []string, gender byte, honorific bool, at position) *Entity {
+// position at, after the honorific hon (folded, or ""): the full name, a
+// surname, a first name after an honorific ("Mr Marc"), initials ("S
+// Webster"), the first names ("Juan Carlos"), or a misspelt surname
+// ("Daveport"). When several people fit, ambiguous is set and e is nil
+// unless the article tells which (see pick).
+func (x *extractor) find(name []string, hon string, honorific bool, at position) (e *Entity, ambiguous bool) {
 	if len(name) == 0 {
-		return nil
+		return nil, false
 	}
 	key := strings.Join(name, " ")
-	if e := x.byFull[key]; e != nil && e.Kind == Person {
-		return e
+	gender := honorifics[hon]
+	if e := x.byFull[key]; e != nil && e.Kind == Person && (gender == 0 || x.genderFits(e, gender)) {
+		return e, false
 	}
 	var hits []*Entity
 	tryAll := func(match func(full []string) bool) {
 		for _, e := range x.ents {
-			if e.Kind != Person || (gender != 0 && e.Gender != 0 && e.Gender != gender) {
+			if e.Kind != Person || (gender != 0 && !x.genderFits(e, gender)) {
 				continue
 			}
 			full := x.folded(e)
@@ -908,7 +959,65 @@ func (x *extractor) find(name []string, gender byte, honorific bool, at position
 			return misspelt(s, name[0])
 		})
 	}
-	return x.nearest(hits, at)
+	return x.pick(hits, hon, at)
+}
+
+// genderFits reports whether person e can take an honorific of gender g:
+// the article gives no full name of theirs an honorific of the other
+// gender ("Mrs Theresa May" is no "Mr May"). Honorifics before a surname
+// alone do not count: which person they name is the question.
+func (x *extractor) genderFits(e *Entity, g byte) bool {
+	for _, c := range x.cands {
+		if c.entity == e && c.fullName && c.gender != 0 && c.gender != g {
+			return false
+		}
+	}
+	return true
+}
+
+// pick chooses among the people a name fits. One fits: that one. Several:
+// only the article's own usage may tell them apart: a knight or a peer
+// ("Sir Ian Blair") is not the "Mr Blair" of the article, and a person not
+// yet named cannot be meant. Otherwise the name is ambiguous, and no one is
+// better than a guess.
+func (x *extractor) pick(hits []*Entity, hon string, at position) (*Entity, bool) {
+	switch len(hits) {
+	case 0:
+		return nil, false
+	case 1:
+		return hits[0], false
+	}
+	var named []*Entity
+	for _, e := range hits {
+		if x.namedBefore(e, at) && !(plainHonorifics[hon] && x.hasRankTitle(e)) {
+			named = append(named, e)
+		}
+	}
+	if len(named) == 1 {
+		return named[0], false
+	}
+	return nil, true
+}
+
+// namedBefore reports whether the article names e before position at.
+func (x *extractor) namedBefore(e *Entity, at position) bool {
+	for _, c := range x.cands {
+		if c.entity == e && candPos(c).before(at) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasRankTitle reports whether the article names e with a rank title:
+// "Sir", "Lord", "Dame", "Baroness".
+func (x *extractor) hasRankTitle(e *Entity) bool {
+	for _, c := range x.cands {
+		if c.entity == e && c.hon >= 0 && rankHonorifics[c.para.toks[c.hon].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // folded returns the folded words of an entity's name, cached.
@@ -924,29 +1033,6 @@ func (x *extractor) folded(e *Entity) []string {
 type foldedName struct {
 	name  string
 	words []string
-}
-
-// nearest picks, of several entities, the one mentioned last before at;
-// when none was mentioned before, the choice would be a guess: nil.
-func (x *extractor) nearest(hits []*Entity, at position) *Entity {
-	switch len(hits) {
-	case 0:
-		return nil
-	case 1:
-		return hits[0]
-	}
-	var best *Entity
-	var bestPos position
-	for _, c := range x.cands {
-		if c.entity == nil || !containsEntity(hits, c.entity) {
-			continue
-		}
-		p := candPos(c)
-		if p.before(at) && (best == nil || bestPos.before(p)) {
-			best, bestPos = c.entity, p
-		}
-	}
-	return best
 }
 
 func containsEntity(list []*Entity, e *Entity) bool {

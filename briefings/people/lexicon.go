@@ -24,6 +24,17 @@ var honorifics = map[string]byte{
 	"monsieur": 'm', "madame": 'f', "herr": 'm', "frau": 'f', "señor": 'm', "senor": 'm', "señora": 'f',
 }
 
+// rankHonorifics are titles of rank: the people they name are not called
+// "Mr" or "Mrs" in the same article ("Sir Ian Blair" is no "Mr Blair").
+var rankHonorifics = words(`sir dame lord lady baroness baron`)
+
+// plainHonorifics are the everyday honorifics.
+var plainHonorifics = words(`mr mrs ms miss mx m mme mlle monsieur madame herr frau señor senor señora`)
+
+// firstNameHonorifics go before a first name as a rule: "Sir Ian", "Dame
+// Judi".
+var firstNameHonorifics = words(`sir dame`)
+
 // isHonorific reports whether t is an honorific: "M" counts only with its
 // period ("M. Cazeneuve"), the others with or without one.
 func isHonorific(t token) bool {

@@ -81,7 +81,7 @@ func (r *DocResult) Resolve(phrase string, para, off int) (key string, ok bool) 
 	}
 	name := stripHonorific(raw)
 	if !determiners[name[0]] {
-		if e := r.resolveName(name, gender, honorific, at); e != nil {
+		if e := r.resolveName(name, gender, honorific, honorific && plainHonorifics[raw[0]], at); e != nil {
 			return e.Key, true
 		}
 	}
@@ -91,15 +91,21 @@ func (r *DocResult) Resolve(phrase string, para, off int) (key string, ok bool) 
 	return "", false
 }
 
-// resolveName finds the person a name or alias means.
-func (r *DocResult) resolveName(name []string, gender byte, honorific bool, at position) *Entity {
-	if hits := r.names[strings.Join(name, " ")]; len(hits) > 0 {
-		return r.nearest(hits, at)
+// resolveName finds the person a name or alias means. A name that several
+// of the article's people share resolves only when the article's usage
+// tells which (see pick).
+func (r *DocResult) resolveName(name []string, gender byte, honorific, plain bool, at position) *Entity {
+	key := strings.Join(name, " ")
+	hits := r.names[key]
+	for _, e := range hits {
+		if fold(e.Name) == key {
+			return e // the full name
+		}
 	}
-	var hits []*Entity
+	hits = append([]*Entity(nil), hits...)
 	try := func(match func(full []string) bool) {
 		for _, e := range r.Entities {
-			if e.Kind != Person || (gender != 0 && e.Gender != 0 && e.Gender != gender) {
+			if e.Kind != Person || containsEntity(hits, e) {
 				continue
 			}
 			if full := strings.Fields(fold(e.Name)); len(full) >= 2 && match(full) {
@@ -122,13 +128,63 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific bool, at p
 			return misspelt(s, name[0])
 		})
 	}
-	if len(hits) == 0 {
-		// An organisation by its name or acronym.
-		for _, e := range r.names[strings.Join(name, " ")] {
-			hits = append(hits, e)
+	if gender != 0 {
+		fits := hits[:0:0]
+		for _, e := range hits {
+			if e.Gender == 0 || e.Gender == gender {
+				fits = append(fits, e)
+			}
+		}
+		hits = fits
+	}
+	return r.pick(hits, plain, at)
+}
+
+// pick chooses among the entities a name fits: one, or of several the one
+// the article's usage tells. A knight or a peer ("Sir Ian Blair") is not
+// the article's "Mr Blair" (plain is set for such an honorific), and a
+// person not yet named cannot be meant; when that leaves several, the name
+// is ambiguous and nil is returned: no answer is better than a guess.
+func (r *DocResult) pick(hits []*Entity, plain bool, at position) *Entity {
+	switch len(hits) {
+	case 0:
+		return nil
+	case 1:
+		return hits[0]
+	}
+	before := map[*Entity]bool{}
+	for _, m := range r.Mentions {
+		if !(position{m.Para, m.Start}).before(at) {
+			break
+		}
+		for _, e := range hits {
+			if e.Key == m.Key {
+				before[e] = true
+			}
 		}
 	}
-	return r.nearest(hits, at)
+	var named *Entity
+	for _, e := range hits {
+		if !before[e] || (plain && hasRankAlias(e)) {
+			continue
+		}
+		if named != nil {
+			return nil
+		}
+		named = e
+	}
+	return named
+}
+
+// hasRankAlias reports whether the article names e with a rank title:
+// "Sir Ian Blair", "Lord Falconer".
+func hasRankAlias(e *Entity) bool {
+	for _, a := range append([]string{e.Name}, e.Aliases...) {
+		if w := strings.Fields(fold(a)); len(w) > 1 && rankHonorifics[w[0]] {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveRole finds the person a role noun phrase means: the last one
@@ -210,7 +266,8 @@ func allIn(ws, in []string) bool {
 	return true
 }
 
-// nearest picks, of the entities hits, the one mentioned last before at.
+// nearest picks, of the entities hits, the one mentioned last before at:
+// a role phrase ("the minister") means the last person named holding it.
 // A single hit is taken wherever it is mentioned; of several, when none was
 // mentioned before at, choosing would be a guess, and nil is returned.
 func (r *DocResult) nearest(hits []*Entity, at position) *Entity {
