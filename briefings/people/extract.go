@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/briefbot/briefbot/briefings/text"
 )
@@ -161,6 +162,16 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 				x.scan(pp, e, b)
 				return
 			}
+		}
+	}
+	// Two initials run together before a surname: "JK Rowling", "PJ
+	// O'Rourke"; not an acronym the article uses on its own ("BT") nor a
+	// common word after one ("EA Sports").
+	if b-a == 2 && isInitial(toks[a]) && toks[a].allCaps && !toks[a].dot && nameLike(toks[a+1]) && !toks[a+1].allCaps &&
+		!isEnglishWord(toks[a+1].lower) && !isPlace(toks[a+1]) && !isOrgWord(toks[a+1]) && !x.usedAlone(toks[a].lower) &&
+		!innerCapital(toks[a+1].text) && (b == len(toks) || toks[b].text != "&") && (a == 0 || !toks[a-1].poss) {
+		if x.accept(&cand{para: pp, hon: -1, i: a, j: b, ev: evGiven}) {
+			return
 		}
 	}
 	// 6. Anything else needs its context: a title before it, an apposition
@@ -711,6 +722,34 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 		pp.used[k] = true
 	}
 	x.cands = append(x.cands, c)
+}
+
+// innerCapital reports a word whose second letter is a capital, like no
+// surname: "DVDs", "HDTV".
+func innerCapital(w string) bool {
+	n := 0
+	for _, r := range w {
+		if n == 1 {
+			return unicode.IsUpper(r)
+		}
+		n++
+	}
+	return false
+}
+
+// usedAlone reports whether the article writes the word (lower case) on its
+// own as a capitalised chain of one word: "BT" in "BT said".
+func (x *extractor) usedAlone(lower string) bool {
+	for _, pp := range x.paras {
+		for k, t := range pp.toks {
+			if t.word && t.upper && t.lower == lower &&
+				(k+1 == len(pp.toks) || !pp.toks[k+1].word || !pp.toks[k+1].upper) &&
+				(k == 0 || !pp.toks[k-1].word || !pp.toks[k-1].upper) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // byFirstName returns the one person of the article whose first name is
