@@ -17,6 +17,9 @@ const (
 	maxRoles       = 8
 	maxQuoteRunes  = 600
 	maxSuggestions = 5
+	// maxQuotesRead bounds the quotes read for one reply (a prime
+	// minister has thousands): enough to fill it after dropping repeats.
+	maxQuotesRead = 4 * maxQuotes
 )
 
 // Who briefs on a person or organisation.
@@ -332,7 +335,10 @@ func (e *Engine) brief(p *profile) Reply {
 	if len(p.quotes) > 0 {
 		sec := Section{Heading: "Quotes"}
 		var shown []string
-		for _, q := range p.quotes {
+		for n, q := range p.quotes {
+			if n == maxQuotesRead {
+				break
+			}
 			qt := q.doc.quotes[q.i]
 			norm := normQuote(qt.Text)
 			if norm == "" {
