@@ -20,7 +20,7 @@ const (
 	// maxQueryTerms bounds the words of a question that are searched.
 	maxQueryTerms = 40
 	// searchDepth is how many passages are read for their sentences.
-	searchDepth = 40
+	searchDepth = 30
 	// maxAnswers is how many sentences an answer shows.
 	maxAnswers = 3
 	// minCoverage is the share of the question's weight (IDF) the best
