@@ -40,3 +40,14 @@ func (x *extractor) allEnglish(toks []token, a, b int) bool {
 	}
 	return true
 }
+
+// isCompound reports a word made of two common words of three letters or
+// more: "matchwinner", "playmaker".
+func isCompound(lower string) bool {
+	for i := 3; i+3 <= len(lower); i++ {
+		if isEnglishWord(lower[:i]) && isEnglishWord(lower[i:]) {
+			return true
+		}
+	}
+	return false
+}

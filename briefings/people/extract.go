@@ -19,6 +19,7 @@ type extractor struct {
 	ents       []*Entity
 	byFull     map[string]*Entity
 	lowerWords wordSet // words the article writes in lower case, built when first needed
+	spoken     wordSet // single capitalised words a speech verb goes with: "said Kujda"
 	// foldCache holds the folded words of entity names.
 	foldCache map[*Entity]foldedName
 }
@@ -30,7 +31,7 @@ func (p position) before(q position) bool {
 }
 
 func newExtractor(d *text.Doc) *extractor {
-	x := &extractor{doc: d, given: wordSet{}, byFull: map[string]*Entity{}, foldCache: map[*Entity]foldedName{}}
+	x := &extractor{doc: d, given: wordSet{}, spoken: wordSet{}, byFull: map[string]*Entity{}, foldCache: map[*Entity]foldedName{}}
 	for i, p := range d.Paragraphs {
 		x.paras = append(x.paras, newParagraph(i, p))
 	}
@@ -168,7 +169,7 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 	// O'Rourke"; not an acronym the article uses on its own ("BT") nor a
 	// common word after one ("EA Sports").
 	if b-a == 2 && isInitial(toks[a]) && toks[a].allCaps && !toks[a].dot && nameLike(toks[a+1]) && !toks[a+1].allCaps &&
-		!isEnglishWord(toks[a+1].lower) && !isPlace(toks[a+1]) && !isOrgWord(toks[a+1]) && !x.usedAlone(toks[a].lower) &&
+		!isEnglishWord(toks[a+1].lower) && !isPlace(toks[a+1]) && !isOrgWord(toks[a+1]) && !x.usedAlone(toks[a].lower, true) &&
 		!innerCapital(toks[a+1].text) && (b == len(toks) || toks[b].text != "&") && (a == 0 || !toks[a-1].poss) {
 		if x.accept(&cand{para: pp, hon: -1, i: a, j: b, ev: evGiven}) {
 			return
@@ -307,8 +308,14 @@ func (x *extractor) accept(c *cand) bool {
 		}
 	}
 	c.work = workContext(pp, first, c.after)
-	if x.speechNear(pp, first, c.after) && c.j-c.i >= 2 {
-		ev |= evSpeech
+	if x.speechNear(pp, first, c.after) {
+		if c.j-c.i >= 2 {
+			ev |= evSpeech
+		} else if c.hon < 0 {
+			// "said Kujda": a surname that speaks, for the full name
+			// written without a clue ("Jarek Kujda formed the band").
+			x.spoken[fold(toks[c.i].text)] = true
+		}
 	}
 	if pp.signature && x.firstNameInLine(pp, first) {
 		ev |= evSignature
@@ -540,6 +547,12 @@ func (x *extractor) splitGluedHeadlines() {
 				c.i++
 				c.fullName = false
 				c.ev = evKnown
+			} else if !first.sentStart && c.para.idx == 0 && sentenceIndex(c.para, first.start) == 0 && x.otherSurname(c) {
+				// "Nissan names successor to Ghosn Nissan has named ...":
+				// a person's surname ends the headline, a firm starts the text.
+				c.j--
+				c.fullName = false
+				c.ev = evKnown
 			}
 			continue
 		}
@@ -577,6 +590,18 @@ func (x *extractor) otherFirstName(c *cand) bool {
 		}
 		ot := o.para.toks
 		if fold(ot[o.j-1].text) == last && fold(ot[o.i].text) != first {
+			return true
+		}
+	}
+	return false
+}
+
+// otherSurname reports whether the first word of two-word candidate c is
+// the surname of another full name of the article.
+func (x *extractor) otherSurname(c *cand) bool {
+	first := fold(c.para.toks[c.i].text)
+	for _, o := range x.cands {
+		if o != c && o.fullName && o.j-o.i >= 2 && fold(o.para.toks[o.j-1].text) == first {
 			return true
 		}
 	}
@@ -698,13 +723,24 @@ func (x *extractor) scanKnown(pp *paragraph, a, b int) {
 	}
 	at := candPos(c)
 	e, ambiguous := x.find(c.nameTokens(), "", false, at)
+	if e == nil && b-a == 3 && x.isSurname(fold(toks[a].text)) {
+		// "Cherie accused of attacking Bush Cherie Blair has been ...": a
+		// headline that ends in one person's surname glued to another's name.
+		x.scanKnown(pp, a+1, b)
+		return
+	}
 	if e == nil && b-a >= 2 {
 		// "Mirco Bergamasco" beside "Mauro Bergamasco": a new person with a
 		// known surname; "Kelvin MacKenzie" beside "Mr MacKenzie": the full
 		// name of a person otherwise named with an honorific.
 		surname := c.nameTokens()[b-a-1:]
-		if s, amb := x.find(surname, "", false, at); (s != nil || amb || x.shortSurname(surname[0])) && x.allNameLikeStrict(toks, a, b) &&
-			!pp.heading && b-a <= 3 && x.plausibleFirst(toks[a]) {
+		s, amb := x.find(surname, "", false, at)
+		known := s != nil || amb || x.shortSurname(surname[0])
+		// A surname that only speaks ("said Kujda") could be a firm's
+		// name: its first word must not stand alone elsewhere ("Fiat is to
+		// close the Fiat Powertrain plant ... Powertrain told us").
+		spoken := x.spoken[surname[0]] && !x.usedAlone(toks[a].lower, false)
+		if (known || spoken) && x.allNameLikeStrict(toks, a, b) && !pp.heading && b-a <= 3 && x.plausibleFirst(toks[a]) {
 			e = &Entity{Kind: Person, Name: c.name()}
 			x.ents = append(x.ents, e)
 			x.byFull[strings.Join(c.nameTokens(), " ")] = e
@@ -738,11 +774,13 @@ func innerCapital(w string) bool {
 }
 
 // usedAlone reports whether the article writes the word (lower case) on its
-// own as a capitalised chain of one word: "BT" in "BT said".
-func (x *extractor) usedAlone(lower string) bool {
+// own as a capitalised chain of one word: "BT" in "BT said", "Fiat" in
+// "Fiat is to close the Fiat Powertrain plant"; a possessive ("Jarek's")
+// counts only when poss is set.
+func (x *extractor) usedAlone(lower string, poss bool) bool {
 	for _, pp := range x.paras {
 		for k, t := range pp.toks {
-			if t.word && t.upper && t.lower == lower &&
+			if t.word && t.upper && t.lower == lower && (poss || !t.poss) &&
 				(k+1 == len(pp.toks) || !pp.toks[k+1].word || !pp.toks[k+1].upper) &&
 				(k == 0 || !pp.toks[k-1].word || !pp.toks[k-1].upper) {
 				return true
@@ -806,11 +844,25 @@ func (x *extractor) plausibleFirst(t token) bool {
 	if x.isGiven(t) {
 		return true
 	}
-	if t.sentStart {
+	x.buildLowerWords()
+	if x.lowerWords[t.lower] || stopWords[t.lower] || x.isSurname(fold(t.text)) {
 		return false
 	}
-	x.buildLowerWords()
-	return !x.lowerWords[t.lower] && !stopWords[t.lower]
+	// At a sentence start any word has a capital: a common one ("State-owned",
+	// "Matchwinner") is no name.
+	return !t.sentStart || (!isEnglishWord(t.lower) && !isCompound(t.lower) && !strings.ContainsAny(t.lower, "-'’") &&
+		!titleHeads[t.lower] && !occupationHeads[t.lower])
+}
+
+// isSurname reports whether a folded word ends a full name of the
+// article's people: "Ghosn" in "successor to Ghosn Nissan has named".
+func (x *extractor) isSurname(w string) bool {
+	for _, e := range x.ents {
+		if full := x.folded(e); e.Kind == Person && len(full) >= 2 && full[len(full)-1] == w {
+			return true
+		}
+	}
+	return false
 }
 
 // plausibleWords reports whether none of tokens [a, b) is a word the
@@ -1026,16 +1078,33 @@ func (x *extractor) pick(hits []*Entity, hon string, at position) (*Entity, bool
 	case 1:
 		return hits[0], false
 	}
-	var named []*Entity
+	var named, sameGender []*Entity
+	g := honorifics[hon]
 	for _, e := range hits {
 		if x.namedBefore(e, at) && !(plainHonorifics[hon] && x.hasRankTitle(e)) {
 			named = append(named, e)
+			if g != 0 && x.knownGender(e) == g {
+				sameGender = append(sameGender, e)
+			}
 		}
 	}
-	if len(named) == 1 {
+	switch {
+	case len(named) == 1:
 		return named[0], false
+	case len(sameGender) == 1:
+		return sameGender[0], false // "Mrs Blair" after "Mrs Cherie Blair" and "Tony Blair"
 	}
 	return nil, true
+}
+
+// knownGender is the gender an honorific before a full name of e gives, or 0.
+func (x *extractor) knownGender(e *Entity) byte {
+	for _, c := range x.cands {
+		if c.entity == e && c.fullName && c.gender != 0 {
+			return c.gender
+		}
+	}
+	return 0
 }
 
 // namedBefore reports whether the article names e before position at.

@@ -137,15 +137,16 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific, plain boo
 		}
 		hits = fits
 	}
-	return r.pick(hits, plain, at)
+	return r.pick(hits, plain, gender, at)
 }
 
 // pick chooses among the entities a name fits: one, or of several the one
 // the article's usage tells. A knight or a peer ("Sir Ian Blair") is not
-// the article's "Mr Blair" (plain is set for such an honorific), and a
-// person not yet named cannot be meant; when that leaves several, the name
-// is ambiguous and nil is returned: no answer is better than a guess.
-func (r *DocResult) pick(hits []*Entity, plain bool, at position) *Entity {
+// the article's "Mr Blair" (plain is set for such an honorific), a person
+// not yet named cannot be meant, and of the rest only one may be known to
+// have the honorific's gender; when that leaves several, the name is
+// ambiguous and nil is returned: no answer is better than a guess.
+func (r *DocResult) pick(hits []*Entity, plain bool, gender byte, at position) *Entity {
 	switch len(hits) {
 	case 0:
 		return nil
@@ -163,17 +164,23 @@ func (r *DocResult) pick(hits []*Entity, plain bool, at position) *Entity {
 			}
 		}
 	}
-	var named *Entity
+	var named, sameGender []*Entity
 	for _, e := range hits {
 		if !before[e] || (plain && hasRankAlias(e)) {
 			continue
 		}
-		if named != nil {
-			return nil
+		named = append(named, e)
+		if gender != 0 && e.Gender == gender {
+			sameGender = append(sameGender, e)
 		}
-		named = e
 	}
-	return named
+	switch {
+	case len(named) == 1:
+		return named[0]
+	case len(sameGender) == 1:
+		return sameGender[0]
+	}
+	return nil
 }
 
 // hasRankAlias reports whether the article names e with a rank title:
