@@ -536,6 +536,17 @@ func (x *extractor) splitGluedHeadlines() {
 			surnames[fold(c.para.toks[c.j-1].text)]++
 		}
 	}
+	// The first words of the full names, by surname.
+	firsts := map[string]map[string]bool{}
+	for _, o := range x.cands {
+		if o.fullName && o.j-o.i >= 2 {
+			last := fold(o.para.toks[o.j-1].text)
+			if firsts[last] == nil {
+				firsts[last] = map[string]bool{}
+			}
+			firsts[last][fold(o.para.toks[o.i].text)] = true
+		}
+	}
 	var extra []*cand
 	for _, c := range x.cands {
 		if c.fullName && c.hon < 0 && c.j-c.i == 2 && c.ev&evTitle == 0 {
@@ -543,11 +554,12 @@ func (x *extractor) splitGluedHeadlines() {
 			// headline's adjective, not a first name.
 			toks := c.para.toks
 			first := toks[c.i]
-			if first.sentStart && !givenNames[first.lower] && isEnglishWord(first.lower) && x.otherFirstName(c) {
+			f, l := fold(first.text), fold(toks[c.i+1].text)
+			if first.sentStart && !givenNames[first.lower] && isEnglishWord(first.lower) && len(firsts[l]) > 1 {
 				c.i++
 				c.fullName = false
 				c.ev = evKnown
-			} else if !first.sentStart && c.para.idx == 0 && sentenceIndex(c.para, first.start) == 0 && x.otherSurname(c) {
+			} else if !first.sentStart && c.para.idx == 0 && sentenceIndex(c.para, first.start) == 0 && len(firsts[f]) > 0 {
 				// "Nissan names successor to Ghosn Nissan has named ...":
 				// a person's surname ends the headline, a firm starts the text.
 				c.j--
@@ -577,35 +589,6 @@ func (x *extractor) splitGluedHeadlines() {
 		c.i++
 	}
 	x.cands = append(x.cands, extra...)
-}
-
-// otherFirstName reports whether another full name of the article ends in
-// the surname of two-word candidate c with another first word.
-func (x *extractor) otherFirstName(c *cand) bool {
-	toks := c.para.toks
-	first, last := fold(toks[c.i].text), fold(toks[c.j-1].text)
-	for _, o := range x.cands {
-		if o == c || !o.fullName || o.j-o.i < 2 {
-			continue
-		}
-		ot := o.para.toks
-		if fold(ot[o.j-1].text) == last && fold(ot[o.i].text) != first {
-			return true
-		}
-	}
-	return false
-}
-
-// otherSurname reports whether the first word of two-word candidate c is
-// the surname of another full name of the article.
-func (x *extractor) otherSurname(c *cand) bool {
-	first := fold(c.para.toks[c.i].text)
-	for _, o := range x.cands {
-		if o != c && o.fullName && o.j-o.i >= 2 && fold(o.para.toks[o.j-1].text) == first {
-			return true
-		}
-	}
-	return false
 }
 
 // dropWorks drops the people the article names only as the title of a work
@@ -1019,14 +1002,14 @@ func (x *extractor) find(name []string, hon string, honorific bool, at position)
 	var hits []*Entity
 	tryAll := func(match func(full []string) bool) {
 		for _, e := range x.ents {
-			if e.Kind != Person || (gender != 0 && !x.genderFits(e, gender)) {
+			if e.Kind != Person {
 				continue
 			}
 			full := x.folded(e)
 			if len(full) < 2 {
 				continue
 			}
-			if match(full) {
+			if match(full) && (gender == 0 || x.genderFits(e, gender)) {
 				hits = append(hits, e)
 			}
 		}

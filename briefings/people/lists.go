@@ -61,37 +61,28 @@ func (x *extractor) scanLists(pp *paragraph) {
 	if len(items) < 2 {
 		return
 	}
-	// Link neighbours that a list separator joins, and group the links
-	// into lists.
+	// Link neighbours that a list separator joins: a list is a run of
+	// linked items, group[k] its first item.
 	group := make([]int, len(items))
 	hasAnd := map[int]bool{}
 	hasPerson := map[int]bool{}
+	size := map[int]int{}
 	for k := range items {
 		group[k] = k
-	}
-	for k := 0; k+1 < len(items); k++ {
-		and, ok := listGap(toks, items[k].j, items[k+1].i)
-		if !ok {
-			continue
-		}
-		old, into := group[k+1], group[k]
-		for m := range group {
-			if group[m] == old {
-				group[m] = into
+		if k > 0 {
+			if and, ok := listGap(toks, items[k-1].j, items[k].i); ok {
+				group[k] = group[k-1]
+				hasAnd[group[k]] = hasAnd[group[k]] || and
 			}
 		}
-		if and {
-			hasAnd[into] = true
-		}
-	}
-	for k, it := range items {
-		if it.person {
+		size[group[k]]++
+		if items[k].person {
 			hasPerson[group[k]] = true
 		}
 	}
 	for k, it := range items {
 		g := group[k]
-		if it.person || !hasAnd[g] || !hasPerson[g] || g == k && (k+1 == len(items) || group[k+1] != g) {
+		if it.person || !hasAnd[g] || !hasPerson[g] || size[g] < 2 {
 			continue
 		}
 		c := &cand{para: pp, hon: -1, i: it.i, j: it.j, ev: evList}
