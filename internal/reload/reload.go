@@ -86,21 +86,33 @@ func LoadDir(dir string) (*briefings.Engine, error) {
 // Poller looks at a corpus directory every interval and reloads it when
 // its fingerprint (names, sizes and modification times) changes.
 type Poller struct {
-	dir   string
-	every time.Duration
-	h     *Holder
-	log   *slog.Logger
-	obs   Observer
-	load  LoadFunc
+	dir    string
+	every  time.Duration
+	h      *Holder
+	log    *slog.Logger
+	obs    Observer
+	load   LoadFunc
+	settle time.Duration
 
 	seen [sha256.Size]byte // fingerprint of the last corpus tried
 }
+
+// DefaultSettle is how long a changed corpus must stay unchanged before it
+// is loaded, so a file caught half-written (an editor saving, a copy in
+// progress) is not loaded.
+const DefaultSettle = 250 * time.Millisecond
+
+// maxSettleRounds bounds the wait for a directory that keeps changing.
+const maxSettleRounds = 20
 
 // Options configure a Poller; Log, Observer and Load may be nil.
 type Options struct {
 	Log      *slog.Logger
 	Observer Observer
 	Load     LoadFunc // nil: LoadDir
+	// Settle is how long a change must hold still before loading: 0 means
+	// DefaultSettle, a negative value loads at once.
+	Settle time.Duration
 }
 
 // NewPoller returns a poller for dir that swaps new engines into h. It
@@ -113,7 +125,10 @@ func NewPoller(dir string, every time.Duration, h *Holder, o Options) *Poller {
 	if o.Load == nil {
 		o.Load = LoadDir
 	}
-	p := &Poller{dir: dir, every: every, h: h, log: o.Log, obs: o.Observer, load: o.Load}
+	if o.Settle == 0 {
+		o.Settle = DefaultSettle
+	}
+	p := &Poller{dir: dir, every: every, h: h, log: o.Log, obs: o.Observer, load: o.Load, settle: max(o.Settle, 0)}
 	p.seen, _ = Fingerprint(dir)
 	return p
 }
@@ -152,6 +167,7 @@ func (p *Poller) Check() bool {
 	if fp == p.seen {
 		return false
 	}
+	fp = p.settled(fp)
 	p.seen = fp
 	start := time.Now()
 	e, err := p.load(p.dir)
@@ -171,6 +187,23 @@ func (p *Poller) Check() bool {
 	p.log.Info("corpus reloaded", "dir", p.dir, "documents", n, "took", time.Since(start).Round(time.Millisecond))
 	p.observe(true, n)
 	return true
+}
+
+// settled waits until the directory's fingerprint holds still for the
+// settle time and returns it (or the latest after maxSettleRounds).
+func (p *Poller) settled(fp [sha256.Size]byte) [sha256.Size]byte {
+	if p.settle <= 0 {
+		return fp
+	}
+	for range maxSettleRounds {
+		time.Sleep(p.settle)
+		next, _ := Fingerprint(p.dir)
+		if next == fp {
+			break
+		}
+		fp = next
+	}
+	return fp
 }
 
 func (p *Poller) observe(ok bool, docs int) {

@@ -82,7 +82,7 @@ func TestPollerSwapsAndKeeps(t *testing.T) {
 	h := NewHolder(new(briefings.Engine))
 	obs := &countingObserver{}
 	var logs bytes.Buffer
-	p := NewPoller(dir, time.Hour, h, Options{Log: slog.New(slog.NewTextHandler(&logs, nil)), Observer: obs, Load: fakeLoad})
+	p := NewPoller(dir, time.Hour, h, Options{Log: slog.New(slog.NewTextHandler(&logs, nil)), Observer: obs, Load: fakeLoad, Settle: -1})
 
 	steps := []struct {
 		name       string
@@ -167,7 +167,7 @@ func TestMissingDirectoryReportedOnce(t *testing.T) {
 	dir := t.TempDir()
 	h := NewHolder(new(briefings.Engine))
 	obs := &countingObserver{}
-	p := NewPoller(dir, time.Hour, h, Options{Observer: obs, Load: fakeLoad})
+	p := NewPoller(dir, time.Hour, h, Options{Observer: obs, Load: fakeLoad, Settle: -1})
 	os.Remove(dir)
 	p.Check()
 	p.Check()
@@ -202,5 +202,34 @@ func TestRealEngine(t *testing.T) {
 	}
 	if h.Current().Counts().Documents != 2 || obs.count("error") != 1 {
 		t.Fatalf("old corpus not kept: %d documents, %d errors", h.Current().Counts().Documents, obs.count("error"))
+	}
+}
+
+// TestSettle: a file that is still being written when the change is seen
+// is loaded only once it holds still.
+func TestSettle(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.md", article, 1)
+	var loads []string
+	load := func(dir string) (*briefings.Engine, error) {
+		b, _ := os.ReadFile(filepath.Join(dir, "b.md"))
+		loads = append(loads, string(b))
+		return new(briefings.Engine), nil
+	}
+	h := NewHolder(new(briefings.Engine))
+	p := NewPoller(dir, time.Hour, h, Options{Load: load, Settle: 30 * time.Millisecond})
+	write(t, dir, "b.md", "---\ntitle: half", 2)
+	done := make(chan bool)
+	go func() { done <- p.Check() }()
+	time.Sleep(10 * time.Millisecond)
+	write(t, dir, "b.md", article, 3) // the writer finishes within the settle time
+	if !<-done {
+		t.Fatal("no reload")
+	}
+	if len(loads) != 1 || loads[0] != article {
+		t.Errorf("loaded %q, want only the finished file", loads)
+	}
+	if p.Check() {
+		t.Error("reloaded again with nothing changed")
 	}
 }
