@@ -1,6 +1,7 @@
 package text
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -37,6 +38,9 @@ func Clean(body string) []string {
 		cur.Reset()
 	}
 	for _, raw := range lines {
+		if strings.IndexByte(raw, '&') >= 0 {
+			raw = html.UnescapeString(raw) // scraped text keeps entities: "Jos&#233;"
+		}
 		line := normalizeSpace(raw)
 		if line == "" {
 			flush()

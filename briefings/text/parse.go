@@ -21,7 +21,7 @@ func Parse(id string, raw []byte) (*Doc, error) {
 	d := &Doc{ID: id, Meta: meta}
 	seen := map[string]bool{}
 	for _, p := range Clean(body) {
-		if seen[p] {
+		if seen[p] && repeatable(p) {
 			continue // a headline repeated above its photo, a caption twice
 		}
 		seen[p] = true
@@ -37,6 +37,20 @@ func Parse(id string, raw []byte) (*Doc, error) {
 		}
 	}
 	return d, nil
+}
+
+// repeatable reports whether a paragraph seen twice is page furniture (a
+// headline above its photo, a caption) rather than text that recurs: a
+// speaker line ("He said,") or a block-quote signature ("– Name, Title")
+// may rightly stand several times in one article.
+func repeatable(p string) bool {
+	if strings.HasSuffix(p, ",") || strings.HasSuffix(p, ":") {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(p); r == '–' || r == '—' || r == '-' {
+		return false
+	}
+	return len(strings.Fields(p)) >= 3
 }
 
 func cut(s string, n int) string {
