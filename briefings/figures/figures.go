@@ -50,13 +50,14 @@ func (f Figure) Range() bool { return f.High != f.Value }
 
 // Extract finds the figures of an article; relative years ("this year",
 // "last week") resolve against d.Meta.Published. A date guessed from the
-// text (d.Meta.DateInferred) is not trusted: then only explicit years
-// date a figure.
+// text (d.Meta.DateInferred) is trusted only when the year stands in a full
+// date of the text (d.Meta.DateAnchored); otherwise only explicit years
+// date a figure. Answers say when a year rests on a guessed date.
 func Extract(d *text.Doc) []Figure {
 	if d == nil {
 		return nil
 	}
-	cal := calendar{date: d.Meta.Published, known: !d.Meta.Published.IsZero() && !d.Meta.DateInferred}
+	cal := calendar{date: d.Meta.Published, known: !d.Meta.Published.IsZero() && (!d.Meta.DateInferred || d.Meta.DateAnchored)}
 	var out []Figure
 	for i, pg := range d.Paragraphs {
 		out = append(out, extractParagraph(i, pg, cal)...)

@@ -89,6 +89,10 @@ type Meta struct {
 	// DateInferred is set when Published was guessed from the text rather
 	// than given in front matter; answers say so.
 	DateInferred bool
+	// DateAnchored is set with DateInferred when the guessed year stands
+	// in a full calendar date of the text ("20 September 2014", "August 5,
+	// 2025"), so "this year" can be read against it with some confidence.
+	DateAnchored bool
 }
 
 // Doc is one parsed article.

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -34,6 +35,7 @@ func Parse(id string, raw []byte) (*Doc, error) {
 		if y := inferYear(d.Paragraphs); y != 0 {
 			d.Meta.Published = Date{Year: y}
 			d.Meta.DateInferred = true
+			d.Meta.DateAnchored = inFullDate(d.Paragraphs, y)
 		}
 	}
 	return d, nil
@@ -140,6 +142,27 @@ func datesArticle(p string, i, j int) bool {
 	}
 	after := strings.Fields(strings.ToLower(p[j:min(len(p), j+24)]))
 	return len(after) == 0 || !eventAfter[strings.Trim(after[0], ",.;:'’s")]
+}
+
+const monthNames = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
+
+// fullDate matches "20 September 2014" and "August 5, 2025".
+var fullDate = regexp.MustCompile(`\b(?:\d{1,2}(?:st|nd|rd|th)? ` + monthNames + `,? (\d{4})|` + monthNames + ` \d{1,2}(?:st|nd|rd|th)?, (\d{4}))\b`)
+
+// inFullDate reports whether year y stands in a full calendar date of the text.
+func inFullDate(paras []Paragraph, y int) bool {
+	ys := strconv.Itoa(y)
+	for _, p := range paras {
+		if !strings.Contains(p.Text, ys) {
+			continue
+		}
+		for _, m := range fullDate.FindAllStringSubmatch(p.Text, -1) {
+			if m[1] == ys || m[2] == ys {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inferYear guesses the year of an undated article: the year it names most

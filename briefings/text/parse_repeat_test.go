@@ -23,3 +23,27 @@ func TestParseKeepsRepeatedSpeakerLinesAndDropsRepeatedHeadlines(t *testing.T) {
 		}
 	}
 }
+
+func TestInferredDateAnchoredByAFullDate(t *testing.T) {
+	tests := []struct {
+		body         string
+		year         int
+		wantAnchored bool
+	}{
+		{"The deal was ratified on August 5, 2025. It runs into 2025.", 2025, true},
+		{"Paris, 20 September 2014\n\nThe ministers met in 2014.", 2014, true},
+		{"Sales rose in 2004 and again in 2004.", 2004, false},
+		{"No year at all.", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			d, err := Parse("x", []byte(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Meta.Published.Year != tt.year || d.Meta.DateAnchored != tt.wantAnchored {
+				t.Errorf("year %d anchored %v, want %d %v", d.Meta.Published.Year, d.Meta.DateAnchored, tt.year, tt.wantAnchored)
+			}
+		})
+	}
+}
