@@ -59,12 +59,18 @@ func (e *Engine) Who(name string) Reply {
 					others = append(others, c)
 				}
 			}
-			r.Sections = append(r.Sections, Section{Heading: fmt.Sprintf("Others named “%s”", name), Items: e.nameItems(others)})
+			if others = namedOthers(others); len(others) > 0 {
+				r.Sections = append(r.Sections, Section{Heading: fmt.Sprintf("Others named “%s”", name), Items: e.nameItems(others)})
+			}
 			return r
 		}
+		cands := namedOthers(m.Candidates)
+		if len(cands) == 0 {
+			cands = m.Candidates
+		}
 		r := Reply{Kind: KindNotFound, Title: fmt.Sprintf("Several people match “%s”", name),
-			Summary: "Did you mean one of these? Ask again with the full name, e.g. /who " + strings.ToLower(m.Candidates[0].Name) + "."}
-		r.Sections = []Section{{Heading: "Did you mean", Items: e.nameItems(m.Candidates)}}
+			Summary: "Did you mean one of these? Ask again with the full name, e.g. /who " + strings.ToLower(cands[0].Name) + "."}
+		r.Sections = []Section{{Heading: "Did you mean", Items: e.nameItems(cands)}}
 		return r
 	}
 	r := Reply{Kind: KindNotFound, Title: fmt.Sprintf("No one called “%s” in the corpus", name)}
@@ -90,6 +96,28 @@ func (e *Engine) Who(name string) Reply {
 		r.Summary = e.coverage()
 	}
 	return r
+}
+
+// maxOthers bounds the other people listed for a name.
+const maxOthers = 8
+
+// namedOthers keeps the candidates a user can ask for by name, most
+// mentioned first: a full name, not a bare surname ("Blair") or an initial
+// before one ("M Blair"), which name no one in particular.
+func namedOthers(ps []*people.Profile) []*people.Profile {
+	var out []*people.Profile
+	for _, p := range ps {
+		w := strings.Fields(p.Name)
+		if p.Kind == people.Person && (len(w) < 2 || utf8.RuneCountInString(strings.TrimRight(w[0], ".")) == 1) {
+			continue
+		}
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
+	if len(out) > maxOthers {
+		out = out[:maxOthers]
+	}
+	return out
 }
 
 // dominanceRatio is how many times more often the most mentioned of
