@@ -33,7 +33,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		cfg, err := config.Load(*cfgPath, config.AllowUnsetEnv())
 		if err != nil {
 			fmt.Fprintf(stderr, "briefbot check: %v\n", err)
-			return exitFail
+			return exitUsage // as serve does: a bad config is the caller's to fix
 		}
 		fmt.Fprintf(stdout, "config: %s is valid\n", *cfgPath)
 		for _, name := range cfg.UnsetEnv() {

@@ -34,7 +34,7 @@ func TestCheckConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, _, errs = runCLI(t, "", "check", "--config", bad)
-	if code != exitFail || !strings.Contains(errs, "htp") {
+	if code != exitUsage || !strings.Contains(errs, "htp") {
 		t.Errorf("bad config: exit %d, stderr %q", code, errs)
 	}
 }
