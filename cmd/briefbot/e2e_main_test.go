@@ -200,7 +200,12 @@ func (p *e2eProc) launch(t *testing.T) {
 	p.cmd = exec.Command(bin, "serve", "--config", p.cfg, "--log-level", "debug")
 	p.cmd.Env = p.env
 	p.cmd.Stdin = nil // /dev/null: a platform is configured, so no console
-	p.stderr = &e2eLog{}
+	if p.stderr == nil {
+		p.stderr = &e2eLog{}
+	} else {
+		// A restart: keep what the previous process logged.
+		fmt.Fprintf(p.stderr, "=== %s restarted ===\n", p.name)
+	}
 	p.cmd.Stdout = p.stderr
 	p.cmd.Stderr = p.stderr
 	p.done = make(chan struct{})
@@ -274,14 +279,21 @@ func (p *e2eProc) stop(sig os.Signal, within time.Duration) (int, time.Duration)
 	if err := p.cmd.Process.Signal(sig); err != nil && !errors.Is(err, os.ErrProcessDone) {
 		return -1, 0
 	}
+	code := p.wait(within)
+	return code, time.Since(start)
+}
+
+// wait waits up to within for the process to exit and returns its exit
+// code, or kills it and returns -1.
+func (p *e2eProc) wait(within time.Duration) int {
 	select {
 	case <-p.done:
+		return p.cmd.ProcessState.ExitCode()
 	case <-time.After(within):
 		p.cmd.Process.Kill()
 		<-p.done
-		return -1, time.Since(start)
+		return -1
 	}
-	return p.cmd.ProcessState.ExitCode(), time.Since(start)
 }
 
 // kill ends the process with SIGKILL, as a crash would.
