@@ -13,6 +13,7 @@ import (
 
 	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/text"
 )
 
 // Tuning of free-question answers.
@@ -54,7 +55,7 @@ var (
 	dateQ       = regexp.MustCompile(`(?i)\b(when|what\s+(?:date|day|year|month|time)|since\s+when|how\s+long\s+ago)\b`)
 	personQ     = regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\bwhich\s+(?:minister|official|person|politician|mayor|leader|chief)\b`)
 	yearQ       = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
-	dateRe      = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter)|(?:19|20)\d\d)\b`)
+	dateRe      = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter|weekend)|yesterday|today)|(?:19|20)\d\d)\b`)
 	// questionWords are dropped from a question before searching: they say
 	// what kind of answer is wanted, not what it is about.
 	questionWords = map[string]bool{
@@ -80,6 +81,11 @@ func (e *Engine) Ask(question string) Reply {
 			return e.Who(name)
 		}
 	}
+	if m := saidIntent.FindStringSubmatch(q); m != nil {
+		if r, ok := e.saidAnswer(q, m[1], m[2]); ok {
+			return r
+		}
+	}
 	if m := statsIntent.FindStringSubmatch(q); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return e.Stats(y, m[2])
@@ -96,7 +102,9 @@ type scored struct {
 	score    float64
 	coverage float64
 	mark     string
-	unit     string // the unit of a marked figure
+	unit     string  // the unit of a marked figure
+	value    float64 // the value of a marked figure
+	fit      float64 // how well the marked span answers (see answerSpan)
 	key      string // the sentence, normalised, to drop repeats
 }
 
@@ -160,23 +168,29 @@ func (e *Engine) answer(q string) Reply {
 			// The passage's own rank carries context (a sentence next to
 			// the words of the question).
 			score += 0.2 * h.Score / top * score
-			var fit float64
-			c.mark, c.unit, fit = e.answerSpan(c, qtype, terms, year)
+			c.mark, c.unit, c.fit = e.answerSpan(c, qtype, terms, year)
 			if qtype == askDate && c.mark == "" {
 				e.dateFromNext(c)
 			}
-			score *= 1 + fit
 			if qtype == askFigure && year != 0 && c.mark == "" && len(c.figures()) > 0 {
 				continue // its figures are of another year
 			}
 			switch {
+			case qtype == askDate && c.mark != "":
+				// A full date answers "when"; a weekday alone barely does.
+				score *= 1 + (typeBoost-1)*min(1, c.fit)
 			case qtype != askAny && c.mark != "":
-				score *= typeBoost
+				score *= (1 + c.fit) * typeBoost
 			case qtype == askFigure || qtype == askDate:
 				score *= 0.8
+			default:
+				score *= 1 + c.fit
 			}
 			if year != 0 && (strings.Contains(s, strconv.Itoa(year)) || c.doc.Meta.Published.Year == year) {
 				score *= 1.2
+			}
+			if asksItself(para, si) {
+				continue // a heading that asks the question is no answer to it
 			}
 			if isHeadline(para.Text) || strings.HasSuffix(strings.TrimRight(s, " ”’\"'"), "?") {
 				score *= 0.6 // a headline or a question is not an answer
@@ -215,11 +229,21 @@ func (e *Engine) answer(q string) Reply {
 	perDoc := map[*document]int{}
 	var shown []*scored
 	sec := Section{Heading: "From the articles"}
+	// When the best sentence holds what the question asks for (a figure,
+	// a date, a person in the role asked about), the others must too: a
+	// sentence that shares the question's words but not its answer is
+	// filler.
+	top0 := uniq[0]
+	needMark := qtype != askAny && top0.mark != ""
+	needFit := qtype == askPerson && top0.fit > 0
 	for _, s := range uniq {
 		if len(sec.Items) == maxAnswers {
 			break
 		}
 		if perDoc[s.doc] == 2 || (len(sec.Items) > 0 && s.coverage < minCoverage) {
+			continue
+		}
+		if len(sec.Items) > 0 && ((needMark && s.mark == "") || (needFit && s.fit == 0)) {
 			continue
 		}
 		perDoc[s.doc]++
@@ -238,7 +262,7 @@ func (e *Engine) answer(q string) Reply {
 		r.Summary = fmt.Sprintf("%s, according to %s.", b.mark, who)
 		var others []string
 		for _, o := range shown[1:] {
-			if qtype == askFigure && o.mark != "" && o.mark != b.mark && o.unit == b.unit && !contains(others, o.mark) {
+			if qtype == askFigure && o.mark != "" && o.value != b.value && o.unit == b.unit && !contains(others, o.mark) {
 				others = append(others, o.mark)
 			}
 		}
@@ -331,13 +355,20 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 	switch qt {
 	case askFigure:
 		var best, bestUnit string
+		var bestValue float64
 		bestScore := -1
-		for _, f := range c.figures() {
-			s := 0
+		figs := c.figures()
+		var near []int // byte offsets of the question's words in the sentence
+		if len(figs) > 1 {
+			near = e.termOffsets(c.text, terms)
+		}
+		for _, f := range figs {
+			if year != 0 && f.Year != 0 && f.Year != year {
+				continue // a figure of another year answers nothing about this one
+			}
+			s := proximity(c.text, f.Text, near)
 			if year != 0 && f.Year == year {
 				s += 4
-			} else if year != 0 && f.Year != 0 {
-				s -= 4
 			}
 			ct := strings.ToLower(f.Counts)
 			for _, t := range terms {
@@ -349,22 +380,23 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 				s++ // "how much" most often asks for money
 			}
 			if s > bestScore {
-				best, bestUnit, bestScore = f.Text, f.Unit, s
+				best, bestUnit, bestValue, bestScore = f.Text, f.Unit, f.Value, s
 			}
 		}
-		if year != 0 && bestScore < 0 {
-			return "", "", 0 // only figures of another year
-		}
+		c.value = bestValue
 		return best, bestUnit, 0
 	case askDate:
 		if !mayHoldDate(c.text) {
 			return "", "", 0
 		}
+		var best string
+		bestSpec := 0.0
 		for _, m := range dateRe.FindAllString(c.text, -1) {
-			if len(m) >= 4 {
-				return m, "", 0
+			if sp := dateSpecificity(m); sp > bestSpec {
+				best, bestSpec = m, sp
 			}
 		}
+		return best, "", bestSpec / 3
 	case askPerson:
 		var best string
 		bestFit := -1.0
@@ -388,6 +420,112 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 		return best, "", bestFit
 	}
 	return "", "", 0
+}
+
+// dateSpecificity says how precisely a date names a time: a day, month
+// and year (4) over a month and year (3), a year (2), a relative time
+// ("last week", 1) and a weekday alone (0.5).
+func dateSpecificity(m string) float64 {
+	if len(m) < 4 {
+		return 0
+	}
+	var sp float64
+	hasYear := yearQ.MatchString(m)
+	hasMonth := false
+	for _, w := range dateWords[:12] {
+		if strings.Contains(m, w) {
+			hasMonth = true
+		}
+	}
+	if hasYear {
+		sp += 2
+	}
+	if hasMonth {
+		sp++
+		if strings.ContainsAny(strings.TrimSpace(yearQ.ReplaceAllString(m, "")), "0123456789") {
+			sp++ // a day of the month
+		}
+	}
+	if sp > 0 {
+		return sp
+	}
+	switch strings.ToLower(strings.Fields(m)[0]) {
+	case "last", "this", "next", "yesterday", "today":
+		return 1
+	}
+	return 0.5
+}
+
+// termOffsets finds where the question's terms stand in a sentence: the
+// byte offsets of its words whose analysed form is one of the terms.
+func (e *Engine) termOffsets(s string, terms []string) []int {
+	var out []int
+	start := -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		for _, t := range e.index.Analyze(s[start:end]) {
+			if contains(terms, t) {
+				out = append(out, start)
+				break
+			}
+		}
+		start = -1
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if r == '\'' || r == '’' {
+			continue // part of the word: "Yukos'"
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+// proximity scores a figure by how close it stands to the question's words
+// in its sentence: of two amounts, the one beside "Yukos owes" answers how
+// much Yukos owed.
+func proximity(s, fig string, near []int) int {
+	if len(near) == 0 {
+		return 0
+	}
+	at := strings.Index(s, fig)
+	if at < 0 {
+		return 0
+	}
+	best := len(s)
+	for _, o := range near {
+		d := o - (at + len(fig))
+		if o < at {
+			d = at - o
+		}
+		best = min(best, max(d, 0))
+	}
+	switch {
+	case best <= 20:
+		return 2
+	case best <= 50:
+		return 1
+	}
+	return 0
+}
+
+// asksItself reports a sentence that is a heading asking a question ("What
+// did the minister say about the deal?"): a question alone in its
+// paragraph, outside quotation marks.
+func asksItself(p text.Paragraph, si int) bool {
+	if len(p.Sentences) != 1 || si != 0 {
+		return false
+	}
+	t := strings.TrimSpace(p.Text)
+	return strings.HasSuffix(t, "?") && !strings.ContainsAny(t, "\"“”")
 }
 
 // titleTerms analyses a role title once per engine: titles repeat
@@ -419,7 +557,11 @@ func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
 				n++
 			}
 		}
-		if f := float64(n) / float64(len(terms)); f > best {
+		f := float64(n) / float64(len(terms))
+		if r.Past {
+			f /= 2 // "who is the Home Secretary": a former one fits less
+		}
+		if f > best {
 			best = f
 		}
 	}
@@ -428,7 +570,7 @@ func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
 
 // dateWords are the words any date dateRe finds must hold.
 var dateWords = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September",
-	"October", "November", "December", "day", "last ", "this ", "next "}
+	"October", "November", "December", "day", "last ", "this ", "next ", "Last ", "This ", "Next "}
 
 // mayHoldDate is a fast test before dateRe: a digit or a date word.
 func mayHoldDate(s string) bool {

@@ -248,7 +248,7 @@ func (x *extractor) resolveEvents() {
 				hist, reset = nil, pos{next, 0}
 			}
 		}
-		ev.who = x.resolvePhrase(ev.ph, hist, reset)
+		ev.who = x.resolvePhrase(ev.ph, hist, reset, x.reportedBefore(ev))
 		if ev.verb == "—" {
 			for bi := range x.blocks {
 				if x.blocks[bi].last == ev.at.para-1 {
@@ -264,8 +264,27 @@ func (x *extractor) resolveEvents() {
 	}
 }
 
-// resolvePhrase names the speaker a phrase stands for.
-func (x *extractor) resolvePhrase(ph phrase, hist []speaker, reset pos) speaker {
+// reportedBefore returns, for a pronoun that reports the words before it
+// in its own sentence ("Mr Blair has failed, he claimed, saying ..."),
+// where that sentence starts: the people it names are what is reported,
+// not who reports it. Otherwise it returns the pronoun's own position.
+func (x *extractor) reportedBefore(ev *event) pos {
+	at := pos{ev.ph.para, ev.ph.off}
+	if ev.ph.kind != phrasePronoun || ev.at.para != ev.ph.para || ev.ph.off <= ev.sentStart {
+		return at
+	}
+	src := x.d.Paragraphs[ev.ph.para].Text
+	before := strings.TrimRight(src[ev.sentStart:ev.ph.off], " ")
+	after := strings.TrimLeft(src[min(ev.verbEnd, len(src)):], " ")
+	if !strings.HasSuffix(before, ",") || after == "" || !strings.ContainsRune(",.;", rune(after[0])) {
+		return at
+	}
+	return pos{ev.ph.para, ev.sentStart}
+}
+
+// resolvePhrase names the speaker a phrase stands for; cut is where the
+// people a pronoun may stand for stop being named (see reportedBefore).
+func (x *extractor) resolvePhrase(ph phrase, hist []speaker, reset, cut pos) speaker {
 	sp := speaker{as: ph.text, gender: ph.gender}
 	switch ph.kind {
 	case phraseName, phraseRole:
@@ -294,11 +313,14 @@ func (x *extractor) resolvePhrase(ph phrase, hist []speaker, reset pos) speaker 
 		// already named; it leaves the history as it is.
 		return sp
 	case phrasePronoun:
-		got := x.pronoun(ph, hist, reset)
+		got := x.pronoun(ph, hist, reset, cut)
 		got.as = ph.text
 		return got
 	case phraseOther:
 		sp.known = true
+		if strings.EqualFold(ph.text, "it") {
+			return x.itSpeaker(ph, hist)
+		}
 		return sp
 	case phraseUnnamed:
 		sp.known, sp.person = true, unnamedPerson(ph.text)
@@ -340,8 +362,7 @@ var personNouns = set("spokesman", "spokeswoman", "spokesperson", "woman", "man"
 // named since, as the subject of a sentence ("Captain X was ecstatic. "Q,"
 // he said."), it is them. When nobody has spoken yet, it is the one person
 // the section has named, if there is exactly one.
-func (x *extractor) pronoun(ph phrase, hist []speaker, reset pos) speaker {
-	at := pos{ph.para, ph.off}
+func (x *extractor) pronoun(ph phrase, hist []speaker, reset, at pos) speaker {
 	seen := 0
 	for i := len(hist) - 1; i >= 0 && seen < 3; i-- {
 		h := hist[i]
@@ -378,6 +399,27 @@ func (x *extractor) pronoun(ph phrase, hist []speaker, reset pos) speaker {
 		return speaker{as: ph.text}
 	}
 	return speaker{key: named[0].key, known: true, person: true, gender: ph.gender}
+}
+
+// itSpeaker resolves "it" to the organisation that spoke last ("...,
+// Human Rights Watch said in a report." then "“Q,” it said in the
+// report"): the last speaker that is no person, among the last three,
+// when the articles name it; a report or a statement stays unnamed.
+func (x *extractor) itSpeaker(ph phrase, hist []speaker) speaker {
+	unnamed := speaker{as: ph.text, known: true}
+	seen := 0
+	for i := len(hist) - 1; i >= 0 && seen < 3; i-- {
+		h := hist[i]
+		seen++
+		if h.person {
+			continue
+		}
+		if h.key == "" {
+			return unnamed
+		}
+		return speaker{key: h.key, as: ph.text, known: true}
+	}
+	return unnamed
 }
 
 // mention is a person named in the narrative. An unresolved name that looks
