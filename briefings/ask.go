@@ -105,7 +105,7 @@ type scored struct {
 	unit     string  // the unit of a marked figure
 	value    float64 // the value of a marked figure
 	fit      float64 // how well the marked span answers (see answerSpan)
-	key      string // the sentence, normalised, to drop repeats
+	key      string  // the sentence, normalised, to drop repeats
 }
 
 // answer finds the best sentences for a question by BM25, boosted by what
