@@ -134,6 +134,9 @@ func (e *Engine) digestSection(d *document, c *citer) Section {
 		}
 		seen[f.Text] = true
 		t := f.Text
+		if len(f.Conversions) > 0 && !strings.Contains(t, "(") {
+			t += " (" + strings.Join(f.Conversions, ", ") + ")" // "€5 million funding (£4m)"
+		}
 		if f.Counts != "" {
 			t += " " + f.Counts
 		}

@@ -265,7 +265,7 @@ func (p *para) rejectReason(i int, v value) string {
 		return "footnote"
 	}
 	if plain || lo.words {
-		if labelWords[prevWord] || (prevWord == "" && i > 1 && toks[i-1].punct(".") && p.word(i-2) == "no") {
+		if labelWords[prevWord] && !(timeLabels[prevWord] && relativeTime[p.word(i-2)]) || (prevWord == "" && i > 1 && toks[i-1].punct(".") && p.word(i-2) == "no") {
 			return "label or rank"
 		}
 		if hasNext && next.is("in") && end+2 < len(toks) && toks[end+1].is("the") && toks[end+2].is("world", "rankings", "table", "charts", "chart", "standings", "league") {

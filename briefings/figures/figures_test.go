@@ -246,6 +246,34 @@ func TestExtractYears(t *testing.T) {
 	}
 }
 
+// A time phrase just before the number ("So far this year 1,097 ...")
+// dates the figure; it is no label ("year 9"), and without a publication
+// date the figure stays, with no year.
+func TestExtractTimePhraseBeforeNumber(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		pub  text.Date
+		text string
+		year int
+	}{
+		{"So far this year 1,097 people crossed.", text.Date{}, "1,097", 0},
+		{"So far this year 1,097 people crossed.", pub2025, "1,097", 2025},
+		{"Last week 400 migrants were moved.", pub2021, "400", 2021},
+		{"Last year 15,400 people attempted the crossing.", pub2021, "15,400", 2020},
+	} {
+		t.Run(tc.in+"/"+tc.pub.String(), func(t *testing.T) {
+			figs := ExtractText(tc.in, tc.pub)
+			if len(figs) != 1 || figs[0].Text != tc.text || figs[0].Year != tc.year {
+				t.Fatalf("got %s, want %s of %d", describe(figs), tc.text, tc.year)
+			}
+		})
+	}
+	// A label stays a label.
+	if figs := ExtractText("Pupils in year 9 sat the test.", pub2025); len(figs) != 0 {
+		t.Errorf("year 9: got %s", describe(figs))
+	}
+}
+
 func TestExtractYearsInContext(t *testing.T) {
 	runForms(t, []struct {
 		name string

@@ -151,3 +151,11 @@ func lowerWord(t token) string {
 	}
 	return w
 }
+
+// timeLabels are label words ("year 9", "week 3", "day 4") that name a time
+// after relativeTime: "this year 1,097 people crossed" is a count.
+var timeLabels = set("year", "years", "week", "day", "round", "game", "match")
+
+// relativeTime are the words that make a following label word a time phrase.
+var relativeTime = set("this", "last", "next", "past", "previous", "same", "that", "every", "each", "first", "second",
+	"third", "final", "opening", "whole", "entire")
