@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -207,6 +209,20 @@ slack:
 			if v := post.Form.Get(key); v != "" && v != "none" && v != "false" && v != "0" {
 				t.Errorf("chat.postMessage sent %s=%s", key, v)
 			}
+		}
+	})
+
+	t.Run("app mention answered in its channel", func(t *testing.T) {
+		b, _ := json.Marshal(map[string]any{
+			"team_id": "T0E2E", "api_app_id": "A0E2E", "type": "event_callback", "event_id": "Ev0E2E0030", "event_time": time.Now().Unix(),
+			"event": map[string]any{"type": "app_mention", "user": "U0E2E", "channel": "C0E2EMENTION",
+				"text": "<@" + e2eSlackBotUser + "> who cazeneuve", "ts": "1700000000.000200", "event_ts": "1700000000.000200"},
+		})
+		if code, body := event(t, string(b)); code != http.StatusOK {
+			t.Fatalf("event status %d: %s", code, body)
+		}
+		if post := waitPost(t, "C0E2EMENTION"); !strings.Contains(post.all(), "Bernard Cazeneuve") {
+			t.Errorf("the answer to a mention lacks %q:\n%.600s", "Bernard Cazeneuve", post.all())
 		}
 	})
 
@@ -571,4 +587,62 @@ func e2eGrep(s, sub string) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// TestE2EServeBadConfig runs the binary with configs an operator could get
+// wrong: each must exit 2 with a one-line message naming the key, and print
+// no secret.
+func TestE2EServeBadConfig(t *testing.T) {
+	bin := e2eBinary(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "briefbot.db")
+	digest := func(fields string) string {
+		return fmt.Sprintf("store: {dsn: %q}\nhttp: {addr: \"127.0.0.1:0\"}\ndigests:\n  - id: d\n    schedule: \"0 9 * * *\"\n%s    targets: [{platform: console, channel: x}]\n", db, fields)
+	}
+	tests := []struct {
+		name, config, want string
+	}{
+		{"unknown key", "htp: {addr: \":1\"}\n", "htp: unknown key"},
+		{"secret not in the environment", "slack:\n  bot_token: xoxb-e2e-secret-1\n  signing_secret: ${E2E_UNSET_SECRET}\n", "slack.signing_secret"},
+		{"slack api_url", "slack: {bot_token: xoxb-e2e-secret-1, signing_secret: e2e-secret-2, api_url: \"ftp://x/\"}\n", "slack.api_url"},
+		{"slack app token kind", "slack: {mode: socket, bot_token: xoxb-e2e-secret-1, app_token: xoxb-e2e-secret-3}\n", "slack.app_token"},
+		{"discord public key", "discord: {mode: http, bot_token: e2e-secret-4, application_id: \"1\", public_key: zz}\n", "discord.public_key"},
+		{"store driver", "store: {driver: mysql, dsn: x}\n", "store.driver"},
+		{"digest time zone", digest("    timezone: Mars/Olympus\n"), "digests[0].timezone"},
+		{"digest schedule", strings.Replace(digest(""), "0 9 * * *", "61 9 * * *", 1), "digests[0].schedule"},
+		{"digest when_empty", digest("    when_empty: never\n"), "digests[0].when_empty"},
+		{"digest catch_up", digest("    catch_up: soon\n"), "digests[0].catch_up"},
+		{"digest target platform", strings.Replace(digest(""), "platform: console", "platform: slack", 1), "digests[0].targets[0].platform"},
+		// A bad value in a flow mapping ({...}, as the README writes
+		// targets) shares its line with other keys.
+		{"duration in a flow mapping", "corpus: {reload: soon, dir: \"\"}\n", "corpus.reload"},
+		{"digest in a flow mapping", fmt.Sprintf("store: {dsn: %q}\ndigests:\n  - {id: d, schedule: \"0 9 * * *\", catch_up: soon, targets: [{platform: console, channel: x}]}\n", db), "digests[0].catch_up"},
+	}
+	for i, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := e2eWriteConfig(t, dir, fmt.Sprintf("bad%d.yaml", i), tt.config)
+			ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, "serve", "--config", cfg)
+			cmd.Env = e2eEnv()
+			var stderr strings.Builder
+			cmd.Stderr = &stderr
+			cmd.Stdout = &stderr
+			err := cmd.Run()
+			code := cmd.ProcessState.ExitCode()
+			out := strings.TrimSpace(stderr.String())
+			last := out[strings.LastIndex(out, "\n")+1:]
+			if code != exitUsage {
+				t.Fatalf("exit %d (%v), want %d\n%s", code, err, exitUsage, out)
+			}
+			if !strings.HasPrefix(last, "briefbot serve: ") || !strings.Contains(last, tt.want) {
+				t.Errorf("the error does not name %s:\n%s", tt.want, last)
+			}
+			for _, secret := range []string{"e2e-secret-1", "e2e-secret-2", "e2e-secret-3", "e2e-secret-4"} {
+				if strings.Contains(out, secret) {
+					t.Errorf("the output shows a secret:\n%s", out)
+				}
+			}
+		})
+	}
 }
