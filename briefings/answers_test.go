@@ -313,6 +313,13 @@ func TestAsk(t *testing.T) {
 		{name: "not covered", run: func(e *Engine) Reply { return e.Ask("what is the capital of Peru?") }, kind: KindNotFound,
 			has: []string{"The corpus holds 3 articles, from 2014 to 2025", "Anna Smith"}},
 		{name: "only question words", run: func(e *Engine) Reply { return e.Ask("what is it?") }, kind: KindNotFound},
+		{name: "what X said about a topic is X's quote", run: func(e *Engine) Reply { return e.Ask("what did Anna Smith say about police?") }, kind: KindAnswer,
+			has: []string{"## Quotes", "“We will not be sending police to Calais.”", "Anna Smith (Foreign Secretary) in their own words on “police”"},
+			not: []string{"very useful"}},
+		{name: "what X said on nothing X said is searched", run: func(e *Engine) Reply { return e.Ask("what did Anna Smith say about crossings?") }, kind: KindAnswer,
+			not: []string{"## Quotes"}},
+		{name: "a when answer shows only sentences with a date", run: func(e *Engine) Reply { return e.Ask("when was the UK-France deal ratified?") }, kind: KindAnswer,
+			has: []string{"|mark=August 5, 2025"}, not: []string{"The scheme excludes minors"}},
 	})
 }
 

@@ -196,7 +196,7 @@ func (e *Engine) answer(q string) Reply {
 				score *= 0.6 // a headline or a question is not an answer
 			}
 			c.score = score
-			k := normQuote(s)
+			k := normQuote(c.text) // the text shown: a heading may have taken its dateline
 			c.key = k
 			if old := best[k]; old != nil && old.score >= score {
 				continue
@@ -221,6 +221,15 @@ func (e *Engine) answer(q string) Reply {
 		}
 		return uniq[i].para*1000+uniq[i].sent < uniq[j].para*1000+uniq[j].sent
 	})
+	// A sentence that holds a better one, or is held by it (a heading
+	// glued before the same sentence), repeats it.
+	kept := uniq[:0]
+	for _, c := range uniq {
+		if !repeats(kept, c) {
+			kept = append(kept, c)
+		}
+	}
+	uniq = kept
 	if len(uniq) == 0 || uniq[0].coverage < minCoverage {
 		return e.notCovered(q)
 	}
@@ -275,6 +284,17 @@ func (e *Engine) answer(q string) Reply {
 	r.Sections = []Section{sec}
 	r.Sources = c.sources
 	return r
+}
+
+// repeats reports a candidate whose sentence holds, or is held by, one
+// already kept.
+func repeats(kept []*scored, c *scored) bool {
+	for _, k := range kept {
+		if strings.Contains(k.key, c.key) || strings.Contains(c.key, k.key) {
+			return true
+		}
+	}
+	return false
 }
 
 // commonShare is the share of passages above which a word is common.

@@ -123,6 +123,21 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 		r.Summary = fmt.Sprintf("%s (%s)%s", p.Name, p.latest.Title, strings.TrimPrefix(r.Summary, p.Name))
 	}
 	r.Sections = []Section{sec}
+	// What the articles report them saying in their own sentences ("...,
+	// Human Rights Watch said in a report"), when it is not a quote shown.
+	if more := e.answer(q); more.Kind == KindAnswer && len(more.Sections) > 0 {
+		also := Section{Heading: "Also in the articles"}
+		for _, it := range more.Sections[0].Items {
+			if dupQuote(shown, normQuote(it.Text)) >= 0 {
+				continue
+			}
+			it.Source = c.cite(it.Source)
+			also.Items = append(also.Items, it)
+		}
+		if len(also.Items) > 0 {
+			r.Sections = append(r.Sections, also)
+		}
+	}
 	r.Sources = c.sources
 	return r, true
 }

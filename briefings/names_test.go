@@ -72,3 +72,33 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleLike(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		want  bool
+	}{
+		{"home secretary", true}, {"chancellor of the exchequer", true}, {"chancellor chancellor", false},
+		{"to set out what major technology companies think people", false}, {"prime minister", true},
+	} {
+		if got := titleLike(tc.title); got != tc.want {
+			t.Errorf("titleLike(%q) = %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}
+
+func TestStatement(t *testing.T) {
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"British Prime Minister Keir Starmer stated,", false},
+		{"Mr Alegre said:", false},
+		{"What did Keir Starmer say about the UK-France migration deal?", false},
+		{"Calais mayor Natacha Bouchart appeared before a committee.", true},
+	} {
+		if got := statement(tc.s); got != tc.want {
+			t.Errorf("statement(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}

@@ -325,7 +325,7 @@ func (e *Engine) sortedRoles(in []people.DatedRole) []people.DatedRole {
 	out := roles[:0]
 	for _, r := range roles {
 		k := strings.ToLower(strings.TrimSpace(r.Title))
-		if seen[k] || k == "" {
+		if seen[k] || k == "" || !titleLike(k) {
 			continue
 		}
 		seen[k] = true
@@ -333,6 +333,26 @@ func (e *Engine) sortedRoles(in []people.DatedRole) []people.DatedRole {
 		out = append(out, r)
 	}
 	return out
+}
+
+// titleLike reports a role title that reads as one: not a clause ("to
+// set out what ...") and no word twice in a row ("Chancellor
+// Chancellor").
+func titleLike(lower string) bool {
+	w := strings.Fields(lower)
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "to", "the", "a", "an", "and", "or", "of", "in", "on", "at", "for", "with", "what", "who", "which", "that", "is", "was":
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] {
+			return false
+		}
+	}
+	return true
 }
 
 // brief is the who reply for one profile.
@@ -439,10 +459,20 @@ func (e *Engine) describe(p *profile) string {
 		}
 		sentence = role.Evidence
 	}
-	if sentence == "" {
-		sentence = e.introduction(p)
+	if sentence == "" || unfinished(sentence) {
+		// A speaker line ("British Prime Minister Keir Starmer stated,")
+		// introduces a quote, not the person: a full sentence does.
+		if intro := e.introduction(p); intro != "" && (sentence == "" || statement(intro)) {
+			sentence = intro
+		}
 	}
-	sentence = clip(strings.TrimSpace(sentence), 280)
+	if unfinished(sentence) {
+		// Still a speaker line: what it introduces completes it.
+		if q, ok := p.firstQuoteIn(p.latest.DocID); ok {
+			sentence = strings.TrimSpace(sentence) + " " + quoted(clip(q, 200))
+		}
+	}
+	sentence = clip(strings.TrimSpace(sentence), 320)
 	switch {
 	case lead != "" && sentence != "":
 		return lead + ". " + sentence
@@ -454,20 +484,52 @@ func (e *Engine) describe(p *profile) string {
 	return fmt.Sprintf("Named in %s.", plural(len(p.DocIDs), "article", "articles"))
 }
 
-// introduction is the first sentence that names the profile in the
-// earliest article that mentions it.
+// firstQuoteIn is the profile's first quote in a document.
+func (p *profile) firstQuoteIn(docID string) (string, bool) {
+	best := -1
+	var text string
+	for _, q := range p.quotes {
+		if q.doc.ID == docID && (best < 0 || q.i < best) {
+			best, text = q.i, q.doc.quotes[q.i].Text
+		}
+	}
+	return text, best >= 0
+}
+
+// introduction is the first full sentence that names the profile in the
+// earliest article that mentions it (a speaker line ending in a comma or
+// a colon only when there is no other).
 func (e *Engine) introduction(p *profile) string {
+	var first string
 	for _, d := range p.docs {
 		for _, m := range d.people.Mentions {
 			if d.profileAt[m.Key] != p {
 				continue
 			}
-			if _, s := d.sentenceAt(m.Para, m.Start); s != "" {
+			_, s := d.sentenceAt(m.Para, m.Start)
+			switch {
+			case s == "":
+			case statement(s):
 				return s
+			case first == "":
+				first = s
 			}
 		}
 	}
-	return ""
+	return first
+}
+
+// statement reports a sentence that states something: not a speaker line
+// and not a question (a sub-heading asking what someone said).
+func statement(s string) bool {
+	return !unfinished(s) && !strings.HasSuffix(strings.TrimRight(s, " ”’\"'"), "?")
+}
+
+// unfinished reports a sentence that ends before its point: a speaker
+// line ("X said,", "X stated:") that introduces what follows.
+func unfinished(s string) bool {
+	s = strings.TrimSpace(s)
+	return strings.HasSuffix(s, ",") || strings.HasSuffix(s, ":") || strings.HasSuffix(s, "–") || strings.HasSuffix(s, "-")
 }
 
 // coverage says what the corpus covers, for replies that found nothing.
