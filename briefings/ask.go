@@ -55,7 +55,7 @@ var (
 	dateQ       = regexp.MustCompile(`(?i)\b(when|what\s+(?:date|day|year|month|time)|since\s+when|how\s+long\s+ago)\b`)
 	personQ     = regexp.MustCompile(`(?i)^\s*(who|whom|whose)\b|\bwhich\s+(?:minister|official|person|politician|mayor|leader|chief)\b`)
 	yearQ       = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
-	dateRe      = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter|weekend)|yesterday|today)|(?:19|20)\d\d)\b`)
+	dateRe      = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter|weekend)|yesterday|today)|(?:19|20)\d\d)\b`)
 	// questionWords are dropped from a question before searching: they say
 	// what kind of answer is wanted, not what it is about.
 	questionWords = map[string]bool{
@@ -192,8 +192,11 @@ func (e *Engine) answer(q string) Reply {
 			if asksItself(para, si) {
 				continue // a heading that asks the question is no answer to it
 			}
-			if isHeadline(para.Text) || strings.HasSuffix(strings.TrimRight(s, " ”’\"'"), "?") {
-				score *= 0.6 // a headline or a question is not an answer
+			if isHeadline(para.Text) || strings.HasSuffix(strings.TrimRight(s, " ”’\"'"), "?") || fragment(s) {
+				score *= 0.6 // a headline, a question or a signature line is not an answer
+				if fragment(s) {
+					score *= 0.6
+				}
 			}
 			c.score = score
 			k := normQuote(c.text) // the text shown: a heading may have taken its dateline
@@ -409,11 +412,23 @@ func (e *Engine) answerSpan(c *scored, qt questionType, terms []string, year int
 		if !mayHoldDate(c.text) {
 			return "", "", 0
 		}
+		// The most precise date, and of two, the one beside the
+		// question's words: "Yukos filed for bankruptcy earlier this
+		// month ... to stave off the 19 December auction".
 		var best string
-		bestSpec := 0.0
-		for _, m := range dateRe.FindAllString(c.text, -1) {
-			if sp := dateSpecificity(m); sp > bestSpec {
-				best, bestSpec = m, sp
+		bestSpec, bestRank := 0.0, 0.0
+		ms := dateRe.FindAllString(c.text, -1)
+		var near []int
+		if len(ms) > 1 {
+			near = e.termOffsets(c.text, terms)
+		}
+		for _, m := range ms {
+			sp := dateSpecificity(m)
+			if sp == 0 {
+				continue
+			}
+			if rank := sp + float64(proximity(c.text, m, near)); rank > bestRank {
+				best, bestSpec, bestRank = m, sp, rank
 			}
 		}
 		return best, "", bestSpec / 3
@@ -535,6 +550,13 @@ func proximity(s, fig string, near []int) int {
 		return 1
 	}
 	return 0
+}
+
+// fragment reports a signature line ("– Calais mayor Natacha Bouchart")
+// or a scrap of fewer than five words: it names, but states nothing.
+func fragment(s string) bool {
+	t := strings.TrimSpace(s)
+	return strings.HasPrefix(t, "–") || strings.HasPrefix(t, "—") || strings.HasPrefix(t, "- ") || len(strings.Fields(t)) < 5
 }
 
 // asksItself reports a sentence that is a heading asking a question ("What
