@@ -290,11 +290,28 @@ func TestE2EDigestsSQLiteRestart(t *testing.T) {
 
 	p := e2eStart(t, "serve", cfg, addr, env, e2eSlackToken, e2eSlackSecret)
 	t0 := time.Now()
-	stop1 := e2eWaitMidSlot(t0.Add(6 * time.Second))
-	if code, took := p.stop(syscall.SIGTERM, 10*time.Second); code != 0 {
+	// Stop while a digest is being posted: Slack is slow to accept the
+	// post of the slot that fires after ~6 s, and SIGTERM arrives as it
+	// does. serve must finish that post and record it (so the restart does
+	// not post it again), and exit 0 within 10 s.
+	e2eWaitMidSlot(t0.Add(5 * time.Second))
+	arrived := fake.Delay(e2eDigestChannel, 1500*time.Millisecond)
+	select {
+	case <-arrived:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("no digest posted within 5 s\n%s", p.tail(30))
+	}
+	stop1 := time.Now()
+	code, took := p.stop(syscall.SIGTERM, 10*time.Second)
+	if code != 0 {
 		t.Fatalf("first run: exit code %d %v after SIGTERM, want 0 within 10 s\n%s", code, took.Round(time.Millisecond), p.tail(30))
 	}
+	fake.Delay(e2eDigestChannel, 0)
+	t.Logf("SIGTERM with a digest post in flight: exited 0 in %v", took.Round(time.Millisecond))
 	down := time.Now()
+	if posts := fake.Posts(e2eDigestChannel); len(posts) == 0 || posts[len(posts)-1].Cancelled {
+		t.Errorf("the digest post in flight at SIGTERM was abandoned (exit after %v)", took.Round(time.Millisecond))
+	}
 	run1 := fake.Posts(e2eDigestChannel)
 
 	// While it is down: a new article arrives, and a slot passes.
@@ -307,7 +324,7 @@ func TestE2EDigestsSQLiteRestart(t *testing.T) {
 	p.restart(t)
 	t1 := time.Now()
 	stop2 := e2eWaitMidSlot(t1.Add(5 * time.Second))
-	if code, took := p.stop(syscall.SIGTERM, 10*time.Second); code != 0 {
+	if code, took = p.stop(syscall.SIGTERM, 10*time.Second); code != 0 {
 		t.Fatalf("second run: exit code %d %v after SIGTERM, want 0 within 10 s\n%s", code, took.Round(time.Millisecond), p.tail(30))
 	}
 	all := fake.Posts(e2eDigestChannel)

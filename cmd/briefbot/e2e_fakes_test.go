@@ -33,6 +33,9 @@ type e2eSlackPost struct {
 	Text    string // the top-level text
 	Blocks  string // the blocks as JSON
 	Form    url.Values
+	// Cancelled is set when the bot hung up before a delayed answer
+	// (see e2eFakeSlack.Delay) was sent.
+	Cancelled bool
 }
 
 // strings returns every text the message shows: the top-level text and
@@ -83,6 +86,21 @@ type e2eFakeSlack struct {
 	posts     []e2eSlackPost // chat.postMessage
 	responses []e2eSlackPost // response_url
 	authTests int
+	delay     map[string]time.Duration // chat.postMessage answers delayed, by channel
+	arrived   map[string]chan struct{} // closed when a delayed post arrives
+}
+
+// Delay makes chat.postMessage to channel answer only after d (a slow
+// Slack), and returns a channel closed when such a post arrives.
+func (f *e2eFakeSlack) Delay(channel string, d time.Duration) <-chan struct{} {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.delay == nil {
+		f.delay, f.arrived = map[string]time.Duration{}, map[string]chan struct{}{}
+	}
+	f.delay[channel] = d
+	f.arrived[channel] = make(chan struct{})
+	return f.arrived[channel]
 }
 
 func newE2EFakeSlack(t *testing.T) *e2eFakeSlack {
@@ -134,6 +152,17 @@ func (f *e2eFakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 		io.WriteString(w, `{"ok":true,"url":"https://e2e.slack.com/","team":"E2E","user":"briefbot","team_id":"T0E2E","user_id":"`+e2eSlackBotUser+`"}`)
 	case "/api/chat.postMessage":
 		p := e2eSlackPost{At: at, Token: token, Channel: form.Get("channel"), Text: form.Get("text"), Blocks: form.Get("blocks"), Form: form}
+		f.mu.Lock()
+		d, arrived := f.delay[p.Channel], f.arrived[p.Channel]
+		f.mu.Unlock()
+		if d > 0 {
+			close(arrived)
+			select {
+			case <-time.After(d):
+			case <-r.Context().Done():
+				p.Cancelled = true
+			}
+		}
 		f.mu.Lock()
 		f.posts = append(f.posts, p)
 		n := len(f.posts)

@@ -339,11 +339,33 @@ slack:
 		}
 	})
 
+	t.Run("oversized body", func(t *testing.T) {
+		big := []byte("command=%2Fwho&text=" + strings.Repeat("a", 2<<20))
+		if code, _ := e2eDo(t, e2eSlackRequest(t, commands, formType, big, e2eSlackSecret, time.Now())); code != http.StatusRequestEntityTooLarge {
+			t.Errorf("a 2 MiB slash command: status %d, want 413", code)
+		}
+	})
+
+	// SIGTERM while an answer is being delivered (Slack is slow to
+	// accept it): serve finishes delivering it, then exits 0 within 10 s.
+	const slow = 1500 * time.Millisecond
+	arrived := fake.Delay("D0E2ESLOW", slow)
+	if code, _ := event(t, dm("Ev0E2E0040", "D0E2ESLOW", "U0E2E", "who cazeneuve")); code != http.StatusOK {
+		t.Fatal("event refused")
+	}
+	select {
+	case <-arrived:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the answer to D0E2ESLOW never reached chat.postMessage\n%s", p.tail(20))
+	}
 	code, took := p.stop(syscall.SIGTERM, 10*time.Second)
 	if code != 0 {
 		t.Fatalf("SIGTERM: exit code %d after %v, want 0 within 10 s\n%s", code, took.Round(time.Millisecond), p.tail(30))
 	}
-	t.Logf("SIGTERM: exited 0 in %v", took.Round(time.Millisecond))
+	t.Logf("SIGTERM with an answer in flight: exited 0 in %v", took.Round(time.Millisecond))
+	if posts := fake.Posts("D0E2ESLOW"); len(posts) != 1 || posts[0].Cancelled {
+		t.Errorf("the answer in flight at SIGTERM was not delivered (posts %d, cancelled %v)\n%s", len(posts), len(posts) == 1 && posts[0].Cancelled, p.tail(20))
+	}
 	logs := p.stderr.String()
 	for name, secret := range map[string]string{"bot token": e2eSlackToken, "signing secret": e2eSlackSecret} {
 		if strings.Contains(logs, secret) {
@@ -516,9 +538,9 @@ discord:
 		}
 	})
 
-	code, took := p.stop(syscall.SIGTERM, 10*time.Second)
+	code, took := p.stop(syscall.SIGINT, 10*time.Second)
 	if code != 0 {
-		t.Fatalf("SIGTERM: exit code %d after %v, want 0 within 10 s\n%s", code, took.Round(time.Millisecond), p.tail(30))
+		t.Fatalf("SIGINT: exit code %d after %v, want 0 within 10 s\n%s", code, took.Round(time.Millisecond), p.tail(30))
 	}
 	if strings.Contains(p.stderr.String(), e2eDiscordTok) {
 		t.Error("the logs contain the Discord bot token")
