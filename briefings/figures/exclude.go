@@ -107,6 +107,24 @@ func (p *para) word(k int) string {
 
 // isYear: four digits from 1000 to 2100 that are not money, a percentage
 // or a count with a multiplier; before 1900 only in a time phrase ("in 1850").
+// clockAt reports whether the four-digit number at k is a 24-hour clock
+// time: followed by a clock word, or the first of a pair of such times
+// joined by "and", "to" or a dash.
+func (p *para) clockAt(k int) bool {
+	clockAfter := func(j int) bool {
+		return j+1 < len(p.toks) && p.toks[j+1].kind == kWord && clockWords[p.toks[j+1].lower()]
+	}
+	if clockAfter(k) {
+		return true
+	}
+	if k+2 < len(p.toks) && p.toks[k+2].kind == kNum && len(p.toks[k+2].s) == 4 {
+		if j := p.toks[k+1]; j.lower() == "and" || j.lower() == "to" || j.punct("-–") {
+			return clockAfter(k + 2)
+		}
+	}
+	return false
+}
+
 func (p *para) isYear(k int) bool {
 	t := p.toks[k]
 	if t.kind != kNum || len(t.s) != 4 || !allDigits(t.s) {
@@ -118,6 +136,9 @@ func (p *para) isYear(k int) bool {
 	}
 	if t.glued && k > 0 && (currencySymbols[p.toks[k-1].s] != "" || p.toks[k-1].kind == kWord) {
 		return false
+	}
+	if p.clockAt(k) {
+		return false // "1400 GMT", "between 2000 and 2100 GMT": times, not years
 	}
 	if k+1 < len(p.toks) {
 		n := p.toks[k+1]

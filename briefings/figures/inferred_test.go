@@ -38,3 +38,17 @@ func TestInferredPublicationYear(t *testing.T) {
 		})
 	}
 }
+
+func TestClockTimesAreNotYears(t *testing.T) {
+	for _, body := range []string{
+		"Almost 60% of viewers watched between 2000 and 2100 GMT.",
+		"Almost 60% of viewers watched from 1900 to 2000 BST.",
+		"Almost 60% of viewers watched at 2030 GMT.",
+	} {
+		for _, f := range ExtractText(body, text.Date{}) {
+			if f.Year != 0 {
+				t.Errorf("%q: %s has year %d (%s), want none", body, f.Text, f.Year, f.YearFrom)
+			}
+		}
+	}
+}
