@@ -3,8 +3,10 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -415,4 +417,70 @@ func e2eSectionHeadings(p e2eSlackPost) []string {
 		}
 	}
 	return out
+}
+
+// TestE2EDigestFailedPost posts a digest to a channel Slack refuses: the
+// post is retried with backoff, then recorded as failed in the store and
+// counted in /metrics, and serve carries on.
+func TestE2EDigestFailedPost(t *testing.T) {
+	e2eBinary(t)
+	fake := newE2EFakeSlack(t)
+	fake.Refuse(e2eDigestChannel, "channel_not_found")
+	dir := t.TempDir()
+	db := filepath.Join(dir, "briefbot.db")
+	addr := e2eFreeAddr(t)
+	cfg := e2eWriteConfig(t, dir, "briefbot.yaml", e2eDigestConfig(addr, e2eCorpus(t, false, "digest/first"), "sqlite", db, fake.APIURL()))
+	env := e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret)
+	p := e2eStart(t, "serve", cfg, addr, env, e2eSlackToken, e2eSlackSecret)
+
+	failed := regexp.MustCompile(`(?m)^briefbot_digests_failed_total\{digest="` + e2eDigestID + `",platform="slack"\} [1-9]`)
+	var metrics string
+	if !e2eEventually(15*time.Second, func() bool {
+		_, metrics = e2eGet(t, p.base()+"/metrics")
+		return failed.MatchString(metrics)
+	}) {
+		t.Fatalf("/metrics never counted a failed digest:\n%s\n%s", e2eGrep(metrics, "digests_"), p.tail(30))
+	}
+	if code, body := e2eGet(t, p.base()+"/readyz"); code != http.StatusOK {
+		t.Errorf("/readyz = %d %s after a failed digest, want 200", code, body)
+	}
+	if code, took := p.stop(syscall.SIGTERM, 10*time.Second); code != 0 {
+		t.Fatalf("exit code %d %v after SIGTERM, want 0 within 10 s\n%s", code, took.Round(time.Millisecond), p.tail(30))
+	}
+
+	// Retried with backoff: the first failed slot's attempts are spaced
+	// by a growing wait.
+	at := fake.AttemptTimes(e2eDigestChannel)
+	if len(at) < 2 {
+		t.Fatalf("%d chat.postMessage attempts, want the post retried", len(at))
+	}
+	if gap := at[1].Sub(at[0]); gap < 500*time.Millisecond {
+		t.Errorf("retried after %v: no backoff", gap.Round(time.Millisecond))
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	st, err := store.Open(ctx, "sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	fails, err := st.FailedPosts(ctx, e2eDigestID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fails) == 0 {
+		t.Fatalf("the store recorded no failed post\n%s", p.tail(30))
+	}
+	f := fails[0]
+	if f.Target != e2eDigestTarget || !strings.Contains(f.Error, "channel_not_found") || f.Attempts < 2 {
+		t.Errorf("failed post recorded as %+v, want target %v, the Slack error and the attempts", f, e2eDigestTarget)
+	}
+	if r, err := st.Run(ctx, e2eDigestID, f.Slot); err != nil || r.State != store.StateFailed {
+		t.Errorf("the failed slot's run: %+v, %v; want state failed", r, err)
+	}
+	if len(fake.Posts(e2eDigestChannel)) != 0 {
+		t.Error("the fake recorded a post it refused")
+	}
+	t.Logf("%d attempts, %d failed posts recorded, first retry after %v", len(at), len(fails), at[1].Sub(at[0]).Round(time.Millisecond))
 }

@@ -88,6 +88,44 @@ type e2eFakeSlack struct {
 	authTests int
 	delay     map[string]time.Duration // chat.postMessage answers delayed, by channel
 	arrived   map[string]chan struct{} // closed when a delayed post arrives
+	limited   map[string]int           // chat.postMessage calls to refuse with 429, by channel
+	refused   map[string]string        // chat.postMessage errors, by channel
+	attempts  map[string][]time.Time   // chat.postMessage calls, by channel, refused ones included
+}
+
+// RateLimit makes the next n chat.postMessage calls to channel fail with
+// 429 Too Many Requests and Retry-After: 1.
+func (f *e2eFakeSlack) RateLimit(channel string, n int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.limited == nil {
+		f.limited = map[string]int{}
+	}
+	f.limited[channel] = n
+}
+
+// Refuse makes every chat.postMessage to channel fail with Slack error
+// code (e.g. channel_not_found).
+func (f *e2eFakeSlack) Refuse(channel, code string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.refused == nil {
+		f.refused = map[string]string{}
+	}
+	f.refused[channel] = code
+}
+
+// Attempts is how many chat.postMessage calls to channel arrived,
+// refused ones included.
+func (f *e2eFakeSlack) Attempts(channel string) int {
+	return len(f.AttemptTimes(channel))
+}
+
+// AttemptTimes is when each chat.postMessage call to channel arrived.
+func (f *e2eFakeSlack) AttemptTimes(channel string) []time.Time {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.attempts[channel])
 }
 
 // Delay makes chat.postMessage to channel answer only after d (a slow
@@ -153,8 +191,27 @@ func (f *e2eFakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 	case "/api/chat.postMessage":
 		p := e2eSlackPost{At: at, Token: token, Channel: form.Get("channel"), Text: form.Get("text"), Blocks: form.Get("blocks"), Form: form}
 		f.mu.Lock()
+		if f.attempts == nil {
+			f.attempts = map[string][]time.Time{}
+		}
+		f.attempts[p.Channel] = append(f.attempts[p.Channel], at)
 		d, arrived := f.delay[p.Channel], f.arrived[p.Channel]
+		limited := f.limited[p.Channel] > 0
+		if limited {
+			f.limited[p.Channel]--
+		}
+		refused := f.refused[p.Channel]
 		f.mu.Unlock()
+		if limited {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			io.WriteString(w, `{"ok":false,"error":"ratelimited"}`)
+			return
+		}
+		if refused != "" {
+			fmt.Fprintf(w, `{"ok":false,"error":%q}`, refused)
+			return
+		}
 		if d > 0 {
 			close(arrived)
 			select {

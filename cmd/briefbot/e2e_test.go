@@ -339,6 +339,25 @@ slack:
 		}
 	})
 
+	t.Run("429 retried after Retry-After", func(t *testing.T) {
+		fake.RateLimit("D0E2E0050", 1)
+		sent := time.Now()
+		if code, _ := event(t, dm("Ev0E2E0050", "D0E2E0050", "U0E2E", "who cazeneuve")); code != http.StatusOK {
+			t.Fatal("event refused")
+		}
+		post := waitPost(t, "D0E2E0050")
+		if n := fake.Attempts("D0E2E0050"); n != 2 {
+			t.Errorf("%d chat.postMessage calls, want 2 (one refused with 429, one retried)", n)
+		}
+		if wait := post.At.Sub(sent); wait < 900*time.Millisecond {
+			t.Errorf("retried after %v, before Retry-After: 1 s", wait.Round(time.Millisecond))
+		}
+		_, metrics := e2eGet(t, p.base()+"/metrics")
+		if !regexp.MustCompile(`(?m)^briefbot_platform_rate_limited_total\{platform="slack"\} [1-9]`).MatchString(metrics) {
+			t.Errorf("/metrics does not count the 429:\n%s", e2eGrep(metrics, "rate_limited"))
+		}
+	})
+
 	t.Run("oversized body", func(t *testing.T) {
 		big := []byte("command=%2Fwho&text=" + strings.Repeat("a", 2<<20))
 		if code, _ := e2eDo(t, e2eSlackRequest(t, commands, formType, big, e2eSlackSecret, time.Now())); code != http.StatusRequestEntityTooLarge {
