@@ -1,14 +1,13 @@
 package figures
 
 import (
+	"github.com/briefbot/briefbot/briefings/internal/labelset"
 	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-
-	"gopkg.in/yaml.v3"
 
 	"github.com/briefbot/briefbot/briefings/text"
 )
@@ -19,43 +18,6 @@ const labelsFile = "../testdata/extraction/figures.yaml"
 type label struct {
 	Value string `yaml:"value"`
 	Year  int    `yaml:"year"`
-}
-
-// labelledDoc loads a labelled document by id: corpus/NAME from the
-// embedded corpus directory, bbc/CAT/ID from the extraction set.
-func labelledDoc(t testing.TB, id string) *text.Doc {
-	t.Helper()
-	var path string
-	switch {
-	case strings.HasPrefix(id, "corpus/"):
-		path = filepath.Join("..", "corpus", strings.TrimPrefix(id, "corpus/")+".md")
-	case strings.HasPrefix(id, "bbc/"):
-		path = filepath.Join("..", "testdata", "extraction", id+".md")
-	default:
-		t.Fatalf("unknown document id %q", id)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	d, err := text.Parse(id, raw)
-	if err != nil {
-		t.Fatalf("parse %s: %v", path, err)
-	}
-	return d
-}
-
-func loadLabels(t testing.TB, path string) map[string][]label {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var labels map[string][]label
-	if err := yaml.Unmarshal(raw, &labels); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	return labels
 }
 
 func sameQuantity(a, b Quantity) bool {
@@ -156,7 +118,7 @@ func (s *score) check(t *testing.T, name string, minPR, minYears float64) {
 }
 
 func TestFigureScores(t *testing.T) {
-	sets := scoreSet(t, loadLabels(t, labelsFile), func(id string) *text.Doc { return labelledDoc(t, id) },
+	sets := scoreSet(t, labelset.Load[label](t, labelsFile), func(id string) *text.Doc { return labelset.Doc(t, id) },
 		func(id string) string {
 			if strings.HasPrefix(id, "bbc/") {
 				return "bbc"
@@ -187,6 +149,6 @@ func TestFigureScoresHeldOut(t *testing.T) {
 		}
 		return d
 	}
-	sets := scoreSet(t, loadLabels(t, "testdata/heldout.yaml"), load, func(string) string { return "held-out" })
+	sets := scoreSet(t, labelset.Load[label](t, "testdata/heldout.yaml"), load, func(string) string { return "held-out" })
 	sets["held-out"].check(t, "held-out", 0.8, 0.9)
 }

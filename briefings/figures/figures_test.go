@@ -2,6 +2,7 @@ package figures
 
 import (
 	"fmt"
+	"github.com/briefbot/briefbot/briefings/internal/labelset"
 	"os"
 	"path/filepath"
 	"strings"
@@ -332,7 +333,7 @@ func TestExtractCorpusChecks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.id+"/"+tt.value, func(t *testing.T) {
-			d := labelledDoc(t, tt.id)
+			d := labelset.Doc(t, tt.id)
 			figs := Extract(d)
 			checkSpans(t, d, figs)
 			found := false

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"github.com/briefbot/briefbot/briefings/internal/labelset"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,44 +17,6 @@ import (
 type labelled struct {
 	Text   string `yaml:"text"`
 	Person string `yaml:"person"`
-}
-
-// loadLabels reads testdata/extraction/people.yaml.
-func loadLabels(t *testing.T) map[string][]labelled {
-	t.Helper()
-	raw, err := os.ReadFile("../testdata/extraction/people.yaml")
-	if err != nil {
-		t.Fatalf("read labels: %v", err)
-	}
-	var labels map[string][]labelled
-	if err := yaml.Unmarshal(raw, &labels); err != nil {
-		t.Fatalf("parse labels: %v", err)
-	}
-	return labels
-}
-
-// labelledDoc parses the document a label id names: corpus/NAME is
-// ../corpus/NAME.md, bbc/CAT/ID is ../testdata/extraction/bbc/CAT/ID.md.
-func labelledDoc(t *testing.T, id string) *text.Doc {
-	t.Helper()
-	var path string
-	switch {
-	case strings.HasPrefix(id, "corpus/"):
-		path = filepath.Join("..", "corpus", strings.TrimPrefix(id, "corpus/")+".md")
-	case strings.HasPrefix(id, "bbc/"):
-		path = filepath.Join("..", "testdata", "extraction", id+".md")
-	default:
-		t.Fatalf("label id %q: want corpus/... or bbc/...", id)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	d, err := text.Parse(id, raw)
-	if err != nil {
-		t.Fatalf("parse %s: %v", path, err)
-	}
-	return d
 }
 
 // predicted is one person mention the extractor found.
@@ -174,7 +137,7 @@ func checkTally(t *testing.T, name string, s *tally, minPrecision, minRecall flo
 // precision 0.95 or recall 0.90.
 func TestPersonMentionScores(t *testing.T) {
 	sets := map[string]*tally{"seeds": {}, "bbc": {}}
-	scoreDocs(t, loadLabels(t), labelledDoc, func(id string) *tally {
+	scoreDocs(t, labelset.Load[labelled](t, labelset.File("people.yaml")), labelDoc, func(id string) *tally {
 		if strings.HasPrefix(id, "bbc/") {
 			return sets["bbc"]
 		}
@@ -221,3 +184,6 @@ func heldOutDoc(t *testing.T, id string) *text.Doc {
 	}
 	return d
 }
+
+// labelDoc parses a labelled document (see labelset.Doc).
+func labelDoc(t *testing.T, id string) *text.Doc { return labelset.Doc(t, id) }

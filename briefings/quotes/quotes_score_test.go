@@ -1,7 +1,7 @@
 package quotes
 
 import (
-	"os"
+	"github.com/briefbot/briefbot/briefings/internal/labelset"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
-	"gopkg.in/yaml.v3"
 
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/text"
@@ -94,14 +93,7 @@ func ratio(a, b int) float64 {
 
 func loadQuoteLabels(t *testing.T) map[string][]quoteLabel {
 	t.Helper()
-	raw, err := os.ReadFile(labelsFile)
-	if err != nil {
-		t.Fatalf("read labels: %v", err)
-	}
-	var labels map[string][]quoteLabel
-	if err := yaml.Unmarshal(raw, &labels); err != nil {
-		t.Fatalf("parse %s: %v", labelsFile, err)
-	}
+	labels := labelset.Load[quoteLabel](t, labelsFile)
 	// Every labelled document exists, and every document is labelled.
 	docs := map[string]bool{}
 	for _, g := range []struct{ prefix, glob string }{
@@ -135,32 +127,9 @@ func loadQuoteLabels(t *testing.T) map[string][]quoteLabel {
 	return labels
 }
 
-// labelledDoc reads and parses a labelled document by its id.
-func labelledDoc(t *testing.T, id string) *text.Doc {
-	t.Helper()
-	var path string
-	switch {
-	case strings.HasPrefix(id, "corpus/"):
-		path = filepath.Join(corpusDir, strings.TrimPrefix(id, "corpus/")+".md")
-	case strings.HasPrefix(id, "bbc/"):
-		path = filepath.Join(bbcDir, strings.TrimPrefix(id, "bbc/")+".md")
-	default:
-		t.Fatalf("unknown document id %q", id)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
-	d, err := text.Parse(id, raw)
-	if err != nil {
-		t.Fatalf("parse %s: %v", path, err)
-	}
-	return d
-}
-
 func peopleFindsEntities(t *testing.T, labels map[string][]quoteLabel) bool {
 	for id := range labels {
-		if len(people.Extract(labelledDoc(t, id)).Entities) > 0 {
+		if len(people.Extract(labelset.Doc(t, id)).Entities) > 0 {
 			return true
 		}
 	}
@@ -181,7 +150,7 @@ func scoreQuotes(t *testing.T, labels map[string][]quoteLabel, set string, resol
 	sort.Strings(ids)
 	var s quoteScore
 	for _, id := range ids {
-		d := labelledDoc(t, id)
+		d := labelset.Doc(t, id)
 		r, names := resolve(d)
 		got := Extract(d, r)
 		s.extracted += len(got)
