@@ -64,6 +64,8 @@ func TestDecodeAndValidate(t *testing.T) {
 				t.Error("absent discord section should be off")
 			}
 		}},
+		{name: "bad duration in a flow mapping names its key", yaml: "corpus: {reload: soon, dir: \"\"}\n", wantErr: "corpus.reload: \"soon\" is not a duration"},
+		{name: "bad catch_up in a flow digest names its key", yaml: "digests:\n  - {id: d, schedule: \"@hourly\", catch_up: soon, targets: [{platform: slack, channel: C1}]}\n", wantErr: "digests[0].catch_up: \"soon\" is not a duration"},
 		{name: "empty file is the defaults", yaml: "", check: func(t *testing.T, c *Config) {
 			if c.HTTP.Addr != "127.0.0.1:8080" || c.Store.Driver != "sqlite" || c.Corpus.Reload.Std() != 30*time.Second || c.Slack != nil {
 				t.Errorf("defaults: %+v", c)

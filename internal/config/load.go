@@ -190,6 +190,12 @@ func (w *walker) walk(n *yaml.Node, t reflect.Type, path string) {
 	}
 	if reflect.PointerTo(t).Implements(unmarshalerType) {
 		w.expand(n, path)
+		// Decode it here, where its key path is known: on a flow mapping
+		// ("{reload: soon, dir: x}") several keys share a line, so an error
+		// named by line alone could blame the wrong key.
+		if err := n.Decode(reflect.New(t).Interface()); err != nil {
+			w.errs = append(w.errs, namedErrors(err, n.Line, path)...)
+		}
 		return
 	}
 	switch t.Kind() {
@@ -374,4 +380,27 @@ func editDistance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// lineMsg splits yaml.v3's "line N: message".
+var lineMsg = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// namedErrors words a value's decode errors as "line N: key.path: message".
+func namedErrors(err error, line int, path string) []string {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	out := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		l, msg := strconv.Itoa(line), m
+		if sub := lineMsg.FindStringSubmatch(m); sub != nil {
+			l, msg = sub[1], sub[2]
+		}
+		out = append(out, fmt.Sprintf("line %s: %s: %s", l, show(path), msg))
+	}
+	return out
 }
