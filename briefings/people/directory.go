@@ -616,12 +616,7 @@ func pick(ps []*Profile) (Match, bool) {
 func (d *Directory) fuzzyLookup(q string) (Match, bool) {
 	n := runeLen(q)
 	qm := letterMask(q)
-	type hit struct {
-		p     *Profile
-		score float64
-	}
-	var hits []hit
-	best := map[*Profile]int{}
+	var scored profileScores
 	for l := max(3, n-2); l <= min(maxFuzzyLen, n+2); l++ {
 		for _, k := range d.fuzzy[l] {
 			if bits.OnesCount64(k.mask^qm) > 4 {
@@ -634,18 +629,10 @@ func (d *Directory) fuzzyLookup(q string) (Match, bool) {
 			if s < 0.9 {
 				continue
 			}
-			for _, p := range k.profiles {
-				if i, ok := best[p]; ok {
-					if s > hits[i].score {
-						hits[i].score = s
-					}
-					continue
-				}
-				best[p] = len(hits)
-				hits = append(hits, hit{p, s})
-			}
+			scored.add(k.profiles, s)
 		}
 	}
+	hits := scored.hits
 	if len(hits) == 0 {
 		return Match{}, false
 	}
@@ -711,34 +698,17 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 			best = max(best, int(counts[id]))
 		}
 	}
-	type hit struct {
-		p     *Profile
-		score float64
-	}
-	var hits []hit
-	seen := map[*Profile]int{}
+	var scored profileScores
 	for _, id := range touched {
 		if c := int(counts[id]); c*2 < best || c < 2 {
 			continue
 		}
 		fk := d.keys[id]
-		{
-			s := jaroWinkler(q, fk.key)
-			if s < 0.75 {
-				continue
-			}
-			for _, p := range fk.profiles {
-				if i, ok := seen[p]; ok {
-					if s > hits[i].score {
-						hits[i].score = s
-					}
-					continue
-				}
-				seen[p] = len(hits)
-				hits = append(hits, hit{p, s})
-			}
+		if s := jaroWinkler(q, fk.key); s >= 0.75 {
+			scored.add(fk.profiles, s)
 		}
 	}
+	hits := scored.hits
 	sort.SliceStable(hits, func(i, j int) bool {
 		if (hits[i].p.Kind == Person) != (hits[j].p.Kind == Person) {
 			return hits[i].p.Kind == Person
@@ -756,4 +726,30 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 		out = append(out, h.p)
 	}
 	return out
+}
+
+// profileHit is a profile and how well a name matched it.
+type profileHit struct {
+	p     *Profile
+	score float64
+}
+
+// profileScores keeps each profile's best score, in first-seen order.
+type profileScores struct {
+	hits []profileHit
+	at   map[*Profile]int
+}
+
+func (ps *profileScores) add(profiles []*Profile, score float64) {
+	if ps.at == nil {
+		ps.at = map[*Profile]int{}
+	}
+	for _, p := range profiles {
+		if i, ok := ps.at[p]; ok {
+			ps.hits[i].score = max(ps.hits[i].score, score)
+			continue
+		}
+		ps.at[p] = len(ps.hits)
+		ps.hits = append(ps.hits, profileHit{p, score})
+	}
 }
