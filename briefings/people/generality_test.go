@@ -184,12 +184,7 @@ func TestAliasesBeyondSurnames(t *testing.T) {
 			if e == nil {
 				t.Fatalf("no entity %q; people: %v", tc.person, personNames(r))
 			}
-			var got []string
-			for _, m := range r.Mentions {
-				if m.Key == e.Key {
-					got = append(got, m.Text)
-				}
-			}
+			got := mentionTexts(r, e.Key)
 			if strings.Join(got, "|") != strings.Join(tc.mentions, "|") {
 				t.Errorf("mentions = %q, want %q", got, tc.mentions)
 			}

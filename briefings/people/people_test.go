@@ -85,12 +85,7 @@ func TestAliasesWithinAnArticle(t *testing.T) {
 			if e == nil {
 				t.Fatalf("no entity %q; people: %v", tc.person, personNames(r))
 			}
-			var got []string
-			for _, m := range r.Mentions {
-				if m.Key == e.Key {
-					got = append(got, m.Text)
-				}
-			}
+			got := mentionTexts(r, e.Key)
 			if strings.Join(got, "|") != strings.Join(tc.mentions, "|") {
 				t.Errorf("mentions = %q, want %q", got, tc.mentions)
 			}
@@ -278,4 +273,15 @@ func TestResolve(t *testing.T) {
 			}
 		})
 	}
+}
+
+// mentionTexts lists, in order, how the article names the entity key.
+func mentionTexts(r *DocResult, key string) []string {
+	var got []string
+	for _, m := range r.Mentions {
+		if m.Key == key {
+			got = append(got, m.Text)
+		}
+	}
+	return got
 }
