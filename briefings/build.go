@@ -203,7 +203,15 @@ func (d *document) source() Source {
 }
 
 // date is the document's date for an item: "2014-11-05", or "" when unknown.
-func (d *document) date() string { return d.Meta.Published.String() }
+func (d *document) date() string {
+	if d.Meta.DateInferred && !d.Meta.DateAnchored {
+		// a year guessed from the years an undated text names is too weak
+		// to print beside a quote or a figure; the sources list gives it,
+		// marked as inferred
+		return ""
+	}
+	return d.Meta.Published.String()
+}
 
 // sentenceAt returns the sentence holding byte off of paragraph para.
 func (d *document) sentenceAt(para, off int) (int, string) {

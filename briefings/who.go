@@ -372,8 +372,9 @@ func (e *Engine) brief(p *profile) Reply {
 				t += " (former)"
 			}
 			it := Item{Text: t, Date: role.Date.String()}
-			if e.byID[role.DocID] != nil {
+			if d := e.byID[role.DocID]; d != nil {
 				it.Source = c.cite(role.DocID)
+				it.Date = d.date()
 			}
 			sec.Items = append(sec.Items, it)
 		}

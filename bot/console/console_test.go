@@ -47,7 +47,7 @@ func sampleReply() briefings.Reply {
 		},
 		Sources: []briefings.Source{
 			{ID: "a", Title: "France wants British police in Calais", Publisher: "France 24", Published: "2014-11-05", URL: "https://example.com/a"},
-			{ID: "b", Title: "UK should send back-up to Calais"},
+			{ID: "b", Title: "UK should send back-up to Calais", Published: "2020", DateInferred: true},
 		},
 	}
 }

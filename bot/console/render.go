@@ -46,7 +46,9 @@ func Render(r briefings.Reply) string {
 			if s.Publisher != "" {
 				parts = append(parts, s.Publisher)
 			}
-			if s.Published != "" {
+			if s.Published != "" && s.DateInferred {
+				parts = append(parts, s.Published+" (year inferred from the text)")
+			} else if s.Published != "" {
 				parts = append(parts, s.Published)
 			}
 			if s.URL != "" {
