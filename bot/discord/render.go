@@ -571,6 +571,9 @@ func sourceLine(n int, s briefings.Source) string {
 		parts = append(parts, p)
 	}
 	if d := oneLine(s.Published); d != "" {
+		if s.DateInferred {
+			d += " (year inferred)" // the article gives no date
+		}
 		d, _ = fit(escape(d), 40)
 		parts = append(parts, d)
 	}

@@ -279,6 +279,9 @@ func sourceLine(n int, s briefings.Source) string {
 		parts = append(parts, ep)
 	}
 	if d := strings.TrimSpace(s.Published); d != "" {
+		if s.DateInferred {
+			d += " (year inferred)" // the article gives no date
+		}
 		ed, _ := fit(d, 40)
 		parts = append(parts, ed)
 	}
