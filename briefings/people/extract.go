@@ -683,17 +683,11 @@ func candPos(c *cand) position { return position{c.para.idx, c.start()} }
 // surnames of the article's people: "Cazeneuve", "Brokenshire told",
 // "Juan Carlos", "Daveport" (a misspelling), "Mirco Bergamasco" (a relative).
 func (x *extractor) scanKnown(pp *paragraph, a, b int) {
+	inFreeRuns(pp, a, b, func(a, b int) { x.scanKnownRun(pp, a, b) })
+}
+
+func (x *extractor) scanKnownRun(pp *paragraph, a, b int) {
 	toks := pp.toks
-	for k := a; k < b; k++ {
-		if pp.used[k] {
-			x.scanKnown(pp, a, k)
-			for k < b && pp.used[k] {
-				k++
-			}
-			x.scanKnown(pp, k, b)
-			return
-		}
-	}
 	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isHonorific(toks[a]) || originWord(toks[a])) {
 		a++
 	}
@@ -1182,17 +1176,11 @@ func initialsMatch(initials string, firsts []string) bool {
 // sequence with an organisation word ("Human Rights Watch", "Home Office")
 // or an acronym ("HRW").
 func (x *extractor) scanOrg(pp *paragraph, a, b int) {
+	inFreeRuns(pp, a, b, func(a, b int) { x.scanOrgRun(pp, a, b) })
+}
+
+func (x *extractor) scanOrgRun(pp *paragraph, a, b int) {
 	toks := pp.toks
-	for k := a; k < b; k++ {
-		if pp.used[k] {
-			x.scanOrg(pp, a, k)
-			for k < b && pp.used[k] {
-				k++
-			}
-			x.scanOrg(pp, k, b)
-			return
-		}
-	}
 	the := false // a name that starts with "The": "The Telegraph"
 	for a < b && (isStop(toks[a]) || isDay(toks[a]) || isMonth(toks[a]) || strings.HasSuffix(toks[a].lower, "-based")) {
 		the = toks[a].text == "The" && !toks[a].sentStart
@@ -1442,4 +1430,21 @@ func pronounVote(s string) int {
 		}
 	}
 	return 0
+}
+
+// inFreeRuns calls fn on each maximal run of tokens [a, b) of which none is
+// used yet, left to right; a run is looked at only after fn has seen the
+// runs before it (fn may mark tokens used).
+func inFreeRuns(pp *paragraph, a, b int, fn func(a, b int)) {
+	for k := a; k < b; k++ {
+		if pp.used[k] {
+			inFreeRuns(pp, a, k, fn)
+			for k < b && pp.used[k] {
+				k++
+			}
+			inFreeRuns(pp, k, b, fn)
+			return
+		}
+	}
+	fn(a, b)
 }
