@@ -125,16 +125,7 @@ func (e *Engine) answer(q string) Reply {
 	if len(terms) == 0 {
 		return e.notCovered(q)
 	}
-	idf := make(map[string]float64, len(terms))
-	var total float64
-	for _, t := range terms {
-		w := e.index.IDF(t)
-		if w == 0 {
-			w = math.Log(1 + (float64(e.index.Len())+0.5)/0.5) // a word the corpus never uses weighs most
-		}
-		idf[t] = w
-		total += w
-	}
+	idf, total := e.termWeights(terms)
 	// Retrieval uses the question's rarer words: a word in most passages
 	// ("said", "minister") adds little to the ranking but a long posting
 	// list to walk. Sentences are still scored on every word.
@@ -150,17 +141,7 @@ func (e *Engine) answer(q string) Reply {
 		para := p.doc.Paragraphs[p.para]
 		for si := p.first; si <= p.last; si++ {
 			s := para.Sentence(si)
-			tf := e.termFreq(s)
-			var score, cov float64
-			n := float64(tf.n)
-			for _, t := range terms {
-				f := float64(tf.count[t])
-				if f == 0 {
-					continue
-				}
-				cov += idf[t]
-				score += idf[t] * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*n/avgSentLength))
-			}
+			score, cov := e.termFreq(s).bm25(terms, idf)
 			if score == 0 {
 				continue
 			}
@@ -358,6 +339,37 @@ func stripQuestionWords(q string) string {
 type termCounts struct {
 	count map[string]int
 	n     int
+}
+
+// termWeights gives each query term its inverse document frequency, and
+// their sum. A word the corpus never uses weighs most.
+func (e *Engine) termWeights(terms []string) (map[string]float64, float64) {
+	idf := make(map[string]float64, len(terms))
+	var total float64
+	for _, t := range terms {
+		w := e.index.IDF(t)
+		if w == 0 {
+			w = math.Log(1 + (float64(e.index.Len())+0.5)/0.5)
+		}
+		idf[t] = w
+		total += w
+	}
+	return idf, total
+}
+
+// bm25 scores a sentence's terms against the query terms, and reports the
+// weight of the query terms it holds (its coverage).
+func (tf termCounts) bm25(terms []string, idf map[string]float64) (score, coverage float64) {
+	n := float64(tf.n)
+	for _, t := range terms {
+		f := float64(tf.count[t])
+		if f == 0 {
+			continue
+		}
+		coverage += idf[t]
+		score += idf[t] * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*n/avgSentLength))
+	}
+	return score, coverage
 }
 
 // termFreq counts the analysed terms of a sentence.

@@ -2,7 +2,6 @@ package briefings
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -47,16 +46,7 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 	if topic = strings.TrimSpace(topic); topic != "" {
 		terms = e.index.Terms(stripQuestionWords(topic))
 	}
-	idf := map[string]float64{}
-	var total float64
-	for _, t := range terms {
-		w := e.index.IDF(t)
-		if w == 0 {
-			w = math.Log(1 + (float64(e.index.Len())+0.5)/0.5)
-		}
-		idf[t] = w
-		total += w
-	}
+	idf, total := e.termWeights(terms)
 	type said struct {
 		ref   quoteRef
 		norm  string
@@ -75,16 +65,8 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 		}
 		s := said{ref: ref, norm: norm, order: n}
 		if len(terms) > 0 {
-			tf := e.termFreq(qt.Text)
 			var cov float64
-			for _, t := range terms {
-				f := float64(tf.count[t])
-				if f == 0 {
-					continue
-				}
-				cov += idf[t]
-				s.score += idf[t] * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*float64(tf.n)/avgSentLength))
-			}
+			s.score, cov = e.termFreq(qt.Text).bm25(terms, idf)
 			if total == 0 || cov/total < minSaidCoverage {
 				continue
 			}
