@@ -65,6 +65,9 @@ func testStore(t *testing.T, newDB func(testing.TB) storetest.Opener) {
 		{"SeenAndDeliveries", testSeenAndDeliveries},
 		{"FailedPosts", testFailedPosts},
 		{"Subscriptions", testSubscriptions},
+		{"SavedReplies", testSavedReplies},
+		{"Feedback", testFeedback},
+		{"Conversations", testConversations},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newDB(t)) })
