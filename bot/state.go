@@ -27,6 +27,7 @@ type SavedReply struct {
 	Asker    string          // UserHash of the person who asked
 	Question string          // what was asked, as the router read it
 	Private  bool            // answered to the asker only
+	SharedBy string          // a shared copy: the user id of who shared it
 	Reply    briefings.Reply // the whole answer, every page
 	Created  time.Time
 }

@@ -40,11 +40,11 @@ func (s *Store) SaveReply(ctx context.Context, r bot.SavedReply) error {
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM saved_replies WHERE created_at < ?`), ms(s.now().Add(-ReplyRetention))); err != nil {
 			return fmt.Errorf("store: prune replies: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO saved_replies (id, platform, channel, asker, question, private, reply, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO saved_replies (id, platform, channel, asker, question, private, shared_by, reply, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET platform = excluded.platform, channel = excluded.channel, asker = excluded.asker,
-				question = excluded.question, private = excluded.private, reply = excluded.reply, created_at = excluded.created_at`),
-			r.ID, r.Platform, r.Channel, r.Asker, r.Question, private, string(body), ms(r.Created)); err != nil {
+				question = excluded.question, private = excluded.private, shared_by = excluded.shared_by, reply = excluded.reply, created_at = excluded.created_at`),
+			r.ID, r.Platform, r.Channel, r.Asker, r.Question, private, r.SharedBy, string(body), ms(r.Created)); err != nil {
 			return fmt.Errorf("store: save reply: %w", err)
 		}
 		return nil
@@ -57,9 +57,9 @@ func (s *Store) LoadReply(ctx context.Context, id string) (bot.SavedReply, error
 	var private int
 	var body string
 	var created int64
-	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, platform, channel, asker, question, private, reply, created_at
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id, platform, channel, asker, question, private, shared_by, reply, created_at
 		FROM saved_replies WHERE id = ? AND created_at >= ?`), id, ms(s.now().Add(-ReplyRetention))).
-		Scan(&r.ID, &r.Platform, &r.Channel, &r.Asker, &r.Question, &private, &body, &created)
+		Scan(&r.ID, &r.Platform, &r.Channel, &r.Asker, &r.Question, &private, &r.SharedBy, &body, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return bot.SavedReply{}, bot.ErrNoState
 	}

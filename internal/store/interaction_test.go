@@ -21,7 +21,7 @@ func testSavedReplies(t *testing.T, open storetest.Opener) {
 		Sections: []briefings.Section{{Heading: "Quotes", Items: []briefings.Item{{Text: "\"We will act\"", Source: "d1", Date: "2014-11-05", Mark: "act"}}}},
 		Sources:  []briefings.Source{{ID: "d1", Title: "T", Published: "2014", DateInferred: true}}}
 	want := bot.SavedReply{ID: "r1", Platform: "slack", Channel: "C1", Asker: bot.UserHash("slack", "U1"),
-		Question: "/who cazeneuve", Private: true, Reply: rep, Created: clk.Now()}
+		Question: "/who cazeneuve", Private: true, SharedBy: "U2", Reply: rep, Created: clk.Now()}
 	if err := a.SaveReply(c, want); err != nil {
 		t.Fatalf("SaveReply: %v", err)
 	}

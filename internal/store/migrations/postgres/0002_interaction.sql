@@ -1,5 +1,6 @@
 -- Answers kept for their buttons (Share, More, feedback). asker is a hash
--- of the platform and user id, never the id itself.
+-- of the platform and user id, never the id itself; shared_by is the user
+-- id of whoever shared the answer in the channel, shown there by name.
 CREATE TABLE saved_replies (
     id         TEXT PRIMARY KEY,
     platform   TEXT NOT NULL,
@@ -7,6 +8,7 @@ CREATE TABLE saved_replies (
     asker      TEXT NOT NULL,
     question   TEXT NOT NULL,
     private    INTEGER NOT NULL,
+    shared_by  TEXT NOT NULL DEFAULT '',
     reply      TEXT NOT NULL,
     created_at BIGINT NOT NULL
 );
