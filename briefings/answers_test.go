@@ -433,23 +433,6 @@ The weather was mild for the time of year and the sky was blue.
 	}
 }
 
-func TestJaroWinkler(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		lo   float64
-		hi   float64
-	}{
-		{"martha", "marhta", 0.96, 0.962},
-		{"cazeneuve", "cazenueve", 0.9, 1},
-		{"abc", "xyz", 0, 0},
-		{"same", "same", 1, 1},
-	} {
-		if got := jaroWinkler(tc.a, tc.b); got < tc.lo || got > tc.hi {
-			t.Errorf("jaroWinkler(%q, %q) = %v, want %v..%v", tc.a, tc.b, got, tc.lo, tc.hi)
-		}
-	}
-}
-
 func TestDisagreement(t *testing.T) {
 	doc := func(id, pub, body string) *document {
 		td, err := text.Parse(id, []byte("---\npublisher: "+pub+"\npublished: 2014-11-05\n---\n"+body))

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/briefbot/briefbot/internal/textdist"
+
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/briefbot/briefbot/briefings/people"
@@ -86,7 +88,7 @@ func wordFits(w string, own []string) bool {
 		case n >= 4:
 			allowed = 1
 		}
-		if allowed > 0 && editDistance(rw, ro, allowed) <= allowed {
+		if allowed > 0 && textdist.OSA(rw, ro, allowed) <= allowed {
 			return true
 		}
 	}
@@ -113,39 +115,4 @@ func nameWords(s string) []string {
 		out[i] = strings.Trim(w, "'’-")
 	}
 	return out
-}
-
-// editDistance is the optimal-string-alignment distance of a and b (a
-// swap of two neighbours is one edit), or limit+1 once it exceeds limit.
-func editDistance(a, b []rune, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			rowMin = min(rowMin, v)
-		}
-		if rowMin > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }

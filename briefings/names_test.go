@@ -60,19 +60,6 @@ func TestNamedOthers(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{
-		{"cazenueve", "cazeneuve", 1}, {"natasha", "natacha", 1}, {"marcus", "marc", 2}, {"abc", "abc", 0}, {"abcdef", "uvwxyz", 3},
-	} {
-		if got := editDistance([]rune(tc.a), []rune(tc.b), 2); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
-	}
-}
-
 func TestTitleLike(t *testing.T) {
 	for _, tc := range []struct {
 		title string

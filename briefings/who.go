@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/internal/textdist"
 )
 
 // Limits of a who reply.
@@ -167,7 +168,7 @@ func (e *Engine) closestNames(name string, n int) []*people.Profile {
 		var best float64
 		for _, w := range strings.Fields(strings.ToLower(p.Name)) {
 			for _, x := range q {
-				if s := jaroWinkler(w, x); s > best {
+				if s := textdist.JaroWinkler(w, x); s > best {
 					best = s
 				}
 			}
@@ -182,53 +183,6 @@ func (e *Engine) closestNames(name string, n int) []*people.Profile {
 		out = append(out, all[i].p)
 	}
 	return out
-}
-
-// jaroWinkler is the Jaro-Winkler similarity of two words, 0 to 1.
-func jaroWinkler(a, b string) float64 {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 || len(rb) == 0 {
-		return 0
-	}
-	win := max(len(ra), len(rb))/2 - 1
-	if win < 0 {
-		win = 0
-	}
-	ma, mb := make([]bool, len(ra)), make([]bool, len(rb))
-	m := 0
-	for i := range ra {
-		lo, hi := max(0, i-win), min(len(rb), i+win+1)
-		for j := lo; j < hi; j++ {
-			if !mb[j] && ra[i] == rb[j] {
-				ma[i], mb[j] = true, true
-				m++
-				break
-			}
-		}
-	}
-	if m == 0 {
-		return 0
-	}
-	t, k := 0, 0
-	for i := range ra {
-		if !ma[i] {
-			continue
-		}
-		for !mb[k] {
-			k++
-		}
-		if ra[i] != rb[k] {
-			t++
-		}
-		k++
-	}
-	fm := float64(m)
-	jaro := (fm/float64(len(ra)) + fm/float64(len(rb)) + (fm-float64(t)/2)/fm) / 3
-	l := 0
-	for l < 4 && l < len(ra) && l < len(rb) && ra[l] == rb[l] {
-		l++
-	}
-	return jaro + float64(l)*0.1*(1-jaro)
 }
 
 // whoName trims what a user typed around a name: "is darmanin?" (from

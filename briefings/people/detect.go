@@ -238,3 +238,20 @@ var surnameTitles = words(`king major bishop marshal marshall dean judge prince 
 
 // nameSuffixes follow a name: "Martin Luther King Jnr".
 var nameSuffixes = words(`jr jnr snr sr ii iii iv`)
+
+// inFreeRuns calls fn on each maximal run of tokens [a, b) of which none is
+// used yet, left to right; a run is looked at only after fn has seen the
+// runs before it (fn may mark tokens used).
+func inFreeRuns(pp *paragraph, a, b int, fn func(a, b int)) {
+	for k := a; k < b; k++ {
+		if pp.used[k] {
+			inFreeRuns(pp, a, k, fn)
+			for k < b && pp.used[k] {
+				k++
+			}
+			inFreeRuns(pp, k, b, fn)
+			return
+		}
+	}
+	fn(a, b)
+}

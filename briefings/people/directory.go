@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/briefbot/briefbot/internal/textdist"
+
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
@@ -622,10 +624,10 @@ func (d *Directory) fuzzyLookup(q string) (Match, bool) {
 			if bits.OnesCount64(k.mask^qm) > 4 {
 				continue
 			}
-			if levenshtein(q, k.key, 2) > 2 {
+			if textdist.Levenshtein(q, k.key, 2) > 2 {
 				continue
 			}
-			s := jaroWinkler(q, k.key)
+			s := textdist.JaroWinkler(q, k.key)
 			if s < 0.9 {
 				continue
 			}
@@ -704,7 +706,7 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 			continue
 		}
 		fk := d.keys[id]
-		if s := jaroWinkler(q, fk.key); s >= 0.75 {
+		if s := textdist.JaroWinkler(q, fk.key); s >= 0.75 {
 			scored.add(fk.profiles, s)
 		}
 	}

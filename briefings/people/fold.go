@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/briefbot/briefbot/internal/textdist"
+
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -79,106 +81,6 @@ func foldASCII(s string) (string, bool) {
 	return string(b), true
 }
 
-// levenshtein is the edit distance of a and b in runes, or max+1 when it is
-// larger than max (the computation stops early).
-func levenshtein(a, b string, max int) int {
-	if a == b {
-		return 0
-	}
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > max || -d > max {
-		return max + 1
-	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			v := prev[j-1] + cost
-			if prev[j]+1 < v {
-				v = prev[j] + 1
-			}
-			if cur[j-1]+1 < v {
-				v = cur[j-1] + 1
-			}
-			cur[j] = v
-			if v < best {
-				best = v
-			}
-		}
-		if best > max {
-			return max + 1
-		}
-		prev, cur = cur, prev
-	}
-	if prev[len(rb)] > max {
-		return max + 1
-	}
-	return prev[len(rb)]
-}
-
-// jaroWinkler is the Jaro-Winkler similarity of a and b, in [0, 1].
-func jaroWinkler(a, b string) float64 {
-	if a == b {
-		return 1
-	}
-	ra, rb := []rune(a), []rune(b)
-	la, lb := len(ra), len(rb)
-	if la == 0 || lb == 0 {
-		return 0
-	}
-	window := max(la, lb)/2 - 1
-	if window < 0 {
-		window = 0
-	}
-	var ma, mb [64]bool
-	if la > 64 || lb > 64 {
-		return 0
-	}
-	matches := 0
-	for i := 0; i < la; i++ {
-		lo, hi := max(0, i-window), min(lb, i+window+1)
-		for j := lo; j < hi; j++ {
-			if !mb[j] && ra[i] == rb[j] {
-				ma[i], mb[j] = true, true
-				matches++
-				break
-			}
-		}
-	}
-	if matches == 0 {
-		return 0
-	}
-	transpositions, k := 0, 0
-	for i := 0; i < la; i++ {
-		if !ma[i] {
-			continue
-		}
-		for !mb[k] {
-			k++
-		}
-		if ra[i] != rb[k] {
-			transpositions++
-		}
-		k++
-	}
-	m := float64(matches)
-	jaro := (m/float64(la) + m/float64(lb) + (m-float64(transpositions)/2)/m) / 3
-	prefix := 0
-	for prefix < 4 && prefix < la && prefix < lb && ra[prefix] == rb[prefix] {
-		prefix++
-	}
-	return jaro + float64(prefix)*0.1*(1-jaro)
-}
-
 // letterMask is a 64-bit set of the letters of s: two strings within edit
 // distance d differ in at most 2d bits, a cheap filter before Levenshtein.
 func letterMask(s string) uint64 {
@@ -214,7 +116,7 @@ func runeLen(s string) int { return utf8.RuneCountInString(s) }
 // "Davenport"), or two letters after the first swapped in one of five or
 // more ("Kudja" for "Kujda").
 func misspelt(name, written string) bool {
-	if runeLen(name) >= 6 && runeLen(written) >= 6 && levenshtein(name, written, 1) == 1 {
+	if runeLen(name) >= 6 && runeLen(written) >= 6 && textdist.Levenshtein(name, written, 1) == 1 {
 		return true
 	}
 	a, b := []rune(name), []rune(written)

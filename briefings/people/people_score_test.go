@@ -1,12 +1,13 @@
 package people
 
 import (
-	"github.com/briefbot/briefbot/briefings/internal/labelset"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/briefings/internal/labelset"
 
 	"gopkg.in/yaml.v3"
 

@@ -91,9 +91,10 @@ func (r *DocResult) Resolve(phrase string, para, off int) (key string, ok bool) 
 	return "", false
 }
 
-// resolveName finds the person a name or alias means. A name that several
-// of the article's people share resolves only when the article's usage
-// tells which (see pick).
+// resolveName finds the person a name or alias means: the full name, an
+// alias the article uses, or what matchName finds; a name that several of
+// the article's people share resolves only when the article's usage tells
+// which (see pickNamed).
 func (r *DocResult) resolveName(name []string, gender byte, honorific, plain bool, at position) *Entity {
 	key := strings.Join(name, " ")
 	hits := r.names[key]
@@ -102,32 +103,8 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific, plain boo
 			return e // the full name
 		}
 	}
-	hits = append([]*Entity(nil), hits...)
-	try := func(match func(full []string) bool) {
-		for _, e := range r.Entities {
-			if e.Kind != Person || containsEntity(hits, e) {
-				continue
-			}
-			if full := strings.Fields(fold(e.Name)); len(full) >= 2 && match(full) {
-				hits = append(hits, e)
-			}
-		}
-	}
-	try(func(full []string) bool { return hasSuffix(full, name) })
-	if len(hits) == 0 && len(name) >= 2 && isInitials(name[0]) {
-		try(func(full []string) bool {
-			return hasSuffix(full, name[1:]) && initialsMatch(name[0], full[:len(full)-len(name)+1])
-		})
-	}
-	if len(hits) == 0 && (len(name) >= 2 || honorific) {
-		try(func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
-	}
-	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 5 {
-		try(func(full []string) bool {
-			s := full[len(full)-1]
-			return misspelt(s, name[0])
-		})
-	}
+	hits = matchName(name, honorific, append([]*Entity(nil), hits...), r.Entities,
+		func(e *Entity) []string { return strings.Fields(fold(e.Name)) }, nil)
 	if gender != 0 {
 		fits := hits[:0:0]
 		for _, e := range hits {
@@ -137,55 +114,27 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific, plain boo
 		}
 		hits = fits
 	}
-	return r.pick(hits, plain, gender, at)
+	e, _ := pickNamed(hits, plain, gender, at, resultUsage{r})
+	return e
 }
 
-// pick chooses among the entities a name fits: one, or of several the one
-// the article's usage tells. A knight or a peer ("Sir Ian Blair") is not
-// the article's "Mr Blair" (plain is set for such an honorific), a person
-// not yet named cannot be meant, and of the rest only one may be known to
-// have the honorific's gender; when that leaves several, the name is
-// ambiguous and nil is returned: no answer is better than a guess.
-func (r *DocResult) pick(hits []*Entity, plain bool, gender byte, at position) *Entity {
-	switch len(hits) {
-	case 0:
-		return nil
-	case 1:
-		return hits[0]
-	}
-	before := map[*Entity]bool{}
-	for _, m := range r.Mentions {
+// resultUsage answers nameUsage from a finished DocResult's mentions and
+// aliases.
+type resultUsage struct{ r *DocResult }
+
+func (u resultUsage) namedBefore(e *Entity, at position) bool {
+	for _, m := range u.r.Mentions {
 		if !(position{m.Para, m.Start}).before(at) {
-			break
+			return false
 		}
-		for _, e := range hits {
-			if e.Key == m.Key {
-				before[e] = true
-			}
+		if m.Key == e.Key {
+			return true
 		}
 	}
-	var named, sameGender []*Entity
-	for _, e := range hits {
-		if !before[e] || (plain && hasRankAlias(e)) {
-			continue
-		}
-		named = append(named, e)
-		if gender != 0 && e.Gender == gender {
-			sameGender = append(sameGender, e)
-		}
-	}
-	switch {
-	case len(named) == 1:
-		return named[0]
-	case len(sameGender) == 1:
-		return sameGender[0]
-	}
-	return nil
+	return false
 }
 
-// hasRankAlias reports whether the article names e with a rank title:
-// "Sir Ian Blair", "Lord Falconer".
-func hasRankAlias(e *Entity) bool {
+func (u resultUsage) hasRankTitle(e *Entity) bool {
 	for _, a := range append([]string{e.Name}, e.Aliases...) {
 		if w := strings.Fields(fold(a)); len(w) > 1 && rankHonorifics[w[0]] {
 			return true
@@ -193,6 +142,8 @@ func hasRankAlias(e *Entity) bool {
 	}
 	return false
 }
+
+func (u resultUsage) knownGender(e *Entity) byte { return e.Gender }
 
 // resolveRole finds the person a role noun phrase means: the last one
 // before at holding a matching role.

@@ -1,12 +1,14 @@
 package quotes
 
 import (
-	"github.com/briefbot/briefbot/briefings/internal/labelset"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/briefbot/briefbot/briefings/internal/labelset"
+	"github.com/briefbot/briefbot/internal/textdist"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -251,13 +253,13 @@ func equalWords(a, b []string) bool {
 // Ferrero") but ending on the same surname.
 func sameName(got, want string) bool {
 	g, w := matchWords(got), matchWords(want)
-	if len(g) == 0 || len(g) > len(w) || editDistance(g[len(g)-1], w[len(w)-1]) > 1 {
+	if len(g) == 0 || len(g) > len(w) || textdist.Levenshtein(g[len(g)-1], w[len(w)-1], 1) > 1 {
 		return false
 	}
 	for _, gw := range g {
 		found := false
 		for _, ww := range w {
-			if editDistance(gw, ww) <= 1 {
+			if textdist.Levenshtein(gw, ww, 1) <= 1 {
 				found = true
 				break
 			}
@@ -267,25 +269,4 @@ func sameName(got, want string) bool {
 		}
 	}
 	return true
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

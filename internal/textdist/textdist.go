@@ -1,0 +1,116 @@
+// Package textdist measures how far apart two short strings are: edit
+// distances (Levenshtein, and optimal string alignment, where swapping two
+// neighbours is one edit) and Jaro-Winkler similarity. Names, typed
+// commands and configuration keys are compared with these one
+// implementations.
+package textdist
+
+// Levenshtein is the edit distance of a and b in runes (insertions,
+// deletions, substitutions), or limit+1 once it exceeds limit; the work
+// stops as soon as that is known.
+func Levenshtein(a, b string, limit int) int {
+	if a == b {
+		return 0
+	}
+	return distance([]rune(a), []rune(b), limit, false)
+}
+
+// OSA is the optimal-string-alignment distance of a and b: Levenshtein in
+// which a swap of two neighbouring runes ("Kudja" for "Kujda") is one edit.
+// It returns limit+1 once the distance exceeds limit.
+func OSA(a, b []rune, limit int) int {
+	return distance(a, b, limit, true)
+}
+
+// distance is the bounded dynamic programme behind Levenshtein and OSA.
+func distance(a, b []rune, limit int, swaps bool) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if swaps && i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > limit {
+			return limit + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	if prev[len(b)] > limit {
+		return limit + 1
+	}
+	return prev[len(b)]
+}
+
+// JaroWinkler is the Jaro-Winkler similarity of a and b in runes, from 0
+// (nothing in common) to 1 (equal), with the usual prefix bonus of 0.1 per
+// shared leading rune, up to four.
+func JaroWinkler(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	ra, rb := []rune(a), []rune(b)
+	la, lb := len(ra), len(rb)
+	if la == 0 || lb == 0 {
+		return 0
+	}
+	window := max(max(la, lb)/2-1, 0)
+	var bufA, bufB [64]bool
+	ma, mb := bufA[:0], bufB[:0]
+	if la <= len(bufA) && lb <= len(bufB) {
+		ma, mb = bufA[:la], bufB[:lb]
+	} else {
+		ma, mb = make([]bool, la), make([]bool, lb)
+	}
+	matches := 0
+	for i := 0; i < la; i++ {
+		lo, hi := max(0, i-window), min(lb, i+window+1)
+		for j := lo; j < hi; j++ {
+			if !mb[j] && ra[i] == rb[j] {
+				ma[i], mb[j] = true, true
+				matches++
+				break
+			}
+		}
+	}
+	if matches == 0 {
+		return 0
+	}
+	transpositions, k := 0, 0
+	for i := 0; i < la; i++ {
+		if !ma[i] {
+			continue
+		}
+		for !mb[k] {
+			k++
+		}
+		if ra[i] != rb[k] {
+			transpositions++
+		}
+		k++
+	}
+	m := float64(matches)
+	jaro := (m/float64(la) + m/float64(lb) + (m-float64(transpositions)/2)/m) / 3
+	prefix := 0
+	for prefix < 4 && prefix < la && prefix < lb && ra[prefix] == rb[prefix] {
+		prefix++
+	}
+	return jaro + float64(prefix)*0.1*(1-jaro)
+}

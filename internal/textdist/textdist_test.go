@@ -1,0 +1,85 @@
+package textdist
+
+import (
+	"math"
+	"testing"
+)
+
+func TestLevenshtein(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"", "", 2, 0},
+		{"natasha", "natacha", 2, 1},
+		{"cazeneuve", "cazenueve", 2, 2},
+		{"kujda", "kudja", 2, 2},
+		{"davenport", "daveport", 1, 1},
+		{"abc", "xyz", 1, 2},
+		{"gérald", "gerald", 2, 1},
+		{"short", "much longer", 2, 3},
+		{"kitten", "sitting", 5, 3},
+		{"marcus", "marc", 2, 2},
+		{"abcdef", "uvwxyz", 2, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := Levenshtein(tc.a, tc.b, tc.limit); got != tc.want {
+				t.Errorf("Levenshtein(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOSA(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"kujda", "kudja", 2, 1},
+		{"darmanin", "darmanin", 2, 0},
+		{"darmanin", "darmnain", 2, 1},
+		{"ca", "abc", 3, 3},
+		{"abcdef", "badcfe", 2, 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := OSA([]rune(tc.a), []rune(tc.b), tc.limit); got != tc.want {
+				t.Errorf("OSA(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestJaroWinkler(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want float64
+	}{
+		{"martha", "marhta", 0.9611},
+		{"dwayne", "duane", 0.84},
+		{"dixon", "dicksonx", 0.8133},
+		{"same", "same", 1},
+		{"", "x", 0},
+		{"abc", "xyz", 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
+			if got := JaroWinkler(tc.a, tc.b); math.Abs(got-tc.want) > 0.001 {
+				t.Errorf("JaroWinkler(%q, %q) = %.4f, want %.4f", tc.a, tc.b, got, tc.want)
+			}
+		})
+	}
+	long := "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
+	if got := JaroWinkler(long, long+"a"); got < 0.99 {
+		t.Errorf("JaroWinkler on long strings = %.4f, want close to 1", got)
+	}
+}
+
+func BenchmarkJaroWinkler(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		JaroWinkler("cazeneuve", "cazenueve")
+	}
+}
