@@ -100,13 +100,19 @@ type Subscription struct {
 type Digests interface {
 	// Preview is the digest the channel would get now.
 	Preview(ctx context.Context, platform, channel string) (briefings.Reply, error)
-	// Subscribe validates and stores a subscription and schedules it at once.
+	// Subscribe validates and stores a subscription and schedules it at
+	// once. Subscribing again to the same schedule and time zone changes
+	// nothing: it returns the existing subscription and ErrAlreadySubscribed.
 	Subscribe(ctx context.Context, s Subscription) (Subscription, error)
 	// List returns the channel's subscriptions (config and chat ones).
 	List(ctx context.Context, platform, channel string) ([]Subscription, error)
 	// Unsubscribe removes a chat subscription of the channel; ErrNoSubscription if none.
 	Unsubscribe(ctx context.Context, platform, channel, id string) error
 }
+
+// ErrAlreadySubscribed is returned by Digests.Subscribe, with the existing
+// subscription, when the channel already has the same schedule and time zone.
+var ErrAlreadySubscribed = errors.New("already subscribed")
 
 // ErrNoSubscription is returned by Digests.Unsubscribe for an unknown id.
 var ErrNoSubscription = errors.New("no such subscription")

@@ -163,6 +163,10 @@ func (r *Router) digest(ctx context.Context, req Request, args string) briefings
 			Platform: req.Platform, Channel: req.Channel, Schedule: spec, Timezone: tz,
 			WhenEmpty: "spotlight", CreatedBy: req.User,
 		})
+		if errors.Is(err, ErrAlreadySubscribed) {
+			return briefings.Reply{Kind: briefings.KindDigest, Title: "Already subscribed",
+				Summary: fmt.Sprintf("This channel is already subscribed to schedule %q (%s) as %s; nothing changed. /digest unsubscribe %s stops it.", s.Schedule, s.Timezone, s.ID, s.ID)}
+		}
 		if err != nil {
 			return r.failed("digest subscribe", err)
 		}

@@ -151,6 +151,11 @@ func TestRouterDigestManagement(t *testing.T) {
 			if s.Schedule == "0 4 * * *" {
 				return s, errors.New("database is down")
 			}
+			for _, old := range stored {
+				if old.Schedule == s.Schedule && old.Timezone == s.Timezone {
+					return old, ErrAlreadySubscribed
+				}
+			}
 			s.ID = "d-abc"
 			stored = append(stored, s)
 			return s, nil
@@ -177,6 +182,7 @@ func TestRouterDigestManagement(t *testing.T) {
 		{user, "/digest subscribe daily 09:00", "Only admins can manage digests", ""},
 		{admin, "/digest list", "No digests here", ""},
 		{admin, "/digest subscribe daily 09:00 Europe/London", "Digest scheduled", "d-abc"},
+		{admin, "/digest subscribe daily 09:00 Europe/London", "Already subscribed", "d-abc"},
 		{admin, "/digest list", "Digests for this channel", ""},
 		{admin, "/digest subscribe daily 09:00 Mars/Olympus", "I couldn't read that schedule", "not a time zone"},
 		{admin, "/digest subscribe daily 03:00", "That didn't work", "refused"},

@@ -315,17 +315,24 @@ func hint(title string, hiddenSources int) slack.Block {
 	return slack.NewContextBlock("", mrkdwnText("_"+text+"_"))
 }
 
-// fallback is the top-level text: the title and the summary, or the first
-// item when there is no summary.
+// fallback is the top-level text, read in notifications and by screen
+// readers: the title and the summary, or, when there is no summary, every
+// item of the first section (a list must not read as its first entry),
+// cut to the limit.
 func fallback(title string, r briefings.Reply) string {
 	s := title
 	body := strings.TrimSpace(r.Summary)
 	if body == "" {
 		for _, sec := range r.Sections {
-			if len(sec.Items) > 0 {
-				body = strings.TrimSpace(sec.Items[0].Text)
-				break
+			if len(sec.Items) == 0 {
+				continue
 			}
+			lines := make([]string, 0, len(sec.Items))
+			for _, it := range sec.Items {
+				lines = append(lines, strings.TrimSpace(it.Text))
+			}
+			body = strings.Join(lines, "\n")
+			break
 		}
 	}
 	if body != "" {

@@ -288,3 +288,31 @@ func TestFit(t *testing.T) {
 		})
 	}
 }
+
+// TestFallbackListsEveryItem checks the notification text of a reply made
+// only of a list (/digest list): it names every entry, not the first.
+func TestFallbackListsEveryItem(t *testing.T) {
+	tests := []struct {
+		name  string
+		items []string
+	}{
+		{"one", []string{"d-aaaaaa: \"0 9 * * *\" in UTC"}},
+		{"three", []string{"d-aaaaaa: \"0 9 * * *\" in UTC", "morning: \"0 8 * * 1-5\" in Europe/London", "d-cccccc: \"@hourly\" in Asia/Tokyo"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var items []briefings.Item
+			for _, s := range tt.items {
+				items = append(items, briefings.Item{Text: s})
+			}
+			msg := RenderMessage(briefings.Reply{Kind: briefings.KindDigest, Title: "Digests for this channel",
+				Sections: []briefings.Section{{Heading: "Schedules", Items: items}}})
+			for _, s := range tt.items {
+				id, _, _ := strings.Cut(s, ":")
+				if !strings.Contains(msg.Text, id) {
+					t.Errorf("text %q does not name %s", msg.Text, id)
+				}
+			}
+		})
+	}
+}

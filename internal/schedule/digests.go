@@ -31,7 +31,10 @@ func (s *Scheduler) Preview(ctx context.Context, platform, channel string) (brie
 }
 
 // Subscribe validates a chat subscription, stores it and schedules it at
-// once. Schedule and time zone problems are *bot.UserError.
+// once. Schedule and time zone problems are *bot.UserError. When the
+// channel already has the same schedule in the same time zone (a replayed
+// or double-submitted request) it changes nothing and returns that
+// subscription with bot.ErrAlreadySubscribed.
 func (s *Scheduler) Subscribe(ctx context.Context, sub bot.Subscription) (bot.Subscription, error) {
 	if sub.Platform == "" || sub.Channel == "" {
 		return bot.Subscription{}, errors.New("schedule: subscription without platform or channel")
@@ -39,7 +42,7 @@ func (s *Scheduler) Subscribe(ctx context.Context, sub bot.Subscription) (bot.Su
 	if _, ok := s.cfg.Platforms[sub.Platform]; !ok {
 		return bot.Subscription{}, &bot.UserError{Msg: fmt.Sprintf("Scheduled digests can't be posted to %s by this bot.", sub.Platform)}
 	}
-	sub.Schedule = strings.TrimSpace(sub.Schedule)
+	sub.Schedule = strings.Join(strings.Fields(sub.Schedule), " ")
 	if sub.Timezone == "" {
 		sub.Timezone = "UTC"
 	}
@@ -64,6 +67,11 @@ func (s *Scheduler) Subscribe(ctx context.Context, sub bot.Subscription) (bot.Su
 	if err != nil {
 		return bot.Subscription{}, err
 	}
+	for _, e := range existing {
+		if e.Schedule == sub.Schedule && e.Timezone == sub.Timezone {
+			return toBot(e), bot.ErrAlreadySubscribed
+		}
+	}
 	if len(existing) >= s.cfg.MaxSubscriptionsPerChannel {
 		return bot.Subscription{}, &bot.UserError{Msg: fmt.Sprintf("This channel already has %d digests, the most it can have. /digest unsubscribe ID stops one.", len(existing))}
 	}
@@ -78,6 +86,11 @@ func (s *Scheduler) Subscribe(ctx context.Context, sub bot.Subscription) (bot.Su
 		err = s.cfg.Store.AddSubscription(ctx, row)
 		if err == nil {
 			break
+		}
+		// Another process stored the same request a moment ago.
+		var dup *store.DuplicateError
+		if errors.As(err, &dup) {
+			return toBot(dup.Existing), bot.ErrAlreadySubscribed
 		}
 		if !errors.Is(err, store.ErrExists) || try >= 5 {
 			return bot.Subscription{}, err

@@ -489,15 +489,72 @@ func TestSubscriptions(t *testing.T) {
 	})
 
 	t.Run("per-channel cap", func(t *testing.T) {
-		for i := range 3 {
-			if _, err := a.s.Subscribe(ctx, bot.Subscription{Platform: "slack", Channel: "C7", Schedule: "@hourly"}); err != nil {
+		for i, tz := range []string{"UTC", "Europe/Paris", "Asia/Tokyo"} {
+			if _, err := a.s.Subscribe(ctx, bot.Subscription{Platform: "slack", Channel: "C7", Schedule: "@hourly", Timezone: tz}); err != nil {
 				t.Fatalf("subscription %d: %v", i, err)
 			}
 		}
-		_, err := a.s.Subscribe(ctx, bot.Subscription{Platform: "slack", Channel: "C7", Schedule: "@hourly"})
+		// The same request again is no new subscription, even at the cap.
+		if _, err := a.s.Subscribe(ctx, bot.Subscription{Platform: "slack", Channel: "C7", Schedule: "@hourly"}); !errors.Is(err, bot.ErrAlreadySubscribed) {
+			t.Fatalf("repeated subscription at the cap = %v, want ErrAlreadySubscribed", err)
+		}
+		_, err := a.s.Subscribe(ctx, bot.Subscription{Platform: "slack", Channel: "C7", Schedule: "@hourly", Timezone: "Europe/Berlin"})
 		var ue *bot.UserError
 		if !errors.As(err, &ue) {
 			t.Fatalf("fourth subscription = %v, want a user error", err)
+		}
+	})
+}
+
+// TestSubscribeIsIdempotent subscribes a channel to the same schedule again
+// (a replayed or double-submitted request), then from two replicas at
+// once: one subscription is stored and scheduled, and every repeat is told
+// its id.
+func TestSubscribeIsIdempotent(t *testing.T) {
+	bothDBs(t, func(t *testing.T, open storetest.Opener) {
+		a := newRig(t, open, nil, false)
+		b := newRig(t, open, a, false)
+		ctx := context.Background()
+		req := bot.Subscription{Platform: "slack", Channel: "C9", Schedule: "0 9 * * *", Timezone: "Europe/London", CreatedBy: "U1"}
+		first, err := a.s.Subscribe(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, again := range []bot.Subscription{req, {Platform: "slack", Channel: "C9", Schedule: " 0  9 * * * ", Timezone: "Europe/London", CreatedBy: "U2"}} {
+			got, err := b.s.Subscribe(ctx, again)
+			if !errors.Is(err, bot.ErrAlreadySubscribed) || got.ID != first.ID {
+				t.Fatalf("Subscribe again = %+v, %v; want %s and ErrAlreadySubscribed", got, err, first.ID)
+			}
+		}
+
+		race := bot.Subscription{Platform: "discord", Channel: "D9", Schedule: "@daily", Timezone: "UTC"}
+		var wg sync.WaitGroup
+		got := make([]bot.Subscription, 2)
+		errs := make([]error, 2)
+		for i, r := range []*rig{a, b} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got[i], errs[i] = r.s.Subscribe(ctx, race)
+			}()
+		}
+		wg.Wait()
+		created := 0
+		for i := range errs {
+			switch {
+			case errs[i] == nil:
+				created++
+			case !errors.Is(errs[i], bot.ErrAlreadySubscribed):
+				t.Fatalf("replica %d: %v", i, errs[i])
+			}
+		}
+		if created != 1 || got[0].ID != got[1].ID {
+			t.Fatalf("two replicas at once: %d created, ids %s and %s", created, got[0].ID, got[1].ID)
+		}
+		for _, target := range []Target{{Platform: "slack", Channel: "C9"}, {Platform: "discord", Channel: "D9"}} {
+			if subs, err := a.st.ChannelSubscriptions(ctx, target); err != nil || len(subs) != 1 {
+				t.Fatalf("%v has %d subscriptions (%v), want 1", target, len(subs), err)
+			}
 		}
 	})
 }

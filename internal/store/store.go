@@ -33,6 +33,20 @@ var ErrNotFound = errors.New("store: not found")
 // ErrExists is returned when a subscription id is already taken.
 var ErrExists = errors.New("store: already exists")
 
+// ErrDuplicate is matched (errors.Is) by a *DuplicateError.
+var ErrDuplicate = errors.New("store: channel already has this schedule")
+
+// DuplicateError is returned by AddSubscription when the channel already
+// has a subscription with the same schedule and time zone.
+type DuplicateError struct{ Existing Subscription }
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("store: channel already has schedule %q (%s) as %s", e.Existing.Schedule, e.Existing.Timezone, e.Existing.ID)
+}
+
+// Is makes errors.Is(err, ErrDuplicate) true.
+func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
+
 // ErrNotClaimed is returned when a run is finished by an owner that no
 // longer holds its claim (its lease expired and another process took it).
 var ErrNotClaimed = errors.New("store: run not claimed by this owner")
@@ -426,7 +440,11 @@ func (s *Store) FailedPosts(ctx context.Context, digestID string) ([]FailedPost,
 	return out, rows.Err()
 }
 
-// AddSubscription stores a new subscription; ErrExists if its id is taken.
+// AddSubscription stores a new subscription. It returns ErrExists if its id
+// is taken, and a *DuplicateError naming the existing subscription if the
+// channel already has one with the same schedule and time zone; either way
+// nothing changes. Two processes adding the same schedule at once store it
+// once.
 // A zero CreatedAt is set to now.
 func (s *Store) AddSubscription(ctx context.Context, sub Subscription) error {
 	if sub.CreatedAt.IsZero() {
@@ -434,17 +452,30 @@ func (s *Store) AddSubscription(ctx context.Context, sub Subscription) error {
 	}
 	res, err := s.db.ExecContext(ctx, s.q(`INSERT INTO subscriptions
 		(id, platform, channel, schedule, timezone, when_empty, created_by, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
 		sub.ID, sub.Platform, sub.Channel, sub.Schedule, sub.Timezone, sub.WhenEmpty, sub.CreatedBy, ms(sub.CreatedAt))
 	if err != nil {
 		return fmt.Errorf("store: add subscription: %w", err)
 	}
 	if n, err := res.RowsAffected(); err != nil {
-		return err
-	} else if n == 0 {
+		return fmt.Errorf("store: add subscription: %w", err)
+	} else if n > 0 {
+		return nil
+	}
+	if _, err := s.Subscription(ctx, sub.ID); err == nil {
 		return ErrExists
 	}
-	return nil
+	same, err := s.subs(ctx, `SELECT `+subColumns+` FROM subscriptions
+		WHERE platform = ? AND channel = ? AND schedule = ? AND timezone = ?`,
+		sub.Platform, sub.Channel, sub.Schedule, sub.Timezone)
+	if err != nil {
+		return err
+	}
+	if len(same) == 0 {
+		// The row that conflicted was deleted in between: the id is free.
+		return ErrExists
+	}
+	return &DuplicateError{Existing: same[0]}
 }
 
 const subColumns = `id, platform, channel, schedule, timezone, when_empty, created_by, created_at`

@@ -68,6 +68,8 @@ func testStore(t *testing.T, newDB func(testing.TB) storetest.Opener) {
 		{"SavedReplies", testSavedReplies},
 		{"Feedback", testFeedback},
 		{"Conversations", testConversations},
+		{"SubscriptionDuplicates", testSubscriptionDuplicates},
+		{"SubscriptionRace", testSubscriptionRace},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newDB(t)) })
@@ -451,5 +453,91 @@ func testSubscriptions(t *testing.T, open storetest.Opener) {
 	all, _ = s.Subscriptions(c)
 	if len(all) != 1 || all[0] != b {
 		t.Fatalf("after delete: %+v", all)
+	}
+}
+
+func testSubscriptionDuplicates(t *testing.T, open storetest.Opener) {
+	s := open(t)
+	c := ctx(t)
+	a := store.Subscription{ID: "d-aaaaaa", Platform: "slack", Channel: "C1", Schedule: "0 9 * * *",
+		Timezone: "Europe/London", WhenEmpty: "spotlight", CreatedBy: "U1", CreatedAt: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)}
+	if err := s.AddSubscription(c, a); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		sub     store.Subscription
+		wantDup bool
+	}{
+		{"same schedule and zone, new id", store.Subscription{ID: "d-bbbbbb", Platform: "slack", Channel: "C1", Schedule: "0 9 * * *", Timezone: "Europe/London", WhenEmpty: "skip"}, true},
+		{"another zone", store.Subscription{ID: "d-cccccc", Platform: "slack", Channel: "C1", Schedule: "0 9 * * *", Timezone: "UTC", WhenEmpty: "skip"}, false},
+		{"another channel", store.Subscription{ID: "d-dddddd", Platform: "slack", Channel: "C2", Schedule: "0 9 * * *", Timezone: "Europe/London", WhenEmpty: "skip"}, false},
+		{"another platform", store.Subscription{ID: "d-eeeeee", Platform: "discord", Channel: "C1", Schedule: "0 9 * * *", Timezone: "Europe/London", WhenEmpty: "skip"}, false},
+		{"another schedule", store.Subscription{ID: "d-ffffff", Platform: "slack", Channel: "C1", Schedule: "0 10 * * *", Timezone: "Europe/London", WhenEmpty: "skip"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := s.AddSubscription(c, tt.sub)
+			var dup *store.DuplicateError
+			if !tt.wantDup {
+				if err != nil {
+					t.Fatalf("AddSubscription = %v, want nil", err)
+				}
+				return
+			}
+			if !errors.As(err, &dup) || !errors.Is(err, store.ErrDuplicate) || dup.Existing != a {
+				t.Fatalf("AddSubscription = %v, want a DuplicateError naming %+v", err, a)
+			}
+		})
+	}
+	if _, err := s.Subscription(c, "d-bbbbbb"); !errors.Is(err, store.ErrNotFound) {
+		t.Fatalf("the duplicate was stored: %v", err)
+	}
+}
+
+// testSubscriptionRace has several processes subscribe one channel to the
+// same schedule at once, as replicas receiving a replayed request do: one
+// row is stored, and every other caller is told which one.
+func testSubscriptionRace(t *testing.T, open storetest.Opener) {
+	const n = 6
+	stores := make([]*store.Store, n)
+	for i := range stores {
+		stores[i] = open(t)
+	}
+	c := ctx(t)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for i := range stores {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			<-start
+			errs[i] = stores[i].AddSubscription(c, store.Subscription{ID: fmt.Sprintf("d-race%02d", i), Platform: "discord",
+				Channel: "42", Schedule: "@daily", Timezone: "UTC", WhenEmpty: "spotlight"})
+		}(i)
+	}
+	close(start)
+	wg.Wait()
+	subs, err := stores[0].ChannelSubscriptions(c, store.Target{Platform: "discord", Channel: "42"})
+	if err != nil || len(subs) != 1 {
+		t.Fatalf("ChannelSubscriptions = %+v, %v; want exactly one", subs, err)
+	}
+	created := 0
+	for i, err := range errs {
+		var dup *store.DuplicateError
+		switch {
+		case err == nil:
+			created++
+		case errors.As(err, &dup):
+			if dup.Existing.ID != subs[0].ID {
+				t.Errorf("caller %d told of %s, stored is %s", i, dup.Existing.ID, subs[0].ID)
+			}
+		default:
+			t.Errorf("caller %d: %v", i, err)
+		}
+	}
+	if created != 1 {
+		t.Fatalf("%d callers created the subscription, want 1", created)
 	}
 }
