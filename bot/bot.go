@@ -32,6 +32,14 @@ type Request struct {
 	Text     string // what the user typed: "/who cazeneuve", "who cazeneuve", a question
 	DM       bool   // sent as a direct message
 	Admin    bool   // the adapter found User in its admins list
+	// Slash is set for a slash command, whose answer the platform can show
+	// to the asker only; Private asks for that (the platform's answers
+	// setting). Help, errors and admin replies are private either way.
+	Slash   bool
+	Private bool
+	// Thread is the platform's id of the thread the message is in, if any;
+	// a follow-up question in a DM or a thread reads its context.
+	Thread string
 }
 
 // Platform is a chat adapter: it takes requests from users to the Router
@@ -69,6 +77,8 @@ type Observer interface {
 	PlatformError(platform, op string)
 	// RateLimited records a 429 from a platform.
 	RateLimited(platform string)
+	// Feedback records a 👍 ("up") or 👎 ("down") on an answer.
+	Feedback(platform, vote string)
 }
 
 // NopObserver is an Observer that records nothing.
@@ -82,6 +92,9 @@ func (NopObserver) PlatformError(string, string) {}
 
 // RateLimited implements Observer.
 func (NopObserver) RateLimited(string) {}
+
+// Feedback implements Observer.
+func (NopObserver) Feedback(string, string) {}
 
 // Subscription is a scheduled digest for one channel.
 type Subscription struct {

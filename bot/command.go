@@ -18,9 +18,11 @@ const (
 	CmdSources = "sources"
 	CmdDigest  = "digest"
 	CmdHelp    = "help"
+	// CmdFeedback lists the latest 👎 votes (admins).
+	CmdFeedback = "feedback"
 )
 
-var commands = map[string]bool{CmdWho: true, CmdStats: true, CmdAsk: true, CmdSources: true, CmdDigest: true, CmdHelp: true}
+var commands = map[string]bool{CmdWho: true, CmdStats: true, CmdAsk: true, CmdSources: true, CmdDigest: true, CmdHelp: true, CmdFeedback: true}
 
 // Command is a parsed message: a command name and its argument text.
 type Command struct {

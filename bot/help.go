@@ -17,11 +17,12 @@ func HelpReply() briefings.Reply {
 				{Text: "/digest: a preview of this channel's digest"},
 				{Text: "/help: this message"},
 			}},
-			{Heading: "Digests (admins)", Items: []briefings.Item{
+			{Heading: "Digests and feedback (admins)", Items: []briefings.Item{
 				{Text: "/digest subscribe daily 09:00 Europe/London"},
 				{Text: "/digest subscribe weekdays 08:30 UTC, or weekly mon 09:00 Europe/Paris"},
 				{Text: "/digest subscribe \"0 9 * * 1\" UTC (a cron spec)"},
 				{Text: "/digest list, /digest unsubscribe ID"},
+				{Text: "/feedback: the latest 👎 votes on answers, with their questions"},
 			}},
 			{Heading: "Other ways to ask", Items: []briefings.Item{
 				{Text: "Where /who is taken by another app: /brief who cazeneuve"},

@@ -16,10 +16,12 @@ import (
 
 // Router turns requests into replies. It is safe for concurrent use.
 type Router struct {
-	engine  func() Engine
-	digests Digests
-	obs     Observer
-	log     *slog.Logger
+	engine   func() Engine
+	digests  Digests
+	replies  ReplyStore
+	feedback FeedbackStore
+	obs      Observer
+	log      *slog.Logger
 }
 
 // RouterOption configures a Router.
@@ -98,6 +100,8 @@ func (r *Router) dispatch(ctx context.Context, req Request, cmd Command) briefin
 		return r.engine().Ask(cmd.Args)
 	case CmdDigest:
 		return r.digest(ctx, req, cmd.Args)
+	case CmdFeedback:
+		return r.feedbackList(ctx, req)
 	}
 	return HelpReply()
 }

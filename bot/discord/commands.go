@@ -190,16 +190,11 @@ func intOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name s
 // interactionRequest maps a slash command to a router request. The user is
 // Member.User in a guild and User in a DM.
 func (d *Discord) interactionRequest(i *discordgo.Interaction) bot.Request {
-	user := ""
-	switch {
-	case i.Member != nil && i.Member.User != nil:
-		user = i.Member.User.ID
-	case i.User != nil:
-		user = i.User.ID
-	}
 	text := "/help"
 	if data, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok {
 		text = commandText(data)
 	}
-	return d.request(i.ChannelID, user, text, i.GuildID == "")
+	req := d.request(i.ChannelID, interactionUser(i), text, i.GuildID == "")
+	req.Slash, req.Private = true, d.cfg.Answers == AnswersPrivate
+	return req
 }

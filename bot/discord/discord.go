@@ -106,12 +106,16 @@ type Config struct {
 	GuildIDs      []string // register commands in these guilds; empty: globally
 	APIURL        string   // REST base override, e.g. http://127.0.0.1:9000/api/v9/
 	Admins        []string // user ids that may manage digest subscriptions
+	// Answers is "private" (the default: a slash command's answer is
+	// ephemeral, flag 64, with a Share button) or "public".
+	Answers string
 }
 
-// Handler answers a request; *bot.Router implements it.
-type Handler interface {
-	Handle(ctx context.Context, req bot.Request) briefings.Reply
-}
+// The values of Config.Answers.
+const (
+	AnswersPrivate = "private"
+	AnswersPublic  = "public"
+)
 
 // Option tunes a Discord adapter.
 type Option func(*Discord)
@@ -137,7 +141,7 @@ func WithDrainTimeout(d time.Duration) Option { return func(x *Discord) { x.drai
 // Discord is the Discord platform adapter.
 type Discord struct {
 	cfg       Config
-	h         Handler
+	h         bot.Handler
 	log       *slog.Logger
 	obs       bot.Observer
 	s         *discordgo.Session
@@ -170,7 +174,7 @@ var (
 
 // New checks cfg and builds the adapter. Nothing touches the network until
 // Run or Post.
-func New(cfg Config, h Handler, log *slog.Logger, obs bot.Observer, opts ...Option) (*Discord, error) {
+func New(cfg Config, h bot.Handler, log *slog.Logger, obs bot.Observer, opts ...Option) (*Discord, error) {
 	if h == nil {
 		return nil, errors.New("discord: no handler")
 	}
@@ -186,6 +190,13 @@ func New(cfg Config, h Handler, log *slog.Logger, obs bot.Observer, opts ...Opti
 	case ModeGateway, ModeHTTP:
 	default:
 		return nil, fmt.Errorf("discord.mode: %q is not gateway or http", cfg.Mode)
+	}
+	switch cfg.Answers {
+	case "":
+		cfg.Answers = AnswersPrivate
+	case AnswersPrivate, AnswersPublic:
+	default:
+		return nil, fmt.Errorf("discord.answers: %q is not private or public", cfg.Answers)
 	}
 	token := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(cfg.BotToken), "Bot "))
 	if token == "" {
@@ -409,7 +420,11 @@ func (d *Discord) Post(ctx context.Context, channel string, reply briefings.Repl
 	if channel == "" {
 		return errors.New("discord post: no channel id")
 	}
-	msg := RenderMessage(reply)
+	return d.send(ctx, channel, RenderMessage(reply))
+}
+
+// send posts msg to a channel, with retries.
+func (d *Discord) send(ctx context.Context, channel string, msg Message) error {
 	return d.call(ctx, "post", func(o ...discordgo.RequestOption) error {
 		_, err := d.s.ChannelMessageSendComplex(channel, msg.send(), o...)
 		return err
@@ -506,31 +521,42 @@ func redact(err error) string {
 }
 
 // answer runs the handler, turning a panic into a friendly error reply.
-func (d *Discord) answer(ctx context.Context, req bot.Request) (rep briefings.Reply) {
+func (d *Discord) answer(ctx context.Context, req bot.Request) (a bot.Answer) {
 	defer func() {
 		if p := recover(); p != nil {
 			d.log.Error("handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			rep = briefings.ErrorReply("I hit a problem answering that. Please try again, or try /help.")
+			a = bot.Answer{Reply: briefings.ErrorReply("I hit a problem answering that. Please try again, or try /help."), Pages: 1, Private: req.Slash}
 		}
 	}()
-	return d.h.Handle(ctx, req)
+	return d.h.Respond(ctx, req)
+}
+
+// act runs the handler for a button click, turning a panic into a notice.
+func (d *Discord) act(ctx context.Context, c bot.Click) (a bot.Action) {
+	defer func() {
+		if p := recover(); p != nil {
+			d.log.Error("handler panicked on a click", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			a = bot.Action{Kind: bot.ActNotice, Notice: "I hit a problem with that button. Please try again."}
+		}
+	}()
+	return d.h.Act(ctx, c)
 }
 
 // race starts the answer and waits for it up to the inline budget. It
 // returns the answer, or a channel that will deliver it late.
-func (d *Discord) race(ctx context.Context, req bot.Request) (briefings.Reply, <-chan briefings.Reply) {
-	done := make(chan briefings.Reply, 1)
+func (d *Discord) race(ctx context.Context, req bot.Request) (bot.Answer, <-chan bot.Answer) {
+	done := make(chan bot.Answer, 1)
 	go func() { done <- d.answer(ctx, req) }()
 	if d.inlineBudget <= 0 {
-		return briefings.Reply{}, done
+		return bot.Answer{}, done
 	}
 	t := time.NewTimer(d.inlineBudget)
 	defer t.Stop()
 	select {
-	case rep := <-done:
-		return rep, nil
+	case a := <-done:
+		return a, nil
 	case <-t.C:
-		return briefings.Reply{}, done
+		return bot.Answer{}, done
 	}
 }
 

@@ -87,6 +87,13 @@ func newFakeDiscord(t *testing.T) *fakeDiscord {
 		}
 		writeTestJSON(w, map[string]any{"id": "900", "channel_id": r.PathValue("channel")})
 	})
+	mux.HandleFunc("POST "+apiPrefix+"channels/{channel}/messages/{msg}/threads", func(w http.ResponseWriter, r *http.Request) {
+		f.record("thread", r)
+		if f.failNext(w, "thread") {
+			return
+		}
+		writeTestJSON(w, map[string]any{"id": "thread-" + r.PathValue("msg"), "type": 11, "parent_id": r.PathValue("channel")})
+	})
 	mux.HandleFunc("POST "+apiPrefix+"interactions/{id}/{token}/callback", func(w http.ResponseWriter, r *http.Request) {
 		f.record("callback", r)
 		if f.failNext(w, "callback") {
@@ -288,7 +295,13 @@ func writeTestJSON(w http.ResponseWriter, v any) {
 // handlerFunc adapts a function to Handler.
 type handlerFunc func(ctx context.Context, req bot.Request) briefings.Reply
 
-func (f handlerFunc) Handle(ctx context.Context, req bot.Request) briefings.Reply { return f(ctx, req) }
+func (f handlerFunc) Respond(ctx context.Context, req bot.Request) bot.Answer {
+	return bot.ReplyFunc(f).Respond(ctx, req)
+}
+
+func (f handlerFunc) Act(ctx context.Context, c bot.Click) bot.Action {
+	return bot.ReplyFunc(f).Act(ctx, c)
+}
 
 // recorder is a Handler that records requests and echoes them in a reply.
 type recorder struct {
@@ -296,7 +309,15 @@ type recorder struct {
 	reqs []bot.Request
 }
 
-func (r *recorder) Handle(_ context.Context, req bot.Request) briefings.Reply {
+func (r *recorder) Respond(ctx context.Context, req bot.Request) bot.Answer {
+	return bot.ReplyFunc(r.handle).Respond(ctx, req)
+}
+
+func (r *recorder) Act(ctx context.Context, c bot.Click) bot.Action {
+	return bot.ReplyFunc(r.handle).Act(ctx, c)
+}
+
+func (r *recorder) handle(_ context.Context, req bot.Request) briefings.Reply {
 	r.mu.Lock()
 	r.reqs = append(r.reqs, req)
 	r.mu.Unlock()
@@ -329,6 +350,8 @@ func (o *countingObserver) PlatformError(_, op string) {
 	o.errors[op]++
 	o.mu.Unlock()
 }
+
+func (o *countingObserver) Feedback(string, string) {}
 
 func (o *countingObserver) RateLimited(string) {
 	o.mu.Lock()

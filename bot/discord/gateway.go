@@ -5,7 +5,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/bot"
 )
 
 // The gateway event handlers. discordgo calls each in its own goroutine,
@@ -61,10 +61,41 @@ func (d *Discord) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	defer d.work.done()
 	ctx, cancel := d.answerContext()
 	defer cancel()
-	rep := d.answer(ctx, d.request(m.ChannelID, m.Author.ID, m.Content, dm))
-	if err := d.Post(ctx, m.ChannelID, rep); err != nil {
+	req := d.request(m.ChannelID, m.Author.ID, m.Content, dm)
+	channel := m.ChannelID
+	if !dm {
+		// In a guild channel the answer goes in a thread under the mention.
+		// A thread is a channel: the answer, its buttons and follow-ups
+		// belong to it.
+		if th := d.threadFor(ctx, m.Message); th != m.ChannelID {
+			channel, req.Channel, req.Thread = th, th, th
+		}
+	}
+	a := d.answer(ctx, req)
+	a.Private = false
+	if err := d.send(ctx, channel, RenderAnswer(a)); err != nil {
 		d.log.Error("reply to a message failed", "err", err)
 	}
+}
+
+// threadName names the thread opened under a mention.
+const threadName = "briefbot answer"
+
+// threadFor opens a thread under a mention and returns its channel id, or
+// the mention's own channel when a thread cannot be opened there (the
+// mention is already in a thread, or the bot may not create threads).
+func (d *Discord) threadFor(ctx context.Context, m *discordgo.Message) string {
+	var th *discordgo.Channel
+	err := d.call(ctx, "thread", func(o ...discordgo.RequestOption) error {
+		var err error
+		th, err = d.s.MessageThreadStartComplex(m.ChannelID, m.ID, &discordgo.ThreadStart{Name: threadName, AutoArchiveDuration: 1440}, o...)
+		return err
+	})
+	if err != nil || th == nil || th.ID == "" {
+		d.log.Info("answering a mention in its channel: no thread", "err", err)
+		return m.ChannelID
+	}
+	return th.ID
 }
 
 // mentions reports whether the message @mentions the user id.
@@ -80,13 +111,13 @@ func mentions(m *discordgo.Message, id string) bool {
 	return false
 }
 
-// onInteraction answers a slash command that arrived over the gateway: the
-// answer inline when it is ready within the budget, else a deferral and
-// then an edit of the original response.
+// onInteraction answers a slash command or a button click that arrived
+// over the gateway: a command's answer inline when it is ready within the
+// budget, else a deferral and then an edit of the original response.
 func (d *Discord) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
 	defer d.recoverPanic("interaction")
 	i := ic.Interaction
-	if i == nil || i.Type != discordgo.InteractionApplicationCommand {
+	if i == nil {
 		return
 	}
 	if i.AppID == "" {
@@ -96,25 +127,44 @@ func (d *Discord) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	defer d.work.done()
 	ctx, cancel := d.answerContext()
 	defer cancel()
-	rep, late := d.race(ctx, d.interactionRequest(i))
+	if click, ok := componentClick(i); ok {
+		if err := d.respond(ctx, i, actionResponse(d.act(ctx, click))); err != nil {
+			d.log.Error("answering a button click failed", "err", err)
+		}
+		return
+	}
+	if i.Type != discordgo.InteractionApplicationCommand {
+		return
+	}
+	req := d.interactionRequest(i)
+	a, late := d.race(ctx, req)
 	if late == nil {
-		if err := d.respond(ctx, i, RenderMessage(rep).response()); err != nil {
+		if err := d.respond(ctx, i, RenderAnswer(a).response()); err != nil {
 			d.log.Error("answering a command failed", "err", err)
 		}
 		return
 	}
-	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
-	if err := d.respond(ctx, i, deferred); err != nil {
+	if err := d.respond(ctx, i, deferral(req)); err != nil {
 		d.log.Error("deferring a command failed", "err", err)
 		return
 	}
 	select {
-	case rep = <-late:
+	case a = <-late:
 	case <-ctx.Done():
 		d.log.Error("a deferred answer was not ready in time")
 		return
 	}
-	d.editOriginal(ctx, i, rep)
+	d.editOriginal(ctx, i, a)
+}
+
+// deferral acknowledges a slow command (type 5); a private answer's
+// deferral is ephemeral, so the answer that replaces it is too.
+func deferral(req bot.Request) *discordgo.InteractionResponse {
+	r := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if req.Private {
+		r.Data = &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral}
+	}
+	return r
 }
 
 func (d *Discord) respond(ctx context.Context, i *discordgo.Interaction, r *discordgo.InteractionResponse) error {
@@ -124,8 +174,8 @@ func (d *Discord) respond(ctx context.Context, i *discordgo.Interaction, r *disc
 }
 
 // editOriginal replaces a deferred response with the answer.
-func (d *Discord) editOriginal(ctx context.Context, i *discordgo.Interaction, rep briefings.Reply) {
-	edit := RenderMessage(rep).edit()
+func (d *Discord) editOriginal(ctx context.Context, i *discordgo.Interaction, a bot.Answer) {
+	edit := RenderAnswer(a).edit()
 	err := d.call(ctx, "edit", func(o ...discordgo.RequestOption) error {
 		_, err := d.s.InteractionResponseEdit(i, edit, o...)
 		return err

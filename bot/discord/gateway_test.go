@@ -15,7 +15,7 @@ import (
 )
 
 // startGateway runs a gateway-mode adapter against the fake until the test ends.
-func startGateway(t *testing.T, f *fakeDiscord, cfg Config, h Handler, opts ...Option) *Discord {
+func startGateway(t *testing.T, f *fakeDiscord, cfg Config, h bot.Handler, opts ...Option) *Discord {
 	t.Helper()
 	cfg.Mode = ModeGateway
 	cfg.APIURL = f.apiURL()
@@ -117,7 +117,11 @@ func TestGatewayRegistersCommandsAndAnswersDM(t *testing.T) {
 		t.Fatalf("no reply in the DM channel: %v", posts)
 	}
 	assertNoMentions(t, dm)
-	assertNoMentions(t, byPath["/api/v9/channels/guild-chan2/messages"])
+	// The mention is answered in a thread opened under it.
+	if th := f.callsOf("thread"); len(th) != 1 || th[0].Path != "/api/v9/channels/guild-chan2/messages/5/threads" {
+		t.Fatalf("threads opened: %v", th)
+	}
+	assertNoMentions(t, byPath["/api/v9/channels/thread-5/messages"])
 	embed := dm["embeds"].([]any)[0].(map[string]any)
 	if embed["title"] != "You said who cazeneuve" {
 		t.Errorf("DM reply title %q", embed["title"])
@@ -128,8 +132,8 @@ func TestGatewayRegistersCommandsAndAnswersDM(t *testing.T) {
 
 	reqs := rec.requests()
 	want := map[string]bot.Request{
-		"dm1":         {Platform: "discord", Channel: "dm1", User: "u1", Text: "who cazeneuve", DM: true, Admin: true},
-		"guild-chan2": {Platform: "discord", Channel: "guild-chan2", User: "u2", Text: "<@" + fakeBotID + "> stats 2025"},
+		"dm1":      {Platform: "discord", Channel: "dm1", User: "u1", Text: "who cazeneuve", DM: true, Admin: true},
+		"thread-5": {Platform: "discord", Channel: "thread-5", User: "u2", Text: "<@" + fakeBotID + "> stats 2025", Thread: "thread-5"},
 	}
 	if len(reqs) != 2 {
 		t.Fatalf("handler saw %d requests, want 2: %+v", len(reqs), reqs)
@@ -177,7 +181,7 @@ func TestGatewayInteractionDeferredThenEdited(t *testing.T) {
 		t.Errorf("edited title %q", title)
 	}
 	reqs := rec.requests()
-	want := bot.Request{Platform: "discord", Channel: "c1", User: "u9", Text: "/stats 2025 crossings", Admin: true}
+	want := bot.Request{Platform: "discord", Channel: "c1", User: "u9", Text: "/stats 2025 crossings", Admin: true, Slash: true, Private: true}
 	if len(reqs) != 1 || reqs[0] != want {
 		t.Errorf("requests %+v, want %+v", reqs, want)
 	}

@@ -79,6 +79,18 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong})
 		return
 	case discordgo.InteractionApplicationCommand:
+	case discordgo.InteractionMessageComponent:
+		click, ok := componentClick(&i)
+		if !ok {
+			http.Error(w, "malformed component interaction", http.StatusBadRequest)
+			return
+		}
+		d.work.add()
+		defer d.work.done()
+		ctx, cancel := d.answerContext()
+		defer cancel()
+		writeJSON(w, actionResponse(d.act(ctx, click)))
+		return
 	default:
 		http.Error(w, "unsupported interaction type", http.StatusBadRequest)
 		return
@@ -89,22 +101,23 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 
 	d.work.add()
 	ctx, cancel := d.answerContext() // outlives this request: a deferred answer is sent later
-	rep, late := d.race(ctx, d.interactionRequest(&i))
+	req := d.interactionRequest(&i)
+	a, late := d.race(ctx, req)
 	if late == nil {
 		cancel()
 		d.work.done()
-		writeJSON(w, RenderMessage(rep).response())
+		writeJSON(w, RenderAnswer(a).response())
 		return
 	}
-	writeJSON(w, discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+	writeJSON(w, deferral(req))
 	_ = http.NewResponseController(w).Flush() // the deferral reaches Discord before the edit
 	go func() {
 		defer d.work.done()
 		defer cancel()
 		defer d.recoverPanic("deferred interaction")
 		select {
-		case rep := <-late:
-			d.editOriginal(ctx, &i, rep)
+		case a := <-late:
+			d.editOriginal(ctx, &i, a)
 		case <-ctx.Done():
 			d.log.Error("a deferred answer was not ready in time")
 		}

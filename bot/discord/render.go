@@ -60,6 +60,10 @@ type Message struct {
 	// AllowedMentions is never nil and its Parse list is empty, not nil:
 	// Discord reads a missing or null allowed_mentions as "parse everything".
 	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	// Components holds the answer's buttons (More, Share, 👍 👎).
+	Components []discordgo.MessageComponent `json:"components,omitempty"`
+	// Flags is 64 (ephemeral) for an answer only the asker sees.
+	Flags discordgo.MessageFlags `json:"flags,omitempty"`
 }
 
 // noMentions is a fresh allowed_mentions that lets nothing ping: it
@@ -70,21 +74,31 @@ func noMentions() *discordgo.MessageAllowedMentions {
 
 // send is the message as a channel post.
 func (m Message) send() *discordgo.MessageSend {
-	return &discordgo.MessageSend{Content: m.Content, Embeds: m.Embeds, AllowedMentions: noMentions()}
+	return &discordgo.MessageSend{Content: m.Content, Embeds: m.Embeds, Components: m.Components, AllowedMentions: noMentions()}
 }
 
 // response is the message as an inline interaction response (type 4).
 func (m Message) response() *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
-		Data: &discordgo.InteractionResponseData{Content: m.Content, Embeds: m.Embeds, AllowedMentions: noMentions()},
+		Data: m.data(),
 	}
+}
+
+// data is the message as interaction response data.
+func (m Message) data() *discordgo.InteractionResponseData {
+	return &discordgo.InteractionResponseData{Content: m.Content, Embeds: m.Embeds, Components: m.Components,
+		Flags: m.Flags, AllowedMentions: noMentions()}
 }
 
 // edit is the message as an edit of a deferred interaction's original response.
 func (m Message) edit() *discordgo.WebhookEdit {
 	embeds := m.Embeds
-	e := &discordgo.WebhookEdit{Embeds: &embeds, AllowedMentions: noMentions()}
+	components := m.Components
+	if components == nil {
+		components = []discordgo.MessageComponent{}
+	}
+	e := &discordgo.WebhookEdit{Embeds: &embeds, Components: &components, AllowedMentions: noMentions()}
 	if m.Content != "" {
 		c := m.Content
 		e.Content = &c

@@ -9,34 +9,32 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
-	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/bot"
 )
 
-// Slash command responses. Informational answers are posted in_channel, so
-// the channel sees the user's command and the answer together; replies
-// that only concern the asker (help, usage, errors, nothing found) are
-// ephemeral.
+// Slash command responses. With answers: private (the default) an answer
+// is ephemeral, with a Share button; with answers: public it is posted
+// in_channel, so the channel sees the command and the answer together.
+// Help, usage, errors and nothing found are ephemeral either way.
 const (
 	responseInChannel = "in_channel"
 	responseEphemeral = "ephemeral"
 )
 
-// deferredAck acknowledges a slow slash command: the command is shown in
-// the channel at once and the answer follows through response_url.
-var deferredAck = []byte(`{"response_type":"in_channel"}`)
+// Acknowledgements of a slow slash command, whose answer follows through
+// response_url: a public answer shows the command in the channel at once;
+// a private one acknowledges with an empty body.
+var (
+	deferredPublicAck  = []byte(`{"response_type":"in_channel"}`)
+	deferredPrivateAck = []byte{}
+)
 
-// responseType chooses who sees a slash command's answer.
-func responseType(r briefings.Reply) string {
-	switch r.Kind {
-	case briefings.KindError, briefings.KindHelp, briefings.KindNotFound:
-		return responseEphemeral
+func slashMessage(a bot.Answer) Message {
+	m := RenderAnswer(a)
+	m.ResponseType = responseInChannel
+	if a.Private {
+		m.ResponseType = responseEphemeral
 	}
-	return responseInChannel
-}
-
-func slashMessage(r briefings.Reply) Message {
-	m := RenderMessage(r)
-	m.ResponseType = responseType(r)
 	return m
 }
 
@@ -49,6 +47,11 @@ func slashMessage(r briefings.Reply) Message {
 func (s *Slack) slash(cmd slack.SlashCommand, maxInline int) []byte {
 	text := strings.TrimSpace(cmd.Command + " " + cmd.Text)
 	req := s.request(cmd.ChannelID, cmd.UserID, cmd.ChannelName, text)
+	req.Slash, req.Private = true, s.cfg.Answers == AnswersPrivate
+	deferredAck := deferredPublicAck
+	if req.Private {
+		deferredAck = deferredPrivateAck
+	}
 
 	ready := make(chan Message) // unbuffered: a send succeeds only if the caller still waits
 	late := make(chan struct{})
@@ -105,7 +108,7 @@ func (s *Slack) event(ev slackevents.EventsAPIEvent, retry int) {
 			return
 		}
 	}
-	var channel, user, channelType, text, thread string
+	var channel, user, channelType, text, thread, ts string
 	switch e := ev.InnerEvent.Data.(type) {
 	case *slackevents.MessageEvent:
 		// message.im: a direct message. Subtypes are edits, deletions,
@@ -113,20 +116,26 @@ func (s *Slack) event(ev slackevents.EventsAPIEvent, retry int) {
 		if e.ChannelType != "im" || e.SubType != "" || e.BotID != "" || e.User == "" || s.isSelf(e.User) {
 			return
 		}
-		channel, user, channelType, text, thread = e.Channel, e.User, e.ChannelType, e.Text, e.ThreadTimeStamp
+		channel, user, channelType, text, thread, ts = e.Channel, e.User, e.ChannelType, e.Text, e.ThreadTimeStamp, e.TimeStamp
 	case *slackevents.AppMentionEvent:
 		// A mention in a DM also arrives as message.im; answer that one.
 		if e.BotID != "" || e.Edited != nil || e.User == "" || s.isSelf(e.User) || strings.HasPrefix(e.Channel, "D") {
 			return
 		}
-		channel, user, text, thread = e.Channel, e.User, e.Text, e.ThreadTimeStamp
+		// In a channel the answer goes in a thread under the mention.
+		channel, user, text, thread, ts = e.Channel, e.User, e.Text, e.ThreadTimeStamp, e.TimeStamp
+		if thread == "" {
+			thread = ts
+		}
 	default:
 		return
 	}
 	req := s.request(channel, user, channelType, s.stripMention(text))
+	req.Thread = thread
 	s.goSafe("event", func() {
-		rep := s.answer(s.base, req)
-		if err := s.postMessage(s.base, channel, thread, RenderMessage(rep)); err != nil {
+		a := s.answer(s.base, req)
+		a.Private = false // chat.postMessage is seen by everyone in the conversation
+		if err := s.postMessage(s.base, channel, thread, RenderAnswer(a)); err != nil {
 			s.log.Error("answer to a message lost", "err", err)
 		}
 	})

@@ -26,7 +26,13 @@ const (
 // handlerFunc is a function-field fake of the router.
 type handlerFunc func(ctx context.Context, req bot.Request) briefings.Reply
 
-func (f handlerFunc) Handle(ctx context.Context, req bot.Request) briefings.Reply { return f(ctx, req) }
+func (f handlerFunc) Respond(ctx context.Context, req bot.Request) bot.Answer {
+	return bot.ReplyFunc(f).Respond(ctx, req)
+}
+
+func (f handlerFunc) Act(ctx context.Context, c bot.Click) bot.Action {
+	return bot.ReplyFunc(f).Act(ctx, c)
+}
 
 // recorder is a Handler that answers every request with a reply naming
 // what it was asked, and remembers the requests.
@@ -35,7 +41,15 @@ type recorder struct {
 	reqs []bot.Request
 }
 
-func (r *recorder) Handle(_ context.Context, req bot.Request) briefings.Reply {
+func (r *recorder) Respond(ctx context.Context, req bot.Request) bot.Answer {
+	return bot.ReplyFunc(r.handle).Respond(ctx, req)
+}
+
+func (r *recorder) Act(ctx context.Context, c bot.Click) bot.Action {
+	return bot.ReplyFunc(r.handle).Act(ctx, c)
+}
+
+func (r *recorder) handle(_ context.Context, req bot.Request) briefings.Reply {
 	r.mu.Lock()
 	r.reqs = append(r.reqs, req)
 	r.mu.Unlock()
@@ -169,6 +183,8 @@ func (o *countObserver) PlatformError(_, op string) {
 	o.errors[op]++
 }
 
+func (o *countObserver) Feedback(string, string) {}
+
 func (o *countObserver) RateLimited(string) {
 	o.mu.Lock()
 	o.rateLimited++
@@ -186,7 +202,10 @@ type harness struct {
 	obs  *countObserver
 }
 
-func newHarness(t *testing.T, h Handler, opts ...Option) *harness {
+// withAnswers sets Config.Answers in a test harness.
+func withAnswers(v string) Option { return func(s *Slack) { s.cfg.Answers = v } }
+
+func newHarness(t *testing.T, h bot.Handler, opts ...Option) *harness {
 	t.Helper()
 	fake := newFakeSlack(t)
 	obs := &countObserver{}

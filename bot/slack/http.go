@@ -26,8 +26,8 @@ const (
 // through response_url.
 const maxHTTPInline = 256 << 10
 
-// Routes implements bot.HTTPPlatform: it mounts POST /slack/commands and
-// POST /slack/events. In socket mode Slack does not call us and nothing is
+// Routes implements bot.HTTPPlatform: it mounts POST /slack/commands,
+// POST /slack/events and POST /slack/interactions. In socket mode Slack does not call us and nothing is
 // mounted.
 func (s *Slack) Routes(mux *http.ServeMux) {
 	if s.cfg.Mode != ModeHTTP {
@@ -35,6 +35,7 @@ func (s *Slack) Routes(mux *http.ServeMux) {
 	}
 	mux.HandleFunc("POST "+CommandsPath, s.handleCommand)
 	mux.HandleFunc("POST "+EventsPath, s.handleEvents)
+	mux.HandleFunc("POST "+InteractionsPath, s.handleInteraction)
 }
 
 // readSigned reads the body and checks its signature. It writes the error

@@ -31,11 +31,11 @@ func TestSlashCommandInline(t *testing.T) {
 		name, command, text, channel, user string
 		want                               bot.Request
 	}{
-		{"who", "/who", "cazeneuve", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/who cazeneuve"}},
-		{"brief subcommand", "/brief", "who cazeneuve", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/brief who cazeneuve"}},
-		{"unknown name still routed", "/briefing", "stats 2025", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/briefing stats 2025"}},
-		{"no text", "/help", "", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/help"}},
-		{"dm and admin", "/digest", "subscribe daily 09:00", "D42", "UADMIN", bot.Request{Platform: "slack", Channel: "D42", User: "UADMIN", Text: "/digest subscribe daily 09:00", DM: true, Admin: true}},
+		{"who", "/who", "cazeneuve", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/who cazeneuve", Slash: true, Private: true}},
+		{"brief subcommand", "/brief", "who cazeneuve", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/brief who cazeneuve", Slash: true, Private: true}},
+		{"unknown name still routed", "/briefing", "stats 2025", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/briefing stats 2025", Slash: true, Private: true}},
+		{"no text", "/help", "", "C1", "U1", bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/help", Slash: true, Private: true}},
+		{"dm and admin", "/digest", "subscribe daily 09:00", "D42", "UADMIN", bot.Request{Platform: "slack", Channel: "D42", User: "UADMIN", Text: "/digest subscribe daily 09:00", DM: true, Admin: true, Slash: true, Private: true}},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,8 +47,8 @@ func TestSlashCommandInline(t *testing.T) {
 				t.Fatalf("content type %q", ct)
 			}
 			m := decodeMessage(t, w.Body.Bytes())
-			if m.ResponseType != responseInChannel {
-				t.Errorf("response_type %q", m.ResponseType)
+			if m.ResponseType != responseEphemeral {
+				t.Errorf("response_type %q, want ephemeral (answers: private)", m.ResponseType)
 			}
 			if !strings.Contains(m.Text, "you said: "+tt.want.Text) {
 				t.Errorf("text %q", m.Text)
@@ -60,6 +60,18 @@ func TestSlashCommandInline(t *testing.T) {
 	}
 	if p := h.fake.received(); len(p) != 0 {
 		t.Fatalf("inline answers also posted: %+v", p)
+	}
+}
+
+func TestSlashCommandPublicAnswers(t *testing.T) {
+	rec := &recorder{}
+	h := newHarness(t, rec, withAnswers(AnswersPublic))
+	w := h.do(signed(CommandsPath, "application/x-www-form-urlencoded", h.commandForm("/who", "cazeneuve", "C1", "U1")))
+	if m := decodeMessage(t, w.Body.Bytes()); m.ResponseType != responseInChannel {
+		t.Fatalf("response_type %q with answers: public", m.ResponseType)
+	}
+	if r := rec.requests()[0]; !r.Slash || r.Private {
+		t.Fatalf("request %+v: want a slash command, not private", r)
 	}
 }
 
@@ -82,7 +94,7 @@ func TestSlashCommandLateAnswerGoesToResponseURL(t *testing.T) {
 	h := newHarness(t, handlerFunc(func(_ context.Context, req bot.Request) briefings.Reply {
 		<-release
 		return briefings.Reply{Kind: briefings.KindAnswer, Title: "Slow", Summary: req.Text}
-	}), WithInlineTimeout(20*time.Millisecond))
+	}), WithInlineTimeout(20*time.Millisecond), withAnswers(AnswersPublic))
 	start := time.Now()
 	w := h.do(signed(CommandsPath, "application/x-www-form-urlencoded", h.commandForm("/ask", "what happened in 2015?", "C1", "U1")))
 	if took := time.Since(start); took > time.Second {
@@ -161,10 +173,10 @@ func TestEvents(t *testing.T) {
 		wantTread string
 	}{
 		{"dm answered", dm(nil), &bot.Request{Platform: "slack", Channel: "D1", User: "U1", Text: "who cazeneuve", DM: true}, "D1", ""},
-		{"dm in a thread", dm(map[string]any{"thread_ts": "0.5"}), &bot.Request{Platform: "slack", Channel: "D1", User: "U1", Text: "who cazeneuve", DM: true}, "D1", "0.5"},
-		{"mention answered in channel", mention(nil), &bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "stats 2025"}, "C1", ""},
-		{"mention in a thread answered in it", mention(map[string]any{"thread_ts": "1.0", "text": "hey <@UBOT|briefbot> who is May?"}), &bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "hey who is May?"}, "C1", "1.0"},
-		{"admin mention", mention(map[string]any{"user": "UADMIN"}), &bot.Request{Platform: "slack", Channel: "C1", User: "UADMIN", Text: "stats 2025", Admin: true}, "C1", ""},
+		{"dm in a thread", dm(map[string]any{"thread_ts": "0.5"}), &bot.Request{Platform: "slack", Channel: "D1", User: "U1", Text: "who cazeneuve", DM: true, Thread: "0.5"}, "D1", "0.5"},
+		{"mention answered in a thread under it", mention(nil), &bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "stats 2025", Thread: "2.2"}, "C1", "2.2"},
+		{"mention in a thread answered in it", mention(map[string]any{"thread_ts": "1.0", "text": "hey <@UBOT|briefbot> who is May?"}), &bot.Request{Platform: "slack", Channel: "C1", User: "U1", Text: "hey who is May?", Thread: "1.0"}, "C1", "1.0"},
+		{"admin mention", mention(map[string]any{"user": "UADMIN"}), &bot.Request{Platform: "slack", Channel: "C1", User: "UADMIN", Text: "stats 2025", Admin: true, Thread: "2.2"}, "C1", "2.2"},
 		{"own message ignored", dm(map[string]any{"user": testBotID}), nil, "", ""},
 		{"bot message ignored", dm(map[string]any{"bot_id": "B2", "user": "U9"}), nil, "", ""},
 		{"bot_message subtype ignored", dm(map[string]any{"subtype": "bot_message"}), nil, "", ""},

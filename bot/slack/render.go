@@ -56,6 +56,10 @@ type Message struct {
 	// ResponseType is "in_channel" or "ephemeral" for slash command
 	// responses; empty for chat.postMessage.
 	ResponseType string `json:"response_type,omitempty"`
+	// ReplaceOriginal, for a response_url post after a button click, says
+	// whether the message clicked is replaced (More) or a new one is
+	// posted (Share, a notice). Unset elsewhere.
+	ReplaceOriginal *bool `json:"replace_original,omitempty"`
 }
 
 // WriteJSON writes m as indented JSON, with & < > left as they are (the
@@ -76,7 +80,10 @@ func (m Message) WriteJSON(w io.Writer) error {
 // or <@U123> shows literally and never notifies anyone. A reply too large
 // for Slack is cut on rune boundaries with an ellipsis and ends with a hint
 // to ask a narrower question; no Block Kit limit is ever exceeded.
-func RenderMessage(r briefings.Reply) Message {
+func RenderMessage(r briefings.Reply) Message { return renderMessage(r, 0) }
+
+// renderMessage renders r leaving reserve blocks free for the caller.
+func renderMessage(r briefings.Reply, reserve int) Message {
 	cite := make(map[string]int, len(r.Sources))
 	for i, s := range r.Sources {
 		if _, dup := cite[s.ID]; !dup {
@@ -112,7 +119,7 @@ func RenderMessage(r briefings.Reply) Message {
 	if len(srcBlocks) > 0 {
 		fixed++ // the divider
 	}
-	room := MaxBlocks - fixed
+	room := MaxBlocks - fixed - reserve
 	if cut || hiddenSources > 0 || len(body) > room {
 		room-- // the hint
 	}

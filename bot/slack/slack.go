@@ -38,18 +38,22 @@ type Config struct {
 	SigningSecret string   // http mode only: verifies requests come from Slack
 	APIURL        string   // Web API base URL override (proxies, tests); ends with "/"
 	Admins        []string // user ids that may manage digest subscriptions
+	// Answers is "private" (the default: a slash command's answer is
+	// ephemeral, with a Share button) or "public" (posted in the channel).
+	Answers string
 }
 
-// Handler answers a request; *bot.Router implements it.
-type Handler interface {
-	Handle(ctx context.Context, req bot.Request) briefings.Reply
-}
+// The values of Config.Answers.
+const (
+	AnswersPrivate = "private"
+	AnswersPublic  = "public"
+)
 
 // Slack is the Slack platform. It implements bot.Platform,
 // bot.HTTPPlatform and bot.Connectivity.
 type Slack struct {
 	cfg     Config
-	h       Handler
+	h       bot.Handler
 	log     *slog.Logger
 	obs     bot.Observer
 	api     *slack.Client
@@ -102,9 +106,12 @@ func WithRetryScale(f float64) Option { return func(s *Slack) { s.scale = f } }
 
 // New checks cfg and returns the adapter. It does not touch the network;
 // Run calls auth.test and, in socket mode, connects.
-func New(cfg Config, h Handler, log *slog.Logger, obs bot.Observer, opts ...Option) (*Slack, error) {
+func New(cfg Config, h bot.Handler, log *slog.Logger, obs bot.Observer, opts ...Option) (*Slack, error) {
 	if cfg.Mode == "" {
 		cfg.Mode = ModeHTTP
+	}
+	if cfg.Answers == "" {
+		cfg.Answers = AnswersPrivate
 	}
 	if err := cfg.validate(); err != nil {
 		return nil, err
@@ -169,6 +176,9 @@ func (c Config) validate() error {
 	}
 	if c.BotToken == "" {
 		return errors.New("slack.bot_token is required")
+	}
+	if c.Answers != AnswersPrivate && c.Answers != AnswersPublic {
+		return fmt.Errorf("slack.answers must be %q or %q, not %q", AnswersPrivate, AnswersPublic, c.Answers)
 	}
 	if c.APIURL != "" && !(strings.HasPrefix(c.APIURL, "http://") || strings.HasPrefix(c.APIURL, "https://")) {
 		return errors.New("slack.api_url must be an http(s) URL")
@@ -304,14 +314,25 @@ func (s *Slack) recoverPanic(what string) {
 }
 
 // answer runs the handler, turning a panic into a friendly error reply.
-func (s *Slack) answer(ctx context.Context, req bot.Request) (rep briefings.Reply) {
+func (s *Slack) answer(ctx context.Context, req bot.Request) (a bot.Answer) {
 	defer func() {
 		if p := recover(); p != nil {
 			s.log.Error("handler panicked", "panic", fmt.Sprint(p))
-			rep = briefings.ErrorReply("I hit a problem answering that. Please try again, or try /help.")
+			a = bot.Answer{Reply: briefings.ErrorReply("I hit a problem answering that. Please try again, or try /help."), Pages: 1, Private: req.Slash}
 		}
 	}()
-	return s.h.Handle(ctx, req)
+	return s.h.Respond(ctx, req)
+}
+
+// act runs the handler for a button click, turning a panic into a notice.
+func (s *Slack) act(ctx context.Context, c bot.Click) (a bot.Action) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.log.Error("handler panicked on a click", "panic", fmt.Sprint(p))
+			a = bot.Action{Kind: bot.ActNotice, Notice: "I hit a problem with that button. Please try again."}
+		}
+	}()
+	return s.h.Act(ctx, c)
 }
 
 // sleep waits d scaled by the retry scale, or until ctx is done.

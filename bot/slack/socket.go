@@ -68,7 +68,13 @@ func (s *Slack) socketEvent(evt socketmode.Event, ack ackFunc) {
 		req := *evt.Request
 		// slash waits up to the inline timeout: never on the event loop.
 		s.goSafe("socket slash command", func() {
-			if err := ack(req, json.RawMessage(s.slash(cmd, maxSocketInline))); err != nil {
+			var err error
+			if out := s.slash(cmd, maxSocketInline); len(out) > 0 {
+				err = ack(req, json.RawMessage(out))
+			} else {
+				err = ack(req)
+			}
+			if err != nil {
 				s.log.Error("socket mode ack failed", "err", err)
 			}
 		})
@@ -89,7 +95,12 @@ func (s *Slack) socketEvent(evt socketmode.Event, ack ackFunc) {
 		s.event(ev, retry)
 	case socketmode.EventTypeInteractive:
 		if evt.Request != nil {
-			_ = ack(*evt.Request)
+			if err := ack(*evt.Request); err != nil {
+				s.log.Error("socket mode ack failed", "err", err)
+			}
+		}
+		if cb, ok := evt.Data.(slack.InteractionCallback); ok {
+			s.interaction(cb)
 		}
 	}
 }

@@ -178,7 +178,8 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 			m.InitDigest(d.ID, t.Platform)
 		}
 	}
-	fwd.router = bot.NewRouter(holder.Engine, log, bot.WithObserver(m), bot.WithDigests(sched))
+	fwd.router = bot.NewRouter(holder.Engine, log, bot.WithObserver(m), bot.WithDigests(sched),
+		bot.WithReplies(st), bot.WithFeedback(st))
 
 	// HTTP: listen now, so a busy port fails start-up, not later.
 	var srv *httpserver.Server
@@ -272,10 +273,18 @@ func corpusName(dir string) string {
 // platforms (it needs the scheduler, which needs the platforms).
 type forwarder struct{ router *bot.Router }
 
-// Handle implements the adapters' Handler.
+// Handle implements the console's Handler.
 func (f *forwarder) Handle(ctx context.Context, req bot.Request) briefings.Reply {
 	return f.router.Handle(ctx, req)
 }
+
+// Respond implements bot.Handler.
+func (f *forwarder) Respond(ctx context.Context, req bot.Request) bot.Answer {
+	return f.router.Respond(ctx, req)
+}
+
+// Act implements bot.Handler.
+func (f *forwarder) Act(ctx context.Context, c bot.Click) bot.Action { return f.router.Act(ctx, c) }
 
 // scheduleDigests converts the config's digests for the scheduler.
 func scheduleDigests(ds []config.Digest) []schedule.Digest {
@@ -296,7 +305,7 @@ func buildPlatforms(cfg *config.Config, router *forwarder, log *slog.Logger, obs
 	if s := cfg.Slack; s != nil {
 		p, err := slack.New(slack.Config{
 			Mode: s.Mode, BotToken: s.BotToken, AppToken: s.AppToken, SigningSecret: s.SigningSecret,
-			APIURL: s.APIURL, Admins: s.Admins,
+			APIURL: s.APIURL, Admins: s.Admins, Answers: s.Answers,
 		}, router, log, obs, slack.WithDrainTimeout(drainTimeout))
 		if err != nil {
 			return nil, err
@@ -306,7 +315,7 @@ func buildPlatforms(cfg *config.Config, router *forwarder, log *slog.Logger, obs
 	if d := cfg.Discord; d != nil {
 		p, err := discord.New(discord.Config{
 			Mode: d.Mode, BotToken: d.BotToken, ApplicationID: d.ApplicationID, PublicKey: d.PublicKey,
-			GuildIDs: d.GuildIDs, APIURL: d.APIURL, Admins: d.Admins,
+			GuildIDs: d.GuildIDs, APIURL: d.APIURL, Admins: d.Admins, Answers: d.Answers,
 		}, router, log, obs, discord.WithDrainTimeout(drainTimeout))
 		if err != nil {
 			return nil, err

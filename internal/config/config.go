@@ -65,6 +65,7 @@ type Slack struct {
 	SigningSecret string   `yaml:"signing_secret" secret:"true"` // http mode
 	APIURL        string   `yaml:"api_url"`                      // Web API base URL override; ends with /
 	Admins        []string `yaml:"admins"`                       // user ids that may manage digests
+	Answers       string   `yaml:"answers"`                      // "private" (default) or "public"
 }
 
 // Discord modes.
@@ -82,7 +83,14 @@ type Discord struct {
 	GuildIDs      []string `yaml:"guild_ids"`  // register commands here; empty: globally
 	APIURL        string   `yaml:"api_url"`    // REST base URL override; ends with /
 	Admins        []string `yaml:"admins"`     // user ids that may manage digests
+	Answers       string   `yaml:"answers"`    // "private" (default) or "public"
 }
+
+// Who sees a slash command's answer first.
+const (
+	AnswersPrivate = "private" // the asker, who may Share it in the channel
+	AnswersPublic  = "public"  // everyone in the channel
+)
 
 // When a digest has nothing new.
 const (
@@ -133,11 +141,17 @@ func (c *Config) applyDefaults() {
 		if c.Slack.Mode == "" {
 			c.Slack.Mode = SlackHTTP
 		}
+		if c.Slack.Answers == "" {
+			c.Slack.Answers = AnswersPrivate
+		}
 		c.Slack.APIURL = withSlash(c.Slack.APIURL)
 	}
 	if c.Discord != nil {
 		if c.Discord.Mode == "" {
 			c.Discord.Mode = DiscordGateway
+		}
+		if c.Discord.Answers == "" {
+			c.Discord.Answers = AnswersPrivate
 		}
 		c.Discord.APIURL = withSlash(c.Discord.APIURL)
 	}

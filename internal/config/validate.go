@@ -95,6 +95,7 @@ func (c *Config) Validate() error {
 		}
 		v.apiURL("slack.api_url", s.APIURL)
 		v.ids("slack.admins", s.Admins, nil)
+		v.answers("slack.answers", s.Answers)
 	}
 
 	if d := c.Discord; d != nil {
@@ -120,6 +121,7 @@ func (c *Config) Validate() error {
 		v.ids("discord.guild_ids", d.GuildIDs, snowflake)
 		v.apiURL("discord.api_url", d.APIURL)
 		v.ids("discord.admins", d.Admins, snowflake)
+		v.answers("discord.answers", d.Answers)
 	}
 
 	seen := map[string]int{}
@@ -241,5 +243,12 @@ func (v *validator) ids(key string, ids []string, pattern *regexp.Regexp) {
 		case pattern != nil && !pattern.MatchString(id):
 			v.add(k, "%q is not a Discord id (digits only)", id)
 		}
+	}
+}
+
+// answers checks a platform's answers setting.
+func (v *validator) answers(key, val string) {
+	if val != AnswersPrivate && val != AnswersPublic {
+		v.add(key, "%q is not a choice; use private (answers only the asker sees, with a Share button) or public", val)
 	}
 }

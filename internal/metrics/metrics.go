@@ -27,6 +27,7 @@ type Metrics struct {
 	digestsFailed  *prometheus.CounterVec
 	platformErrors *prometheus.CounterVec
 	rateLimited    *prometheus.CounterVec
+	feedback       *prometheus.CounterVec
 	corpusDocs     prometheus.Gauge
 	corpusReloads  *prometheus.CounterVec
 }
@@ -65,6 +66,10 @@ func New() *Metrics {
 			Namespace: namespace, Name: "platform_rate_limited_total",
 			Help: "HTTP 429 responses from a platform API, by platform.",
 		}, []string{"platform"}),
+		feedback: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: namespace, Name: "feedback_votes_total",
+			Help: "Votes on answers, by platform and vote (up, down).",
+		}, []string{"platform", "vote"}),
 		corpusDocs: prometheus.NewGauge(prometheus.GaugeOpts{
 			Namespace: namespace, Name: "corpus_documents",
 			Help: "Documents in the corpus being served.",
@@ -76,7 +81,7 @@ func New() *Metrics {
 	}
 	m.reg.MustRegister(
 		m.commands, m.answerLatency, m.digestsPosted, m.digestsFailed,
-		m.platformErrors, m.rateLimited, m.corpusDocs, m.corpusReloads,
+		m.platformErrors, m.rateLimited, m.feedback, m.corpusDocs, m.corpusReloads,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -95,7 +100,7 @@ func (m *Metrics) Handler() http.Handler {
 }
 
 // commandKinds are the kinds the router reports (bot.Cmd* and "invalid").
-var commandKinds = []string{bot.CmdWho, bot.CmdStats, bot.CmdAsk, bot.CmdSources, bot.CmdDigest, bot.CmdHelp}
+var commandKinds = []string{bot.CmdWho, bot.CmdStats, bot.CmdAsk, bot.CmdSources, bot.CmdDigest, bot.CmdHelp, bot.CmdFeedback}
 
 // Init creates the series for the platforms that run, at zero, so a
 // dashboard sees them (and rate() works) before the first command.
@@ -105,6 +110,8 @@ func (m *Metrics) Init(platforms ...string) {
 			m.commands.WithLabelValues(p, k, "ok")
 		}
 		m.rateLimited.WithLabelValues(p)
+		m.feedback.WithLabelValues(p, "up")
+		m.feedback.WithLabelValues(p, "down")
 	}
 }
 
@@ -130,6 +137,11 @@ func (m *Metrics) PlatformError(platform, op string) {
 // RateLimited implements bot.Observer.
 func (m *Metrics) RateLimited(platform string) {
 	m.rateLimited.WithLabelValues(platform).Inc()
+}
+
+// Feedback implements bot.Observer.
+func (m *Metrics) Feedback(platform, vote string) {
+	m.feedback.WithLabelValues(platform, vote).Inc()
 }
 
 // DigestPosted records a digest posted to a target on platform.

@@ -1,0 +1,65 @@
+package slack
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+
+	"github.com/slack-go/slack"
+
+	"github.com/briefbot/briefbot/bot"
+)
+
+// InteractionsPath is the Interactivity Request URL to give Slack (see
+// slack-manifest.yaml): button clicks arrive here as block_actions.
+const InteractionsPath = "/slack/interactions"
+
+// handleInteraction serves POST /slack/interactions: a signed form whose
+// payload field is the interaction's JSON. It acknowledges at once and
+// carries the click out in the background, answering through the
+// interaction's response_url.
+func (s *Slack) handleInteraction(w http.ResponseWriter, r *http.Request) {
+	defer s.recoverPanic("interactions handler")
+	body, ok := s.readSigned(w, r)
+	if !ok {
+		return
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil || form.Get("payload") == "" {
+		http.Error(w, "not an interaction payload", http.StatusBadRequest)
+		return
+	}
+	var cb slack.InteractionCallback
+	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
+		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
+		return
+	}
+	s.interaction(cb)
+	w.WriteHeader(http.StatusOK)
+}
+
+// interaction carries out a block_actions click from either transport:
+// the router decides what the button does, and the result goes to the
+// interaction's response_url (a private notice, the message replaced, or
+// a new message in the channel). Other interaction types are ignored.
+func (s *Slack) interaction(cb slack.InteractionCallback) {
+	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
+		return
+	}
+	action := cb.ActionCallback.BlockActions[0]
+	if action == nil || cb.ResponseURL == "" {
+		return
+	}
+	channel := cb.Channel.ID
+	if channel == "" {
+		channel = cb.Container.ChannelID
+	}
+	click := bot.Click{Platform: Name, Channel: channel, User: cb.User.ID, ID: action.ActionID}
+	responseURL := cb.ResponseURL
+	s.goSafe("interaction", func() {
+		act := s.act(s.base, click)
+		if err := s.respond(s.base, responseURL, actionMessage(act)); err != nil {
+			s.log.Error("answer to a button click lost", "err", err)
+		}
+	})
+}
