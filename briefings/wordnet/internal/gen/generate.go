@@ -1,0 +1,401 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/wordnet/internal/morph"
+)
+
+// extraExceptions are irregular forms WordNet's exception lists miss and
+// its detachment rules get wrong ("does" would become the noun "doe").
+var extraExceptions = map[string]morph.Irregular{
+	"does": {POS: morph.Verb, Bases: []string{"do"}},
+}
+
+// functionWords are never given as related terms nor looked up, and an
+// expression made only of them ("at all") is not kept.
+var functionWords = set(`a about above after again against all also am an and any are as at because been before
+being below between both but by can could did does doing down during each even ever few for from further got had
+has having he her here hers him his how i if in into is it its just may me might more most much must my no nor not
+now of off on once one only or other our out over own same shall she should so some such than that the their them
+then there these they this those through to too under until up upon us very was we well were what when where which
+while who whom why will with would yet you your`)
+
+// lightVerbs pair with nearly anything, so they are never given as related
+// terms; but they make phrasal verbs ("take over", "give up").
+var lightVerbs = set("be do get give go have make put set take")
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// Tuning of the related terms. The chance that a word means one of its
+// senses is estimated from WordNet's tagged counts with add-one smoothing.
+// Two synonyms are scored by the lesser of the chances that each means the
+// sense they share (both must plausibly mean it: "chief" is often a "head"
+// of something, but "head" is seldom a chief). A derived form or pertainym is scored by the chance that
+// the word means one of the senses WordNet links to it (the other word
+// shares its stem, and so the meaning of that link: "fire" gives "firing"
+// in its common senses but "fiery" only in a rare one). Pairs scoring under
+// minScore are dropped; a term's weight grows with the square root of its
+// score up to its relation's ceiling, reached at fullScore. The ceilings
+// put derived forms above synonyms, and both below the word itself (1).
+const (
+	minScore      = 0.04 // quit~resign 0.077, fire~sack 0.048 pass; take~aim 0.001 does not
+	fullScore     = 0.5
+	synonymWeight = 0.5
+	derivedWeight = 0.6
+	maxTerms      = 16 // per lemma, the heaviest kept
+	maxTermWords  = 3  // a related term of more words is too specific to help
+	maxPhrase     = 4  // words in a multi-word expression
+	maxWordLen    = 24
+)
+
+// Generate reads the WordNet database in dict and the licence in
+// copyright, and returns the gzip'd table and the licence notice.
+func Generate(dict, copyright string) (table, licence []byte, err error) {
+	text, licence, err := generateText(dict, copyright)
+	if err != nil {
+		return nil, nil, err
+	}
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return nil, nil, fmt.Errorf("gzip: %w", err)
+	}
+	if _, err := zw.Write(text); err != nil {
+		return nil, nil, fmt.Errorf("gzip: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return nil, nil, fmt.Errorf("gzip: %w", err)
+	}
+	return buf.Bytes(), licence, nil
+}
+
+// generateText is Generate before compression.
+func generateText(dict, copyright string) (text, licence []byte, err error) {
+	d, err := readDB(dict)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, err := os.ReadFile(copyright)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the licence: %w", err)
+	}
+	return tableText(d), licenceNotice(raw), nil
+}
+
+// licenceNotice returns the WordNet licence: from a Debian copyright file,
+// the text of its "License: WordNet..." paragraph; otherwise the file as
+// it is.
+func licenceNotice(raw []byte) []byte {
+	text := string(raw)
+	if !strings.HasPrefix(text, "Format:") {
+		return raw
+	}
+	var out strings.Builder
+	in := false
+	for _, line := range strings.Split(text, "\n") {
+		switch {
+		case strings.HasPrefix(line, "License: WordNet"):
+			in = true
+		case in && strings.HasPrefix(line, " ."):
+			out.WriteString("\n")
+		case in && strings.HasPrefix(line, " "):
+			out.WriteString(strings.TrimPrefix(line, " ") + "\n")
+		case in:
+			in = false
+		}
+	}
+	return []byte(out.String())
+}
+
+// tableText returns the table's lines (the format is read by the wordnet
+// package's load):
+//
+//	L <tab> lemma <tab> parts of speech <tab> tagged count   single-word lemmas
+//	X <tab> inflected form <tab> parts of speech <tab> base [space base...]   exception lists
+//	P <tab> lemmatised words <tab> expression               multi-word expressions
+//	R <tab> lemma <tab> term:rel:weight% [,term:rel:weight%...]   related terms
+func tableText(d *db) []byte {
+	lex := lexicon(d)
+	var b strings.Builder
+	b.WriteString("# WordNet 3.0 lexical table, generated by internal/gen; see LICENSE-WordNet.txt\n")
+	for _, l := range sortedKeys(lex.Lemmas) {
+		e := lex.Lemmas[l]
+		fmt.Fprintf(&b, "L\t%s\t%s\t%d\n", l, e.POS, e.Count)
+	}
+	for _, f := range sortedKeys(lex.Exceptions) {
+		irr := lex.Exceptions[f]
+		fmt.Fprintf(&b, "X\t%s\t%s\t%s\n", f, irr.POS, strings.Join(irr.Bases, " "))
+	}
+	phrases := phraseKeys(d, lex)
+	for _, k := range sortedKeys(phrases) {
+		fmt.Fprintf(&b, "P\t%s\t%s\n", k, phrases[k])
+	}
+	rel := related(d)
+	for _, l := range sortedKeys(rel) {
+		terms := make([]string, len(rel[l]))
+		for i, t := range rel[l] {
+			terms[i] = fmt.Sprintf("%s:%c:%d", t.word, t.rel, t.weight)
+		}
+		fmt.Fprintf(&b, "R\t%s\t%s\n", l, strings.Join(terms, ","))
+	}
+	return []byte(b.String())
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// lexicon gathers the single-word lemmas with their tagged counts, and the
+// exception lists.
+func lexicon(d *db) *morph.Lexicon {
+	lex := &morph.Lexicon{Lemmas: map[string]morph.Entry{}, Exceptions: map[string]morph.Irregular{}}
+	for l, pos := range d.pos {
+		if strings.Contains(l, " ") {
+			continue
+		}
+		n := 0
+		for _, s := range d.senses[l] {
+			n += s.count
+		}
+		lex.Lemmas[l] = morph.Entry{POS: pos, Count: n}
+	}
+	for _, m := range []map[string]morph.Irregular{d.exceptions, extraExceptions} {
+		for f, irr := range m {
+			if !strings.Contains(f, " ") {
+				lex.Exceptions[f] = irr
+			}
+		}
+	}
+	return lex
+}
+
+// plain reports whether a lemma is written in lower-case letters, with
+// only spaces, hyphens and apostrophes between them.
+func plain(l string) bool {
+	if len(l) < 2 || len(l) > maxWordLen*maxPhrase {
+		return false
+	}
+	for _, c := range l {
+		if !(c >= 'a' && c <= 'z' || c == ' ' || c == '-' || c == '\'') {
+			return false
+		}
+	}
+	return true
+}
+
+// common reports whether a lemma is used in some sense as a common word,
+// not only as a proper name.
+func common(d *db, l string) bool {
+	if c, ok := d.common[l]; ok {
+		return c
+	}
+	c := isCommon(d, l)
+	d.common[l] = c
+	return c
+}
+
+func isCommon(d *db, l string) bool {
+	for _, s := range d.senses[l] {
+		for _, w := range d.synsets[s.id].words {
+			if w.lemma == l && !w.proper {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func allStopWords(words []string) bool {
+	for _, w := range words {
+		if !functionWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseKeys maps the lemmatised words of each common multi-word lemma to
+// the lemma; where two share a key, the more frequent (then the first in
+// order) is kept.
+func phraseKeys(d *db, lex *morph.Lexicon) map[string]string {
+	keys := map[string]string{}
+	weight := func(l string) int {
+		n := 0
+		for _, s := range d.senses[l] {
+			n += s.count
+		}
+		return n
+	}
+	for _, l := range sortedKeys(d.senses) {
+		words := strings.Fields(l)
+		if len(words) < 2 || len(words) > maxPhrase || !plain(l) || !common(d, l) || allStopWords(words) {
+			continue
+		}
+		for i, w := range words {
+			words[i] = lex.Lemma(w)
+		}
+		k := strings.Join(words, " ")
+		if old, ok := keys[k]; !ok || weight(l) > weight(old) {
+			keys[k] = l
+		}
+	}
+	return keys
+}
+
+// term is a related term as written in the table.
+type term struct {
+	word   string
+	rel    byte // s synonym, d derived form, p pertainym
+	weight int  // percent
+	score  float64
+}
+
+// senseProbs gives, for each sense of a lemma, the chance that the lemma
+// means it: (tagged count + 1) / (total + number of senses).
+func senseProbs(d *db, l string) map[synsetID]float64 {
+	senses := d.senses[l]
+	total := 0
+	for _, s := range senses {
+		total += s.count
+	}
+	p := make(map[synsetID]float64, len(senses))
+	for _, s := range senses {
+		p[s.id] += float64(s.count+1) / float64(total+len(senses))
+	}
+	return p
+}
+
+// related computes each common lemma's related terms: synonyms (members of
+// a synset it shares), derived forms ("+" pointers) and pertainyms ("\"
+// pointers), scored as the constants above say.
+func related(d *db) map[string][]term {
+	probs := map[string]map[synsetID]float64{}
+	prob := func(l string) map[synsetID]float64 {
+		if p, ok := probs[l]; ok {
+			return p
+		}
+		p := senseProbs(d, l)
+		probs[l] = p
+		return p
+	}
+	usable := func(l string) bool {
+		return plain(l) && !functionWords[l] && !lightVerbs[l] && len(strings.Fields(l)) <= maxPhrase && common(d, l)
+	}
+	type pair struct {
+		a, b string
+		rel  byte
+	}
+	// lexical[a->b] sums the chance of a's senses that point to b.
+	lexical := map[pair]float64{}
+	synonyms := map[pair]float64{}
+	for _, a := range sortedKeys(d.senses) {
+		if !usable(a) {
+			continue
+		}
+		pa := prob(a)
+		for _, s := range d.senses[a] {
+			ss := d.synsets[s.id]
+			self := 0
+			for i, w := range ss.words {
+				if w.lemma == a {
+					self = i + 1
+				}
+				if w.lemma == a || w.proper {
+					continue
+				}
+				if sc := math.Min(pa[s.id], prob(w.lemma)[s.id]); sc > synonyms[pair{a, w.lemma, 's'}] {
+					synonyms[pair{a, w.lemma, 's'}] = sc
+				}
+			}
+			for _, p := range ss.pointers {
+				if p.src != self || (p.symbol != "+" && p.symbol != `\`) {
+					continue
+				}
+				t := d.synsets[p.target]
+				if t == nil || p.dst < 1 || p.dst > len(t.words) || t.words[p.dst-1].proper {
+					continue
+				}
+				rel := byte('d')
+				if p.symbol == `\` {
+					rel = 'p'
+				}
+				lexical[pair{a, t.words[p.dst-1].lemma, rel}] += pa[s.id]
+			}
+		}
+	}
+	out := map[string][]term{}
+	add := func(k pair, score float64, weight float64) {
+		if k.a == k.b || score < minScore || !usable(k.b) || len(strings.Fields(k.b)) > maxTermWords || len(k.b) > maxWordLen {
+			return
+		}
+		w := int(math.Round(100 * weight))
+		for i, t := range out[k.a] {
+			if t.word == k.b {
+				if w > t.weight || w == t.weight && k.rel < t.rel {
+					out[k.a][i] = term{k.b, k.rel, w, score}
+				}
+				return
+			}
+		}
+		out[k.a] = append(out[k.a], term{k.b, k.rel, w, score})
+	}
+	weight := func(score, ceiling float64) float64 {
+		return ceiling * math.Sqrt(math.Min(score, fullScore)/fullScore)
+	}
+	for k, sc := range synonyms {
+		add(k, sc, weight(sc, synonymWeight))
+	}
+	for k, sc := range lexical {
+		add(k, sc, weight(sc, derivedWeight))
+	}
+	for a, terms := range out {
+		sort.Slice(terms, func(i, j int) bool {
+			if terms[i].weight != terms[j].weight {
+				return terms[i].weight > terms[j].weight
+			}
+			// Single words first: text more often says "fire" than
+			// "give the axe".
+			if wi, wj := strings.Count(terms[i].word, " "), strings.Count(terms[j].word, " "); wi != wj {
+				return wi < wj
+			}
+			if terms[i].score != terms[j].score {
+				return terms[i].score > terms[j].score
+			}
+			return terms[i].word < terms[j].word
+		})
+		if len(terms) > maxTerms {
+			terms = terms[:maxTerms]
+		}
+		out[a] = terms
+	}
+	return out
+}
+
+// dictFiles lists the database files Generate reads, for callers checking
+// that a database is installed.
+func dictFiles(dict string) []string {
+	var files []string
+	for _, pf := range posFiles {
+		files = append(files, filepath.Join(dict, "index."+pf.name), filepath.Join(dict, "data."+pf.name), filepath.Join(dict, pf.name+".exc"))
+	}
+	return append(files, filepath.Join(dict, "cntlist.rev"))
+}

@@ -1,0 +1,168 @@
+package wordnet
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/briefbot/briefbot/briefings/wordnet/internal/morph"
+)
+
+// tableGz is the generated table: see internal/gen for its format.
+//
+//go:embed table.txt.gz
+var tableGz []byte
+
+// table is the loaded form of the embedded table.
+type table struct {
+	lex     morph.Lexicon
+	related map[string][]Term
+	phrases map[string][]phrase // by first word, longest first
+	err     error
+
+	free []Term // the unused end of the block terms cuts from
+}
+
+// phrase is a multi-word expression: its lemmatised words and its name.
+type phrase struct {
+	words []string
+	lemma string
+}
+
+var (
+	once   sync.Once
+	loaded *table
+)
+
+// get returns the table, reading it on first use.
+func get() *table {
+	once.Do(func() {
+		t, err := parse(tableGz)
+		if err != nil {
+			t = &table{err: fmt.Errorf("reading the WordNet table: %w", err)}
+		}
+		loaded = t
+	})
+	return loaded
+}
+
+// parse reads a gzip'd table. Its strings share the one decompressed text.
+func parse(gz []byte) (*table, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(gz))
+	if err != nil {
+		return nil, err
+	}
+	// The gzip trailer gives the text's size (mod 2^32): read it into one
+	// buffer that becomes the string, without a copy.
+	var b strings.Builder
+	if len(gz) >= 4 {
+		b.Grow(min(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])), 64<<20))
+	}
+	if _, err := io.Copy(&b, zr); err != nil {
+		return nil, err
+	}
+	text := b.String()
+	t := &table{
+		lex:     morph.Lexicon{Lemmas: make(map[string]morph.Entry, 90000), Exceptions: make(map[string]morph.Irregular, 6000)},
+		related: make(map[string][]Term, 80000),
+		phrases: make(map[string][]phrase, 20000),
+	}
+	for n := 1; text != ""; n++ {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := t.add(line); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+	}
+	for _, ps := range t.phrases {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
+	}
+	t.free = nil
+	return t, nil
+}
+
+// add reads one line of the table.
+func (t *table) add(line string) error {
+	kind, rest, _ := strings.Cut(line, "\t")
+	f1, rest, ok1 := strings.Cut(rest, "\t")
+	f2, f3, ok2 := strings.Cut(rest, "\t")
+	if !ok1 || ok2 != (kind == "L" || kind == "X") || strings.Contains(f3, "\t") {
+		return fmt.Errorf("a %q line with the wrong number of fields", kind)
+	}
+	switch kind {
+	case "L":
+		c, err := strconv.Atoi(f3)
+		if err != nil {
+			return fmt.Errorf("lemma %q: %w", f1, err)
+		}
+		t.lex.Lemmas[f1] = morph.Entry{POS: morph.ParsePOS(f2), Count: c}
+	case "X":
+		t.lex.Exceptions[f1] = morph.Irregular{POS: morph.ParsePOS(f2), Bases: strings.Split(f3, " ")}
+	case "P":
+		words := strings.Split(f1, " ")
+		t.phrases[words[0]] = append(t.phrases[words[0]], phrase{words, rest})
+	case "R":
+		terms := t.terms(strings.Count(rest, ",") + 1)
+		for p := range strings.SplitSeq(rest, ",") {
+			term, err := parseTerm(p)
+			if err != nil {
+				return fmt.Errorf("related to %q: %w", f1, err)
+			}
+			terms = append(terms, term)
+		}
+		t.related[f1] = terms
+	default:
+		return fmt.Errorf("unknown line kind %q", kind)
+	}
+	return nil
+}
+
+// termBlock is how many Terms are allocated at once: the table's quarter
+// of a million terms would otherwise be eighty thousand small allocations.
+const termBlock = 4096
+
+// terms returns an empty slice with room for n terms, cut from a shared
+// block.
+func (t *table) terms(n int) []Term {
+	if n > cap(t.free)-len(t.free) {
+		t.free = make([]Term, 0, max(n, termBlock))
+	}
+	start := len(t.free)
+	t.free = t.free[:start+n]
+	return t.free[start : start : start+n]
+}
+
+// parseTerm reads "word:rel:weight%", rel being s, d or p.
+func parseTerm(s string) (Term, error) {
+	w, rest, ok1 := strings.Cut(s, ":")
+	r, pct, ok2 := strings.Cut(rest, ":")
+	if !ok1 || !ok2 || len(r) != 1 {
+		return Term{}, fmt.Errorf("bad term %q", s)
+	}
+	var rel Relation
+	switch r[0] {
+	case 's':
+		rel = Synonym
+	case 'd':
+		rel = Derived
+	case 'p':
+		rel = Pertainym
+	default:
+		return Term{}, fmt.Errorf("bad relation in %q", s)
+	}
+	n, err := strconv.Atoi(pct)
+	if err != nil || n <= 0 || n >= 100 {
+		return Term{}, fmt.Errorf("bad weight in %q", s)
+	}
+	return Term{Word: w, Rel: rel, Weight: float64(n) / 100}, nil
+}
