@@ -79,7 +79,21 @@ type Observer interface {
 	RateLimited(platform string)
 	// Feedback records a 👍 ("up") or 👎 ("down") on an answer.
 	Feedback(platform, vote string)
+	// Refused records a request an adapter refused before routing it, by
+	// one of the Refused* reasons.
+	Refused(platform, reason string)
 }
+
+// Why an adapter refused an HTTP request (the reason label of the metric).
+const (
+	RefusedTooLarge     = "too_large"     // the body passed the size cap
+	RefusedUnreadable   = "unreadable"    // the body could not be read
+	RefusedNoSignature  = "no_signature"  // a signature or timestamp header is missing
+	RefusedStale        = "stale"         // the timestamp is outside the accepted window
+	RefusedBadSignature = "bad_signature" // the signature does not match
+	RefusedMalformed    = "malformed"     // signed, but not a payload the endpoint reads
+	RefusedUnsupported  = "unsupported"   // signed and readable, but a kind the endpoint does not serve
+)
 
 // NopObserver is an Observer that records nothing.
 type NopObserver struct{}
@@ -95,6 +109,9 @@ func (NopObserver) RateLimited(string) {}
 
 // Feedback implements Observer.
 func (NopObserver) Feedback(string, string) {}
+
+// Refused implements Observer.
+func (NopObserver) Refused(string, string) {}
 
 // Subscription is a scheduled digest for one channel.
 type Subscription struct {

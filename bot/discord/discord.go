@@ -109,6 +109,9 @@ type Config struct {
 	// Answers is "private" (the default: a slash command's answer is
 	// ephemeral, flag 64, with a Share button) or "public".
 	Answers string
+	// RequestWindow is how far a signed interaction's timestamp may be
+	// from our clock in http mode; 0 means DefaultRequestWindow.
+	RequestWindow time.Duration
 }
 
 // The values of Config.Answers.
@@ -135,6 +138,9 @@ func WithRetry(attempts int, backoff time.Duration) Option {
 // WithMaxRetryAfter sets the longest Retry-After a call waits for.
 func WithMaxRetryAfter(d time.Duration) Option { return func(x *Discord) { x.maxRetryAfter = d } }
 
+// WithClock sets the clock that checks interaction timestamps (tests).
+func WithClock(now func() time.Time) Option { return func(x *Discord) { x.now = now } }
+
 // WithDrainTimeout bounds how long Run waits for in-flight answers on stop.
 func WithDrainTimeout(d time.Duration) Option { return func(x *Discord) { x.drainTimeout = d } }
 
@@ -147,6 +153,8 @@ type Discord struct {
 	s         *discordgo.Session
 	publicKey ed25519.PublicKey
 	admins    map[string]bool
+	window    time.Duration    // accepted timestamp skew of an interaction
+	now       func() time.Time // clock for timestamps
 
 	inlineBudget  time.Duration
 	attempts      int
@@ -212,6 +220,11 @@ func New(cfg Config, h bot.Handler, log *slog.Logger, obs bot.Observer, opts ...
 		drainTimeout:  DefaultDrainTimeout,
 		appID:         strings.TrimSpace(cfg.ApplicationID),
 		readyc:        make(chan struct{}, 1),
+		window:        cfg.RequestWindow,
+		now:           time.Now,
+	}
+	if d.window <= 0 {
+		d.window = DefaultRequestWindow
 	}
 	for _, a := range cfg.Admins {
 		if a = strings.TrimSpace(a); a != "" {

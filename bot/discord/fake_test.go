@@ -339,9 +339,24 @@ type countingObserver struct {
 	mu          sync.Mutex
 	rateLimited int
 	errors      map[string]int
+	refused     map[string]int
 }
 
-func newCountingObserver() *countingObserver { return &countingObserver{errors: map[string]int{}} }
+func newCountingObserver() *countingObserver {
+	return &countingObserver{errors: map[string]int{}, refused: map[string]int{}}
+}
+
+func (o *countingObserver) Refused(_, reason string) {
+	o.mu.Lock()
+	o.refused[reason]++
+	o.mu.Unlock()
+}
+
+func (o *countingObserver) refusals(reason string) int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.refused[reason]
+}
 
 func (o *countingObserver) Command(string, string, string, time.Duration) {}
 

@@ -20,15 +20,21 @@ func (d *Discord) onDisconnect(_ *discordgo.Session, _ *discordgo.Disconnect) {
 	d.log.Info("gateway session disconnected")
 }
 
-// onReady learns the bot's user id (to ignore its own messages) and, when
-// not configured, the application id; then asks for command registration.
+// onReady learns the bot's user id (to ignore its own messages) and the
+// application id; then asks for command registration. READY's application
+// id is the token's own, so it wins over a configured one (a copied
+// placeholder would register the commands nowhere).
 func (d *Discord) onReady(_ *discordgo.Session, r *discordgo.Ready) {
 	defer d.recoverPanic("ready")
 	d.mu.Lock()
 	if r.User != nil {
 		d.botID = r.User.ID
 	}
-	if d.appID == "" && r.Application != nil {
+	if r.Application != nil && r.Application.ID != "" && r.Application.ID != d.appID {
+		if d.appID != "" {
+			d.log.Warn("discord.application_id differs from the bot token's application; using the token's",
+				"configured", d.appID, "from_gateway", r.Application.ID)
+		}
 		d.appID = r.Application.ID
 	}
 	d.mu.Unlock()

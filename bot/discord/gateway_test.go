@@ -55,7 +55,9 @@ func TestGatewayRegistersCommandsAndAnswersDM(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
 	rec := &recorder{}
-	d := startGateway(t, f, Config{ApplicationID: "app1", Admins: []string{"u1"}}, rec)
+	// A configured id that is not the token's (a placeholder copied from
+	// the example) gives way to READY's.
+	d := startGateway(t, f, Config{ApplicationID: "112233445566778899", Admins: []string{"u1"}}, rec)
 
 	conn := f.waitConn()
 	ident := <-f.identifys
@@ -67,8 +69,8 @@ func TestGatewayRegistersCommandsAndAnswersDM(t *testing.T) {
 	}
 
 	reg := f.waitCalls("register", 1)
-	if reg[0].Method != "PUT" || reg[0].Path != "/api/v9/applications/app1/commands" {
-		t.Errorf("commands registered with %s %s, want a global bulk overwrite", reg[0].Method, reg[0].Path)
+	if reg[0].Method != "PUT" || reg[0].Path != "/api/v9/applications/app-from-ready/commands" {
+		t.Errorf("commands registered with %s %s, want a global bulk overwrite for READY's application", reg[0].Method, reg[0].Path)
 	}
 	if reg[0].Auth != "Bot test-token" {
 		t.Errorf("REST authorization = %q", reg[0].Auth)
@@ -193,7 +195,7 @@ func TestGatewayInteractionInline(t *testing.T) {
 	startGateway(t, f, Config{ApplicationID: "app1", GuildIDs: []string{"g1", "g2"}}, &recorder{})
 	conn := f.waitConn()
 	reg := f.waitCalls("register", 2)
-	if reg[0].Path != "/api/v9/applications/app1/guilds/g1/commands" || reg[1].Path != "/api/v9/applications/app1/guilds/g2/commands" {
+	if reg[0].Path != "/api/v9/applications/app-from-ready/guilds/g1/commands" || reg[1].Path != "/api/v9/applications/app-from-ready/guilds/g2/commands" {
 		t.Errorf("guild registration paths %s, %s", reg[0].Path, reg[1].Path)
 	}
 	conn.dispatch(t, "INTERACTION_CREATE", map[string]any{

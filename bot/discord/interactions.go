@@ -7,8 +7,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // InteractionsPath is where Discord POSTs interactions in http mode (the
@@ -18,6 +22,11 @@ const InteractionsPath = "/discord/interactions"
 // MaxInteractionBody is the largest interaction body read. Slash command
 // payloads are a few KB; the cap bounds the work an unsigned request can cause.
 const MaxInteractionBody = 256 << 10
+
+// DefaultRequestWindow is how far an interaction's timestamp may be from
+// our clock, as for Slack: an older (or later) signed request is refused as
+// a possible replay. Config.RequestWindow widens it.
+const DefaultRequestWindow = 5 * time.Minute
 
 // Headers of a signed interaction.
 // https://discord.com/developers/docs/interactions/overview#setting-up-an-endpoint-validating-security-request-headers
@@ -59,19 +68,27 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			d.refuse(w, http.StatusRequestEntityTooLarge, bot.RefusedTooLarge, "request body too large")
 			return
 		}
-		http.Error(w, "cannot read request body", http.StatusBadRequest)
+		d.refuse(w, http.StatusBadRequest, bot.RefusedUnreadable, "cannot read request body")
 		return
 	}
-	if !VerifySignature(d.publicKey, r.Header.Get(headerSignature), r.Header.Get(headerTimestamp), body) {
-		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+	sig, ts := r.Header.Get(headerSignature), r.Header.Get(headerTimestamp)
+	switch {
+	case sig == "" || ts == "":
+		d.refuse(w, http.StatusUnauthorized, bot.RefusedNoSignature, "invalid request signature")
+		return
+	case !VerifySignature(d.publicKey, sig, ts, body):
+		d.refuse(w, http.StatusUnauthorized, bot.RefusedBadSignature, "invalid request signature")
+		return
+	case !d.fresh(ts):
+		d.refuse(w, http.StatusUnauthorized, bot.RefusedStale, "request timestamp outside the accepted window")
 		return
 	}
 	var i discordgo.Interaction
 	if err := json.Unmarshal(body, &i); err != nil {
-		http.Error(w, "malformed interaction", http.StatusBadRequest)
+		d.refuse(w, http.StatusBadRequest, bot.RefusedMalformed, "malformed interaction")
 		return
 	}
 	switch i.Type {
@@ -92,7 +109,7 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, actionResponse(d.act(ctx, click)))
 		return
 	default:
-		http.Error(w, "unsupported interaction type", http.StatusBadRequest)
+		d.refuse(w, http.StatusBadRequest, bot.RefusedUnsupported, "unsupported interaction type")
 		return
 	}
 	if i.AppID == "" {
@@ -122,6 +139,26 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 			d.log.Error("a deferred answer was not ready in time")
 		}
 	}()
+}
+
+// fresh reports whether a signed timestamp (Unix seconds) is within the
+// request window of our clock. The signature covers the timestamp, so a
+// replayed request cannot move it.
+func (d *Discord) fresh(ts string) bool {
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return false
+	}
+	skew := d.now().Sub(time.Unix(sec, 0))
+	return skew <= d.window && skew >= -d.window
+}
+
+// refuse answers a refused request with status and a short message, logs
+// the reason at debug (never the body) and counts it.
+func (d *Discord) refuse(w http.ResponseWriter, status int, reason, msg string) {
+	d.log.Debug("interaction refused", "reason", reason, "status", status)
+	d.obs.Refused(Name, reason)
+	http.Error(w, msg, status)
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

@@ -7,8 +7,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -72,15 +74,20 @@ type httpBot struct {
 	srv  *httptest.Server
 	fake *fakeDiscord
 	priv ed25519.PrivateKey
+	obs  *countingObserver
+	logs *lockedWriter
 }
 
 func newHTTPBot(t *testing.T, h bot.Handler, opts ...Option) *httpBot {
 	t.Helper()
 	pub, priv := newKey(t)
 	f := newFakeDiscord(t)
-	opts = append([]Option{WithRetry(3, time.Millisecond)}, opts...)
+	opts = append([]Option{WithRetry(3, time.Millisecond), WithClock(func() time.Time { return testClock })}, opts...)
+	obs := newCountingObserver()
+	logs := &lockedWriter{w: &bytes.Buffer{}}
+	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	d, err := New(Config{Mode: ModeHTTP, BotToken: "tok", ApplicationID: "app1", PublicKey: hex.EncodeToString(pub),
-		APIURL: f.apiURL(), Admins: []string{"admin1"}}, h, quietLogger(), nil, opts...)
+		APIURL: f.apiURL(), Admins: []string{"admin1"}}, h, log, obs, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,14 +95,24 @@ func newHTTPBot(t *testing.T, h bot.Handler, opts ...Option) *httpBot {
 	d.Routes(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return &httpBot{d: d, srv: srv, fake: f, priv: priv}
+	return &httpBot{d: d, srv: srv, fake: f, priv: priv, obs: obs, logs: logs}
 }
 
-// post sends a signed (or, with sig "", unsigned) interaction.
+// testClock is the adapter's clock in the http-mode tests; requests are
+// signed at this time unless a test says otherwise.
+var testClock = time.Unix(1700000000, 0)
+
+// post sends a signed (or unsigned) interaction, signed at testClock.
 func (b *httpBot) post(t *testing.T, body []byte, signed bool) (int, []byte) {
 	t.Helper()
+	return b.postAt(t, body, signed, testClock)
+}
+
+// postAt sends an interaction signed with the timestamp at.
+func (b *httpBot) postAt(t *testing.T, body []byte, signed bool, at time.Time) (int, []byte) {
+	t.Helper()
 	req, _ := http.NewRequest("POST", b.srv.URL+InteractionsPath, bytes.NewReader(body))
-	ts := "1700000000"
+	ts := strconv.FormatInt(at.Unix(), 10)
 	if signed {
 		req.Header.Set("X-Signature-Ed25519", sign(b.priv, ts, body))
 		req.Header.Set("X-Signature-Timestamp", ts)
@@ -309,4 +326,118 @@ func BenchmarkInteractionInline(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestInteractionTimestampWindow refuses signed interactions whose
+// timestamp is too old or too far ahead (replays), counts each refusal by
+// reason and logs it at debug without the body; a config may widen the
+// window.
+func TestInteractionTimestampWindow(t *testing.T) {
+	ping := []byte(`{"id":"p1","application_id":"app1","type":1,"token":"secret-body-token","version":1}`)
+	tests := []struct {
+		name   string
+		window time.Duration
+		skew   time.Duration
+		want   int
+	}{
+		{"now", 0, 0, http.StatusOK},
+		{"4 minutes old", 0, -4 * time.Minute, http.StatusOK},
+		{"4 minutes ahead", 0, 4 * time.Minute, http.StatusOK},
+		{"6 minutes old", 0, -6 * time.Minute, http.StatusUnauthorized},
+		{"6 minutes ahead", 0, 6 * time.Minute, http.StatusUnauthorized},
+		{"a year old", 0, -365 * 24 * time.Hour, http.StatusUnauthorized},
+		{"6 minutes old, window widened to 10", 10 * time.Minute, -6 * time.Minute, http.StatusOK},
+		{"11 minutes old, window widened to 10", 10 * time.Minute, -11 * time.Minute, http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var opts []Option
+			if tt.window > 0 {
+				opts = append(opts, func(d *Discord) { d.window = tt.window })
+			}
+			b := newHTTPBot(t, &recorder{}, opts...)
+			code, _ := b.postAt(t, ping, true, testClock.Add(tt.skew))
+			if code != tt.want {
+				t.Fatalf("status %d, want %d", code, tt.want)
+			}
+			wantRefused := 0
+			if tt.want != http.StatusOK {
+				wantRefused = 1
+			}
+			if got := b.obs.refusals(bot.RefusedStale); got != wantRefused {
+				t.Errorf("stale refusals counted %d, want %d", got, wantRefused)
+			}
+			if wantRefused == 1 && !strings.Contains(b.logs.String(), "reason=stale") {
+				t.Errorf("refusal not logged with its reason: %q", b.logs.String())
+			}
+			if strings.Contains(b.logs.String(), "secret-body-token") {
+				t.Errorf("the body was logged: %q", b.logs.String())
+			}
+		})
+	}
+}
+
+// TestInteractionRefusalsCounted counts every kind of refused request by
+// its reason.
+func TestInteractionRefusalsCounted(t *testing.T) {
+	b := newHTTPBot(t, &recorder{})
+	ping := []byte(`{"id":"p1","application_id":"app1","type":1,"token":"t","version":1}`)
+	big := append([]byte(`{"type":1,"x":"`), bytes.Repeat([]byte("a"), MaxInteractionBody)...)
+	tests := []struct {
+		name   string
+		body   []byte
+		signed bool
+		reason string
+		code   int
+	}{
+		{"unsigned", ping, false, bot.RefusedNoSignature, http.StatusUnauthorized},
+		{"oversized", big, true, bot.RefusedTooLarge, http.StatusRequestEntityTooLarge},
+		{"malformed", []byte(`{"type":`), true, bot.RefusedMalformed, http.StatusBadRequest},
+		{"unsupported type", []byte(`{"id":"x","type":42}`), true, bot.RefusedUnsupported, http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if code, _ := b.post(t, tt.body, tt.signed); code != tt.code {
+				t.Fatalf("status %d, want %d", code, tt.code)
+			}
+			if got := b.obs.refusals(tt.reason); got != 1 {
+				t.Errorf("%s refusals counted %d, want 1", tt.reason, got)
+			}
+		})
+	}
+	req, _ := http.NewRequest("POST", b.srv.URL+InteractionsPath, bytes.NewReader(ping))
+	req.Header.Set("X-Signature-Ed25519", sign(b.priv, "1700000000", []byte(`{"type":2}`)))
+	req.Header.Set("X-Signature-Timestamp", "1700000000")
+	if code, _ := b.do(t, req); code != http.StatusUnauthorized || b.obs.refusals(bot.RefusedBadSignature) != 1 {
+		t.Errorf("tampered: %d, counted %d", code, b.obs.refusals(bot.RefusedBadSignature))
+	}
+}
+
+func (b *httpBot) do(t *testing.T, req *http.Request) (int, []byte) {
+	t.Helper()
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, out
+}
+
+// lockedWriter serialises writes to a buffer the test reads.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  *bytes.Buffer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+func (l *lockedWriter) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.String()
 }

@@ -172,6 +172,7 @@ type countObserver struct {
 	mu          sync.Mutex
 	errors      map[string]int
 	rateLimited int
+	refused     map[string]int
 }
 
 func (o *countObserver) PlatformError(_, op string) {
@@ -184,6 +185,20 @@ func (o *countObserver) PlatformError(_, op string) {
 }
 
 func (o *countObserver) Feedback(string, string) {}
+func (o *countObserver) Refused(_, reason string) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.refused == nil {
+		o.refused = map[string]int{}
+	}
+	o.refused[reason]++
+}
+
+func (o *countObserver) refusals(reason string) int {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.refused[reason]
+}
 
 func (o *countObserver) RateLimited(string) {
 	o.mu.Lock()

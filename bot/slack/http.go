@@ -10,6 +10,8 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // MaxBody is the largest request body accepted from Slack; slash commands
@@ -45,18 +47,32 @@ func (s *Slack) readSigned(w http.ResponseWriter, r *http.Request) ([]byte, bool
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			s.refuse(w, r, http.StatusRequestEntityTooLarge, bot.RefusedTooLarge, "request body too large")
 		} else {
-			http.Error(w, "cannot read request body", http.StatusBadRequest)
+			s.refuse(w, r, http.StatusBadRequest, bot.RefusedUnreadable, "cannot read request body")
 		}
 		return nil, false
 	}
 	if err := verifySignature(s.cfg.SigningSecret, r.Header, body, s.now()); err != nil {
-		s.log.Warn("request refused", "path", r.URL.Path, "reason", err)
-		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		reason := bot.RefusedBadSignature
+		switch {
+		case errors.Is(err, errNoSignature):
+			reason = bot.RefusedNoSignature
+		case errors.Is(err, errStale):
+			reason = bot.RefusedStale
+		}
+		s.refuse(w, r, http.StatusUnauthorized, reason, "invalid request signature")
 		return nil, false
 	}
 	return body, true
+}
+
+// refuse answers a refused request with status and a short message, logs
+// the reason at debug (never the body) and counts it.
+func (s *Slack) refuse(w http.ResponseWriter, r *http.Request, status int, reason, msg string) {
+	s.log.Debug("request refused", "path", r.URL.Path, "reason", reason, "status", status)
+	s.obs.Refused(Name, reason)
+	http.Error(w, msg, status)
 }
 
 // handleCommand serves a slash command: the answer inline when it is
@@ -69,7 +85,7 @@ func (s *Slack) handleCommand(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || form.Get("command") == "" {
-		http.Error(w, "not a slash command", http.StatusBadRequest)
+		s.refuse(w, r, http.StatusBadRequest, bot.RefusedMalformed, "not a slash command")
 		return
 	}
 	cmd := slack.SlashCommand{
@@ -101,7 +117,7 @@ func (s *Slack) handleEvents(w http.ResponseWriter, r *http.Request) {
 		Challenge string `json:"challenge"`
 	}
 	if err := json.Unmarshal(body, &outer); err != nil {
-		http.Error(w, "not an Events API payload", http.StatusBadRequest)
+		s.refuse(w, r, http.StatusBadRequest, bot.RefusedMalformed, "not an Events API payload")
 		return
 	}
 	switch outer.Type {

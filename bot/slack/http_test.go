@@ -3,7 +3,9 @@ package slack
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -116,21 +118,36 @@ func TestSlashCommandLateAnswerGoesToResponseURL(t *testing.T) {
 func TestBadRequests(t *testing.T) {
 	h := newHarness(t, &recorder{})
 	big := strings.Repeat("x", MaxBody+1)
+	stale := signed(CommandsPath, "application/x-www-form-urlencoded", "command=/who&text=x")
+	stale.Header.Set("X-Slack-Request-Timestamp", strconv.FormatInt(testNow.Add(-6*time.Minute).Unix(), 10))
+	unsigned := signed(CommandsPath, "application/x-www-form-urlencoded", "command=/who&text=x")
+	unsigned.Header.Del("X-Slack-Signature")
+	tampered := signed(CommandsPath, "application/x-www-form-urlencoded", "command=/who&text=x")
+	tampered.Body = io.NopCloser(strings.NewReader("command=/who&text=y"))
 	tests := []struct {
-		name, path, body string
-		want             int
+		name   string
+		req    *http.Request
+		want   int
+		reason string // counted refusal; "" for none
 	}{
-		{"too large", CommandsPath, big, http.StatusRequestEntityTooLarge},
-		{"events too large", EventsPath, big, http.StatusRequestEntityTooLarge},
-		{"not a command", CommandsPath, "text=hello", http.StatusBadRequest},
-		{"not json", EventsPath, "text=hello", http.StatusBadRequest},
-		{"unknown event type acknowledged", EventsPath, `{"type":"app_rate_limited"}`, http.StatusOK},
-		{"unsubscribed inner event acknowledged", EventsPath, eventBody("Ev9", map[string]any{"type": "no_such_event"}), http.StatusOK},
+		{"too large", signed(CommandsPath, "application/json", big), http.StatusRequestEntityTooLarge, bot.RefusedTooLarge},
+		{"events too large", signed(EventsPath, "application/json", big), http.StatusRequestEntityTooLarge, bot.RefusedTooLarge},
+		{"not a command", signed(CommandsPath, "application/json", "text=hello"), http.StatusBadRequest, bot.RefusedMalformed},
+		{"not json", signed(EventsPath, "application/json", "text=hello"), http.StatusBadRequest, bot.RefusedMalformed},
+		{"stale", stale, http.StatusUnauthorized, bot.RefusedStale},
+		{"unsigned", unsigned, http.StatusUnauthorized, bot.RefusedNoSignature},
+		{"tampered", tampered, http.StatusUnauthorized, bot.RefusedBadSignature},
+		{"unknown event type acknowledged", signed(EventsPath, "application/json", `{"type":"app_rate_limited"}`), http.StatusOK, ""},
+		{"unsubscribed inner event acknowledged", signed(EventsPath, "application/json", eventBody("Ev9", map[string]any{"type": "no_such_event"})), http.StatusOK, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if w := h.do(signed(tt.path, "application/json", tt.body)); w.Code != tt.want {
+			before := h.obs.refusals(tt.reason)
+			if w := h.do(tt.req); w.Code != tt.want {
 				t.Fatalf("status %d, want %d", w.Code, tt.want)
+			}
+			if tt.reason != "" && h.obs.refusals(tt.reason) != before+1 {
+				t.Errorf("refusal %s not counted", tt.reason)
 			}
 		})
 	}

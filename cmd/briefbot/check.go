@@ -30,7 +30,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if *cfgPath != "" {
 		// Secrets may live only in the deployment's environment: a value
 		// missing because its ${NAME} is unset here is reported, not fatal.
-		cfg, err := config.Load(*cfgPath, config.AllowUnsetEnv())
+		cfg, err := config.LoadContext(ctx, *cfgPath, config.AllowUnsetEnv())
 		if err != nil {
 			fmt.Fprintf(stderr, "briefbot check: %v\n", err)
 			return exitUsage // as serve does: a bad config is the caller's to fix

@@ -71,7 +71,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "briefbot serve: %v\n", err)
 		return exitUsage
 	}
-	cfg, err := config.Load(*configPath)
+	cfg, err := config.LoadContext(ctx, *configPath)
 	if err != nil {
 		fmt.Fprintf(stderr, "briefbot serve: %v\n", err)
 		return exitUsage
@@ -316,6 +316,7 @@ func buildPlatforms(cfg *config.Config, router *forwarder, log *slog.Logger, obs
 		p, err := discord.New(discord.Config{
 			Mode: d.Mode, BotToken: d.BotToken, ApplicationID: d.ApplicationID, PublicKey: d.PublicKey,
 			GuildIDs: d.GuildIDs, APIURL: d.APIURL, Admins: d.Admins, Answers: d.Answers,
+			RequestWindow: time.Duration(d.RequestWindow),
 		}, router, log, obs, discord.WithDrainTimeout(drainTimeout))
 		if err != nil {
 			return nil, err

@@ -84,6 +84,10 @@ type Discord struct {
 	APIURL        string   `yaml:"api_url"`    // REST base URL override; ends with /
 	Admins        []string `yaml:"admins"`     // user ids that may manage digests
 	Answers       string   `yaml:"answers"`    // "private" (default) or "public"
+	// RequestWindow (http mode) is how far a signed interaction's timestamp
+	// may be from the server's clock; older or later ones are refused as
+	// replays. 0 means 5 minutes.
+	RequestWindow Duration `yaml:"request_window"`
 }
 
 // Who sees a slash command's answer first.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -160,19 +161,25 @@ func TestAllowUnsetEnv(t *testing.T) {
 	for _, k := range []string{"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_BOT_TOKEN"} {
 		t.Setenv(k, "")
 	}
-	if _, err := Load("../../config.example.yaml"); err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN is not set") {
+	raw, err := os.ReadFile("../../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	on := filepath.Join(dir, "on.yaml")
+	os.WriteFile(on, []byte(uncomment(string(raw))), 0o600)
+	if _, err := Load(on); err == nil || !strings.Contains(err.Error(), "SLACK_BOT_TOKEN is not set") {
 		t.Fatalf("strict load: err = %v", err)
 	}
-	c, err := Load("../../config.example.yaml", AllowUnsetEnv())
+	c, err := Load(on, AllowUnsetEnv())
 	if err != nil {
 		t.Fatalf("lenient load: %v", err)
 	}
-	want := []string{"DISCORD_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}
+	want := []string{"DISCORD_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}
 	if got := c.UnsetEnv(); !reflect.DeepEqual(got, want) {
 		t.Errorf("UnsetEnv = %v, want %v", got, want)
 	}
 	// Problems not caused by unset variables still fail.
-	dir := t.TempDir()
 	f := filepath.Join(dir, "c.yaml")
 	os.WriteFile(f, []byte("slack:\n  bot_token: ${SLACK_BOT_TOKEN}\n  mode: rtm\n"), 0o600)
 	if _, err := Load(f, AllowUnsetEnv()); err == nil || strings.Contains(err.Error(), "bot_token") || !strings.Contains(err.Error(), "slack.mode") {
@@ -183,23 +190,97 @@ func TestAllowUnsetEnv(t *testing.T) {
 // TestExampleInStep keeps config.example.yaml and the Config schema in
 // step: the example loads and validates with the secrets set, and every
 // key of the schema appears in it (and no other, which Decode checks).
-func TestExampleInStep(t *testing.T) {
-	t.Setenv("SLACK_BOT_TOKEN", "xoxb-dummy")
-	t.Setenv("SLACK_APP_TOKEN", "xapp-dummy")
-	t.Setenv("SLACK_SIGNING_SECRET", "dummy")
-	t.Setenv("DISCORD_BOT_TOKEN", "dummy")
+// uncomment turns on the example's commented-out sections: a block starts
+// at a line like "#slack:" and runs to the next empty line; each of its
+// lines loses its leading "#".
+func uncomment(text string) string {
+	lines := strings.Split(text, "\n")
+	in := false
+	for i, l := range lines {
+		switch {
+		case l == "":
+			in = false
+		case commentedKey.MatchString(l):
+			in = true
+		}
+		if in {
+			lines[i] = strings.TrimPrefix(l, "#")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+var commentedKey = regexp.MustCompile(`^#[a-z_]+:\s*$`)
+
+// TestExampleStartsWithoutTokens loads config.example.yaml as shipped, in
+// an environment without a single token: it is valid and turns no chat
+// platform on (serve then answers on the console).
+func TestExampleStartsWithoutTokens(t *testing.T) {
+	for _, name := range []string{"SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "DISCORD_BOT_TOKEN"} {
+		t.Setenv(name, "")
+	}
 	c, err := Load("../../config.example.yaml")
 	if err != nil {
-		t.Fatalf("example does not load: %v", err)
+		t.Fatalf("the example as shipped does not load without tokens: %v", err)
+	}
+	if p := c.Platforms(); len(p) != 0 || len(c.Digests) != 0 {
+		t.Fatalf("the example turns on %v and %d digests; want none until filled in", p, len(c.Digests))
+	}
+	if unset := c.UnsetEnv(); len(unset) != 0 {
+		t.Errorf("UnsetEnv = %v, want none: no section that uses them is on", unset)
+	}
+}
+
+// TestUnsetEnvOnlyForTheChosenModes turns the example's sections on with
+// no tokens set: only the variables the chosen modes read are reported.
+func TestUnsetEnvOnlyForTheChosenModes(t *testing.T) {
+	data, err := os.ReadFile("../../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	on := uncomment(string(data))
+	tests := []struct {
+		name, from, to string
+		want           []string
+	}{
+		{"slack http, discord gateway", "", "", []string{"DISCORD_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}},
+		{"slack socket", "  mode: http\n", "  mode: socket\n", []string{"DISCORD_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := on
+			if tt.from != "" {
+				text = strings.Replace(text, tt.from, tt.to, 1)
+			}
+			c, err := Decode([]byte(text), func(string) (string, bool) { return "", false })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := c.UnsetEnv(); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("UnsetEnv = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExampleInStep(t *testing.T) {
+	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-dummy", "SLACK_APP_TOKEN": "xapp-dummy", "SLACK_SIGNING_SECRET": "dummy", "DISCORD_BOT_TOKEN": "dummy"}
+	raw, err := os.ReadFile("../../config.example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := []byte(uncomment(string(raw)))
+	c, err := Decode(data, func(n string) (string, bool) { v, ok := env[n]; return v, ok })
+	if err == nil {
+		err = c.Validate()
+	}
+	if err != nil {
+		t.Fatalf("example with its sections turned on does not load: %v", err)
 	}
 	if c.Slack == nil || c.Discord == nil || len(c.Digests) == 0 || len(c.Digests[0].Targets) == 0 {
 		t.Fatal("example should show every section")
 	}
 
-	data, err := os.ReadFile("../../config.example.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)

@@ -31,7 +31,7 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {
-		return typeError(n, fmt.Sprintf("%q is not a duration; use a Go duration like 30s, 5m or 1h", n.Value))
+		return typeError(n, fmt.Sprintf("%q is not a duration; use a Go duration like 30s, 5m or 1h", cutValue(n.Value)))
 	}
 	if v < 0 {
 		return typeError(n, fmt.Sprintf("%q is negative", n.Value))

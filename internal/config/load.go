@@ -2,6 +2,7 @@ package config
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -44,6 +45,12 @@ func AllowUnsetEnv() Option { return func(o *loadOptions) { o.allowUnset = true 
 // and validates it. Every error names the file and the key, on one line.
 // An empty path means no file: the defaults (and environment overrides).
 func Load(path string, opts ...Option) (*Config, error) {
+	return LoadContext(context.Background(), path, opts...)
+}
+
+// LoadContext is Load that gives up when ctx is done (a signal while a
+// read blocks). A file larger than MaxFileSize is refused.
+func LoadContext(ctx context.Context, path string, opts ...Option) (*Config, error) {
 	var o loadOptions
 	for _, opt := range opts {
 		opt(&o)
@@ -52,7 +59,7 @@ func Load(path string, opts ...Option) (*Config, error) {
 	name := "defaults"
 	if path != "" {
 		var err error
-		if data, err = os.ReadFile(path); err != nil {
+		if data, err = readCapped(ctx, path); err != nil {
 			return nil, fmt.Errorf("config: %w", err)
 		}
 		name = path
@@ -89,11 +96,15 @@ func (e *ValidationError) withoutUnset() error {
 }
 
 // UnsetEnv lists, sorted and once each, the ${NAME} variables the file
-// used that were not set (or empty) in the environment.
+// used that were not set (or empty) in the environment, leaving out those
+// of keys the chosen modes do not read (the app token in Slack http mode).
 func (c *Config) UnsetEnv() []string {
 	seen := map[string]bool{}
 	var names []string
-	for _, n := range c.unset {
+	for key, n := range c.unset {
+		if c.unused(key) {
+			continue
+		}
 		if !seen[n] {
 			seen[n] = true
 			names = append(names, n)
@@ -101,6 +112,19 @@ func (c *Config) UnsetEnv() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// unused reports whether the chosen modes ignore the key.
+func (c *Config) unused(key string) bool {
+	switch key {
+	case "slack.app_token":
+		return c.Slack == nil || c.Slack.Mode != SlackSocket
+	case "slack.signing_secret":
+		return c.Slack == nil || c.Slack.Mode != SlackHTTP
+	case "discord.public_key":
+		return c.Discord == nil || c.Discord.Mode != DiscordHTTP
+	}
+	return false
 }
 
 // Decode builds a configuration: defaults, then the YAML document in data
@@ -303,7 +327,7 @@ func cleanYAMLError(err error) error {
 	return errors.New(s)
 }
 
-func joinLines(msgs []string) error { return errors.New(strings.Join(msgs, "; ")) }
+func joinLines(msgs []string) error { return errors.New(joinProblems(msgs)) }
 
 func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && (n.Tag == "!!null" || (n.Style == 0 && (n.Value == "" || n.Value == "~" || n.Value == "null")))

@@ -35,7 +35,7 @@ func (e *ValidationError) Error() string {
 	for i, p := range e.Problems {
 		s[i] = p.String()
 	}
-	return strings.Join(s, "; ")
+	return joinProblems(s)
 }
 
 var (
@@ -122,6 +122,9 @@ func (c *Config) Validate() error {
 		v.apiURL("discord.api_url", d.APIURL)
 		v.ids("discord.admins", d.Admins, snowflake)
 		v.answers("discord.answers", d.Answers)
+		if d.RequestWindow < 0 || time.Duration(d.RequestWindow) > 24*time.Hour {
+			v.add("discord.request_window", "%s is not a window; use a duration from 1s to 24h (the default is 5m)", time.Duration(d.RequestWindow))
+		}
 	}
 
 	seen := map[string]int{}
@@ -201,7 +204,7 @@ type validator struct {
 }
 
 func (v *validator) add(key, format string, args ...any) {
-	v.problems = append(v.problems, Problem{Key: key, Message: fmt.Sprintf(format, args...)})
+	v.problems = append(v.problems, Problem{Key: key, Message: fmt.Sprintf(format, cutArgs(args)...)})
 }
 
 // required reports a missing value; when the file referred to an unset

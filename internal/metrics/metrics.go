@@ -28,6 +28,7 @@ type Metrics struct {
 	platformErrors *prometheus.CounterVec
 	rateLimited    *prometheus.CounterVec
 	feedback       *prometheus.CounterVec
+	refused        *prometheus.CounterVec
 	corpusDocs     prometheus.Gauge
 	corpusReloads  *prometheus.CounterVec
 }
@@ -70,6 +71,10 @@ func New() *Metrics {
 			Namespace: namespace, Name: "feedback_votes_total",
 			Help: "Votes on answers, by platform and vote (up, down).",
 		}, []string{"platform", "vote"}),
+		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: namespace, Name: "requests_refused_total",
+			Help: "HTTP requests a platform endpoint refused before answering, by platform and reason (bad_signature, stale, too_large, ...).",
+		}, []string{"platform", "reason"}),
 		corpusDocs: prometheus.NewGauge(prometheus.GaugeOpts{
 			Namespace: namespace, Name: "corpus_documents",
 			Help: "Documents in the corpus being served.",
@@ -81,7 +86,7 @@ func New() *Metrics {
 	}
 	m.reg.MustRegister(
 		m.commands, m.answerLatency, m.digestsPosted, m.digestsFailed,
-		m.platformErrors, m.rateLimited, m.feedback, m.corpusDocs, m.corpusReloads,
+		m.platformErrors, m.rateLimited, m.feedback, m.refused, m.corpusDocs, m.corpusReloads,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
@@ -112,6 +117,9 @@ func (m *Metrics) Init(platforms ...string) {
 		m.rateLimited.WithLabelValues(p)
 		m.feedback.WithLabelValues(p, "up")
 		m.feedback.WithLabelValues(p, "down")
+		for _, r := range []string{bot.RefusedBadSignature, bot.RefusedStale} {
+			m.refused.WithLabelValues(p, r)
+		}
 	}
 }
 
@@ -142,6 +150,11 @@ func (m *Metrics) RateLimited(platform string) {
 // Feedback implements bot.Observer.
 func (m *Metrics) Feedback(platform, vote string) {
 	m.feedback.WithLabelValues(platform, vote).Inc()
+}
+
+// Refused implements bot.Observer.
+func (m *Metrics) Refused(platform, reason string) {
+	m.refused.WithLabelValues(platform, reason).Inc()
 }
 
 // DigestPosted records a digest posted to a target on platform.

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	dto "github.com/prometheus/client_model/go"
+
+	"github.com/briefbot/briefbot/bot"
 )
 
 // value reads one series from m's registry; labels are name, value pairs.
@@ -59,6 +61,8 @@ func TestRecords(t *testing.T) {
 	m.Command("discord", "ask", "notfound", time.Millisecond)
 	m.PlatformError("slack", "chat.postMessage")
 	m.RateLimited("discord")
+	m.Refused("discord", bot.RefusedStale)
+	m.Refused("discord", bot.RefusedStale)
 	m.DigestPosted("morning", "slack")
 	m.DigestFailed("morning", "discord")
 	m.CorpusDocuments(42)
@@ -74,6 +78,8 @@ func TestRecords(t *testing.T) {
 		{"init series at zero", value(t, m, "briefbot_commands_total", "platform", "slack", "kind", "stats", "outcome", "ok"), 0},
 		{"platform errors", value(t, m, "briefbot_platform_errors_total", "platform", "slack", "op", "chat.postMessage"), 1},
 		{"rate limited", value(t, m, "briefbot_platform_rate_limited_total", "platform", "discord"), 1},
+		{"refused by reason", value(t, m, "briefbot_requests_refused_total", "platform", "discord", "reason", bot.RefusedStale), 2},
+		{"refusals at zero", value(t, m, "briefbot_requests_refused_total", "platform", "slack", "reason", bot.RefusedBadSignature), 0},
 		{"digests posted", value(t, m, "briefbot_digests_posted_total", "digest", "morning", "platform", "slack"), 1},
 		{"digests failed", value(t, m, "briefbot_digests_failed_total", "digest", "morning", "platform", "discord"), 1},
 		{"documents", value(t, m, "briefbot_corpus_documents"), 42},
