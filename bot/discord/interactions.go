@@ -99,7 +99,7 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 	case discordgo.InteractionMessageComponent:
 		click, ok := componentClick(&i)
 		if !ok {
-			http.Error(w, "malformed component interaction", http.StatusBadRequest)
+			d.refuse(w, http.StatusBadRequest, bot.RefusedMalformed, "malformed component interaction")
 			return
 		}
 		d.work.add()

@@ -26,12 +26,12 @@ func (s *Slack) handleInteraction(w http.ResponseWriter, r *http.Request) {
 	}
 	form, err := url.ParseQuery(string(body))
 	if err != nil || form.Get("payload") == "" {
-		http.Error(w, "not an interaction payload", http.StatusBadRequest)
+		s.refuse(w, r, http.StatusBadRequest, bot.RefusedMalformed, "not an interaction payload")
 		return
 	}
 	var cb slack.InteractionCallback
 	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
-		http.Error(w, "malformed interaction payload", http.StatusBadRequest)
+		s.refuse(w, r, http.StatusBadRequest, bot.RefusedMalformed, "malformed interaction payload")
 		return
 	}
 	s.interaction(cb)
