@@ -20,6 +20,7 @@ type Router struct {
 	digests  Digests
 	replies  ReplyStore
 	feedback FeedbackStore
+	convs    ConversationStore
 	obs      Observer
 	log      *slog.Logger
 }
@@ -62,7 +63,10 @@ func (r *Router) Handle(ctx context.Context, req Request) (rep briefings.Reply) 
 	if cmd.Problem != "" {
 		return briefings.Reply{Kind: briefings.KindError, Title: "I couldn't read that", Summary: cmd.Problem}
 	}
-	return r.dispatch(ctx, req, cmd)
+	cmd, as := r.followUp(ctx, req, cmd)
+	rep = r.dispatch(ctx, req, cmd)
+	r.remember(ctx, req, cmd, rep)
+	return readAs(rep, as)
 }
 
 // Outcome classifies a reply for metrics.

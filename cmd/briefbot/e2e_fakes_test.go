@@ -36,6 +36,10 @@ type e2eSlackPost struct {
 	// Cancelled is set when the bot hung up before a delayed answer
 	// (see e2eFakeSlack.Delay) was sent.
 	Cancelled bool
+	// ResponseType and Replace are what a response_url post asked for:
+	// "ephemeral" or "in_channel", and replace_original ("" when unset).
+	ResponseType string
+	Replace      string
 }
 
 // strings returns every text the message shows: the top-level text and
@@ -160,15 +164,22 @@ func (f *e2eFakeSlack) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	if strings.HasPrefix(r.URL.Path, "/response/") {
 		var m struct {
-			Text   string          `json:"text"`
-			Blocks json.RawMessage `json:"blocks"`
+			Text         string          `json:"text"`
+			Blocks       json.RawMessage `json:"blocks"`
+			ResponseType string          `json:"response_type"`
+			Replace      *bool           `json:"replace_original"`
 		}
 		if err := json.Unmarshal(body, &m); err != nil {
 			http.Error(w, "bad json", http.StatusBadRequest)
 			return
 		}
+		replace := ""
+		if m.Replace != nil {
+			replace = strconv.FormatBool(*m.Replace)
+		}
 		f.mu.Lock()
-		f.responses = append(f.responses, e2eSlackPost{At: at, Path: r.URL.Path, Text: m.Text, Blocks: string(m.Blocks)})
+		f.responses = append(f.responses, e2eSlackPost{At: at, Path: r.URL.Path, Text: m.Text, Blocks: string(m.Blocks),
+			ResponseType: m.ResponseType, Replace: replace})
 		f.mu.Unlock()
 		io.WriteString(w, `{"ok":true}`)
 		return

@@ -179,7 +179,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 		}
 	}
 	fwd.router = bot.NewRouter(holder.Engine, log, bot.WithObserver(m), bot.WithDigests(sched),
-		bot.WithReplies(st), bot.WithFeedback(st))
+		bot.WithReplies(st), bot.WithFeedback(st), bot.WithConversations(st))
 
 	// HTTP: listen now, so a busy port fails start-up, not later.
 	var srv *httpserver.Server
