@@ -12,6 +12,8 @@ import (
 // Limits of message components.
 // https://discord.com/developers/docs/components/reference#button
 const (
+	// MaxActionRows is the number of action rows a message holds.
+	MaxActionRows = 5
 	// MaxButtonsPerRow is the number of buttons an action row holds.
 	MaxButtonsPerRow = 5
 	// MaxButtonLabel is the longest button label.

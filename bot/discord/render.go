@@ -122,6 +122,21 @@ func (m Message) CheckLimits() error {
 		len(m.AllowedMentions.Users) != 0 || len(m.AllowedMentions.Roles) != 0 || m.AllowedMentions.RepliedUser {
 		return errors.New("allowed_mentions must be {\"parse\":[]}")
 	}
+	if len(m.Components) > MaxActionRows {
+		return fmt.Errorf("%d action rows, over %d", len(m.Components), MaxActionRows)
+	}
+	for _, c := range m.Components {
+		row, ok := c.(discordgo.ActionsRow)
+		if !ok || len(row.Components) == 0 || len(row.Components) > MaxButtonsPerRow {
+			return errors.New("a component is not an action row of 1 to 5 buttons")
+		}
+		for _, b := range row.Components {
+			btn, ok := b.(discordgo.Button)
+			if !ok || btn.CustomID == "" || len(btn.CustomID) > MaxCustomID || btn.Label == "" || charCount(btn.Label) > MaxButtonLabel {
+				return fmt.Errorf("button %+v breaks a limit", b)
+			}
+		}
+	}
 	total := 0
 	for i, e := range m.Embeds {
 		check := []struct {

@@ -253,11 +253,16 @@ func newHarness(t *testing.T, h bot.Handler, opts ...Option) *harness {
 
 // signed builds a request as Slack would send it, signed at testNow.
 func signed(path, contentType, body string) *http.Request {
+	return signedWith(path, contentType, body, testSecret)
+}
+
+// signedWith builds a request signed at testNow with secret.
+func signedWith(path, contentType, body, secret string) *http.Request {
 	r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
 	ts := strconv.FormatInt(testNow.Unix(), 10)
 	r.Header.Set("Content-Type", contentType)
 	r.Header.Set("X-Slack-Request-Timestamp", ts)
-	r.Header.Set("X-Slack-Signature", sign(testSecret, ts, []byte(body)))
+	r.Header.Set("X-Slack-Signature", sign(secret, ts, []byte(body)))
 	return r
 }
 

@@ -170,6 +170,16 @@ func checkLimits(t *testing.T, m Message) {
 				t.Fatalf("context block with %d elements", n)
 			}
 		case *slack.DividerBlock:
+		case *slack.ActionBlock:
+			if n := len(b.Elements.ElementSet); n == 0 || n > MaxActionElements {
+				t.Fatalf("actions block with %d elements", n)
+			}
+			for _, e := range b.Elements.ElementSet {
+				btn := e.(*slack.ButtonBlockElement)
+				if len(btn.ActionID) > MaxActionID || textLen(btn.Text.Text) > MaxButtonText || btn.Text.Type != slack.PlainTextType {
+					t.Fatalf("button %+v breaks a limit", btn)
+				}
+			}
 		default:
 			t.Fatalf("unexpected block %T", b)
 		}

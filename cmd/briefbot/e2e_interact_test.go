@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/ed25519"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -289,4 +291,111 @@ func e2eWaitPosts(t *testing.T, b *e2eSlackBot, channel string, n int) []e2eSlac
 		t.Fatalf("%d chat.postMessage to %s within 10 s, want %d\n%s", len(posts), channel, n, b.p.tail(20))
 	}
 	return posts
+}
+
+// TestE2EDiscordButtons drives a private answer and its buttons through
+// Discord HTTP interactions: flag 64 with buttons, Share for everyone,
+// More updating the message (type 7), a vote acknowledged privately.
+func TestE2EDiscordButtons(t *testing.T) {
+	e2eBinary(t)
+	fake := newE2EFakeDiscord(t)
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const appID, channel, user = "123456789012345678", "700000000000000001", "800000000000000001"
+	dir := t.TempDir()
+	addr := e2eFreeAddr(t)
+	cfg := e2eWriteConfig(t, dir, "briefbot.yaml", fmt.Sprintf(`
+http:
+  addr: %q
+corpus:
+  reload: 0
+store:
+  dsn: %q
+discord:
+  mode: http
+  bot_token: ${E2E_DISCORD_TOKEN}
+  application_id: %q
+  public_key: %q
+  api_url: %q
+`, addr, filepath.Join(dir, "briefbot.db"), appID, hex.EncodeToString(pub), fake.APIURL()))
+	p := e2eStart(t, "serve", cfg, addr, e2eEnv("E2E_DISCORD_TOKEN="+e2eDiscordTok), e2eDiscordTok)
+	interactions := p.base() + "/discord/interactions"
+
+	type response struct {
+		Type int `json:"type"`
+		Data struct {
+			Content    string `json:"content"`
+			Flags      int    `json:"flags"`
+			Components []struct {
+				Components []struct {
+					CustomID string `json:"custom_id"`
+				} `json:"components"`
+			} `json:"components"`
+			Embeds []struct {
+				Title string `json:"title"`
+			} `json:"embeds"`
+		} `json:"data"`
+	}
+	send := func(t *testing.T, body map[string]any) (response, string) {
+		t.Helper()
+		body["application_id"], body["token"], body["version"] = appID, "tok", 1
+		body["guild_id"], body["channel_id"] = "600000000000000001", channel
+		body["member"] = map[string]any{"user": map[string]any{"id": user, "username": "ana"}, "roles": []string{}}
+		b, _ := json.Marshal(body)
+		code, got := e2eDo(t, e2eDiscordRequest(t, interactions, b, priv))
+		if code != http.StatusOK {
+			t.Fatalf("status %d: %s\n%s", code, got, p.tail(20))
+		}
+		var r response
+		if err := json.Unmarshal([]byte(got), &r); err != nil {
+			t.Fatalf("not JSON: %s", got)
+		}
+		return r, got
+	}
+	command := func(t *testing.T, name string, options ...map[string]any) response {
+		t.Helper()
+		if options == nil {
+			options = []map[string]any{}
+		}
+		r, got := send(t, map[string]any{"id": "1", "type": 2, "data": map[string]any{"id": "5", "name": name, "type": 1, "options": options}})
+		if r.Type != 4 {
+			t.Fatalf("/%s: response type %d, want an inline answer: %s", name, r.Type, got)
+		}
+		return r
+	}
+	click := func(t *testing.T, id string) (response, string) {
+		t.Helper()
+		return send(t, map[string]any{"id": "2", "type": 3, "message": map[string]any{"id": "900000000000000001", "channel_id": channel},
+			"data": map[string]any{"custom_id": id, "component_type": 2}})
+	}
+	buttons := func(r response) []string {
+		var ids []string
+		for _, row := range r.Data.Components {
+			for _, c := range row.Components {
+				ids = append(ids, c.CustomID)
+			}
+		}
+		return ids
+	}
+
+	who := command(t, "who", map[string]any{"name": "name", "type": 3, "value": "cazeneuve"})
+	if who.Data.Flags != 64 || len(who.Data.Embeds) == 0 || who.Data.Embeds[0].Title != "Bernard Cazeneuve" {
+		t.Fatalf("/who: flags %d, embeds %+v; want a private answer about Bernard Cazeneuve", who.Data.Flags, who.Data.Embeds)
+	}
+	ids := buttons(who)
+	if r, got := click(t, "bb1.share."+strings.Repeat("ab", 16)+".0"); r.Type != 4 || r.Data.Flags != 64 || !strings.Contains(r.Data.Content, "expired") {
+		t.Fatalf("a forged id: %s", got)
+	}
+	if r, got := click(t, e2eButton(t, ids, "share")); r.Type != 4 || r.Data.Flags != 0 || !strings.Contains(r.Data.Content, "Shared by <@"+user+">") {
+		t.Fatalf("Share: %s", got)
+	}
+	stats := command(t, "stats", map[string]any{"name": "year", "type": 4, "value": 2014})
+	if r, got := click(t, e2eButton(t, buttons(stats), "more")); r.Type != 7 || !strings.Contains(r.Data.Content, "Page 2 of ") {
+		t.Fatalf("More: %s", got)
+	}
+	if r, got := click(t, e2eButton(t, ids, "down")); r.Type != 4 || r.Data.Flags != 64 || !strings.Contains(r.Data.Content, "👎") {
+		t.Fatalf("👎: %s", got)
+	}
 }

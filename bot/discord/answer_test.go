@@ -1,0 +1,131 @@
+package discord
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/briefings"
+)
+
+const testReplyID = "0123456789abcdef0123456789abcdef"
+
+// sampleResponses are the interactive messages as Discord receives them:
+// a private answer with its buttons, a shared one, a later page updating
+// the message in place, and a vote's acknowledgement.
+func sampleResponses() map[string]*discordgo.InteractionResponse {
+	r := goldenReplies()
+	return map[string]*discordgo.InteractionResponse{
+		"private-answer": RenderAnswer(bot.Answer{Reply: r["who"], ReplyID: testReplyID, Pages: 2, Private: true, Share: true, Feedback: true}).response(),
+		"shared-answer":  actionResponse(bot.Action{Kind: bot.ActPost, Answer: bot.Answer{Reply: r["who"], ReplyID: testReplyID, Pages: 1, Feedback: true, SharedBy: "800000000000000001"}}),
+		"paged-answer":   actionResponse(bot.Action{Kind: bot.ActReplace, Answer: bot.Answer{Reply: r["stats"], ReplyID: testReplyID, Page: 1, Pages: 3, Private: true, Share: true, Feedback: true}}),
+		"feedback-ack":   actionResponse(bot.Action{Kind: bot.ActNotice, Notice: "Thanks for the 👎: a curator will look at this answer."}),
+	}
+}
+
+func TestRenderAnswerGolden(t *testing.T) {
+	for name, resp := range sampleResponses() {
+		t.Run(name, func(t *testing.T) {
+			d := resp.Data
+			m := Message{Content: d.Content, Embeds: d.Embeds, AllowedMentions: d.AllowedMentions, Components: d.Components, Flags: d.Flags}
+			if err := m.CheckLimits(); err != nil {
+				t.Fatalf("limits: %v", err)
+			}
+			got, err := json.MarshalIndent(resp, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", "interaction-"+name+".json")
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("rendered %s differs from %s:\n%s", name, path, got)
+			}
+		})
+	}
+	// The largest reply keeps its buttons within every limit.
+	m := RenderAnswer(bot.Answer{Reply: goldenReplies()["oversized"], ReplyID: testReplyID, Pages: 40, Private: true, Share: true, Feedback: true, SharedBy: "1"})
+	if err := m.CheckLimits(); err != nil || len(m.Components) != 1 {
+		t.Fatalf("oversized answer: %v, %d rows", err, len(m.Components))
+	}
+}
+
+// clicker is a Handler whose Act returns a fixed action and records the click.
+type clicker struct {
+	bot.ReplyFunc
+	act    bot.Action
+	clicks chan bot.Click
+}
+
+func (c *clicker) Act(_ context.Context, click bot.Click) bot.Action {
+	c.clicks <- click
+	return c.act
+}
+
+func componentBody(customID string) []byte {
+	b, _ := json.Marshal(map[string]any{
+		"id": "i1", "application_id": "app1", "type": 3, "token": "itok", "version": 1,
+		"guild_id": "g1", "channel_id": "c1",
+		"member":  map[string]any{"user": map[string]any{"id": "u1", "username": "ana"}},
+		"message": map[string]any{"id": "m1", "channel_id": "c1"},
+		"data":    map[string]any{"custom_id": customID, "component_type": 2},
+	})
+	return b
+}
+
+func TestComponentInteractionOverHTTP(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		act      bot.Action
+		wantType discordgo.InteractionResponseType
+		flags    bool
+	}{
+		{"More updates the message", bot.Action{Kind: bot.ActReplace, Answer: bot.Answer{Reply: goldenReplies()["stats"], ReplyID: testReplyID, Page: 1, Pages: 2}}, discordgo.InteractionResponseUpdateMessage, false},
+		{"Share posts for everyone", bot.Action{Kind: bot.ActPost, Answer: bot.Answer{Reply: goldenReplies()["who"], ReplyID: testReplyID, Pages: 1, SharedBy: "u1"}}, discordgo.InteractionResponseChannelMessageWithSource, false},
+		{"a refusal is private", bot.Action{Kind: bot.ActNotice, Notice: "That button isn't for you."}, discordgo.InteractionResponseChannelMessageWithSource, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := &clicker{ReplyFunc: func(context.Context, bot.Request) briefings.Reply { return briefings.Reply{} }, act: tt.act, clicks: make(chan bot.Click, 2)}
+			b := newHTTPBot(t, h)
+			id := "bb1.more." + testReplyID + ".1"
+			if code, _ := b.post(t, componentBody(id), false); code != 401 {
+				t.Fatalf("an unsigned click got %d, want 401", code)
+			}
+			code, out := b.post(t, componentBody(id), true)
+			if code != 200 {
+				t.Fatalf("click: %d %s", code, out)
+			}
+			if c := <-h.clicks; c != (bot.Click{Platform: Name, Channel: "c1", User: "u1", ID: id}) {
+				t.Fatalf("click %+v", c)
+			}
+			var resp struct {
+				Type discordgo.InteractionResponseType `json:"type"`
+				Data struct {
+					Flags           int             `json:"flags"`
+					AllowedMentions json.RawMessage `json:"allowed_mentions"`
+				} `json:"data"`
+			}
+			if err := json.Unmarshal(out, &resp); err != nil {
+				t.Fatal(err)
+			}
+			if resp.Type != tt.wantType || (resp.Data.Flags == 64) != tt.flags || !strings.Contains(string(resp.Data.AllowedMentions), `"parse":[]`) {
+				t.Fatalf("response %s", out)
+			}
+		})
+	}
+}
