@@ -171,11 +171,7 @@ func TestRawSeeds(t *testing.T) {
 }
 
 func TestBBC(t *testing.T) {
-	needDir(t, bbcDir)
-	e, err := Load(os.DirFS(bbcDir), ".")
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := loadBBC(t)
 	if n := e.Counts().Documents; n < 2000 {
 		t.Errorf("documents = %d", n)
 	}

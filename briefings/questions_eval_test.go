@@ -1,0 +1,506 @@
+package briefings
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/briefbot/briefbot/briefings/corpus"
+)
+
+// Floors of the free-question measures, from the measured baseline (see
+// testdata/questions/README.md). A change that drops a measure below its
+// floor fails; raise a floor when the engine does better.
+const (
+	// Share of answerable questions whose answer proper holds an accepted
+	// answer, per corpus and half.
+	floorRightBBCTune         = 0.38 // 34 of 89
+	floorRightBBCHoldout      = 0.47 // 43 of 91
+	floorRightEmbeddedTune    = 0.57 // 12 of 21
+	floorRightEmbeddedHoldout = 0.38 // 7 of 18
+	// Share of bold lead answers that are right, per half, over both
+	// corpora (the goal is 0.95).
+	floorBoldPrecisionTune    = 0.47 // 29 of 61
+	floorBoldPrecisionHoldout = 0.56 // 30 of 53
+	// Most unanswerable questions that may get a bold lead, per half.
+	ceilNullBoldTune    = 6 // of 9
+	ceilNullBoldHoldout = 6 // of 10
+)
+
+var (
+	questionsVerbose = flag.Bool("questions.verbose", false, "print each tune question that is not answered right, with the reply")
+	questionsHoldout = flag.Bool("questions.holdout", false, "with -questions.verbose, print the holdout half's failures too (to report, never to tune on)")
+)
+
+const questionsDir = "testdata/questions"
+
+// questionTypes are the answer types a question may ask for.
+var questionTypes = []string{"person", "organisation", "date", "future_date", "number", "money", "percentage", "place", "reason", "title", "list"}
+
+// questionTraits say where the answer sits when it is not plainly in the
+// sentence that shares the question's words.
+var questionTraits = []string{"next", "pronoun", "description", "colon"}
+
+// labelled is one question of the set, with its label.
+type labelled struct {
+	ID     string   `yaml:"id"`
+	Corpus string   `yaml:"corpus"`
+	Q      string   `yaml:"q"`
+	Type   string   `yaml:"type"`
+	Answer []string `yaml:"answer"` // accepted strings, any of them; nil: not answerable
+	Doc    string   `yaml:"doc"`
+	// Sentence holds the answer, verbatim from the article (whitespace
+	// collapsed).
+	Sentence string   `yaml:"sentence"`
+	Not      []string `yaml:"not"` // must not be the bold lead answer
+	Trait    string   `yaml:"trait"`
+}
+
+func loadQuestions(t *testing.T, half string) []labelled {
+	t.Helper()
+	data, err := os.ReadFile(path.Join(questionsDir, half+".yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var set struct {
+		Questions []labelled `yaml:"questions"`
+	}
+	if err := dec.Decode(&set); err != nil {
+		t.Fatalf("%s.yaml: %v", half, err)
+	}
+	return set.Questions
+}
+
+var (
+	bbcOnce   sync.Once
+	bbcEngine *Engine
+	bbcErr    error
+)
+
+// loadBBC loads the BBC corpus once per test binary.
+func loadBBC(t *testing.T) *Engine {
+	t.Helper()
+	needDir(t, bbcDir)
+	bbcOnce.Do(func() { bbcEngine, bbcErr = Load(os.DirFS(bbcDir), ".") })
+	if bbcErr != nil {
+		t.Fatal(bbcErr)
+	}
+	return bbcEngine
+}
+
+var (
+	thousands = regexp.MustCompile(`(\d),(\d{3})\b`)
+	emphasis  = regexp.MustCompile("[*_`]")
+	spaces    = regexp.MustCompile(`[\s\x{00a0}]+`)
+	folds     = strings.NewReplacer("\u2018", "'", "\u2019", "'", "\u201c", `"`, "\u201d", `"`, "\u2013", "-", "\u2014", "-", "\u00a0", " ")
+)
+
+// normAnswer folds a text as the answer-quality script does before a
+// containment check: case, curly quotes and dashes, thousands separators,
+// emphasis marks and runs of white space.
+func normAnswer(s string) string {
+	s = folds.Replace(strings.ToLower(s))
+	for {
+		t := thousands.ReplaceAllString(s, "$1$2")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	s = emphasis.ReplaceAllString(s, "")
+	return spaces.ReplaceAllString(s, " ")
+}
+
+// holdsAny reports whether text holds one of the wanted strings.
+func holdsAny(text string, want []string) bool {
+	n := normAnswer(text)
+	for _, w := range want {
+		if strings.Contains(n, normAnswer(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// boldLead is the engine's confident answer in a reply: the marked span of
+// the first item when the summary opens with it ("X, according to ..."),
+// or the person a who-briefing is about. ok is false for "the best match
+// is from ...", quotes, and refusals.
+func boldLead(r Reply) (span string, ok bool) {
+	switch r.Kind {
+	case KindWho:
+		return r.Title, true
+	case KindAnswer:
+		if len(r.Sections) == 0 || len(r.Sections[0].Items) == 0 {
+			return "", false
+		}
+		m := r.Sections[0].Items[0].Mark
+		if m != "" && strings.HasPrefix(r.Summary, m) {
+			return m, true
+		}
+	}
+	return "", false
+}
+
+// answerProper is what a reader takes as the answer: the summary when it
+// is a bold lead, else the summary and the first item (the rule of the
+// answer-quality script's lead key). A refusal answers nothing.
+func answerProper(r Reply) string {
+	switch r.Kind {
+	case KindNotFound, KindError:
+		return ""
+	case KindWho:
+		return r.Title + " " + r.Summary
+	}
+	if _, ok := boldLead(r); ok {
+		return r.Summary
+	}
+	if len(r.Sections) > 0 && len(r.Sections[0].Items) > 0 {
+		return r.Summary + " " + r.Sections[0].Items[0].Text
+	}
+	return r.Summary
+}
+
+// outcome is how the engine did on one question.
+type outcome struct {
+	q          labelled
+	r          Reply
+	right      bool // answerable, and the answer proper holds an accepted answer
+	bold       bool
+	boldRight  bool // the bold lead holds an accepted answer and no excluded entity
+	refused    bool // answerable, and refused
+	answerable bool
+}
+
+func judge(q labelled, r Reply) outcome {
+	o := outcome{q: q, r: r, answerable: q.Answer != nil}
+	span, bold := boldLead(r)
+	o.bold = bold
+	if o.answerable {
+		o.right = holdsAny(answerProper(r), q.Answer)
+		o.refused = r.Kind == KindNotFound
+		o.boldRight = bold && holdsAny(span, q.Answer) && !holdsAny(span, q.Not)
+		if bold && !o.boldRight {
+			o.right = false // a wrong bold answer above the right sentence is still wrong
+		}
+	}
+	return o
+}
+
+// tally counts outcomes.
+type tally struct {
+	n, answerable, right, bold, boldRight, refused, nullBold int
+}
+
+func (t *tally) add(o outcome) {
+	t.n++
+	if o.answerable {
+		t.answerable++
+	} else if o.bold {
+		t.nullBold++
+	}
+	if o.right {
+		t.right++
+	}
+	if o.bold {
+		t.bold++
+	}
+	if o.boldRight {
+		t.boldRight++
+	}
+	if o.refused {
+		t.refused++
+	}
+}
+
+func (t tally) rightShare() float64 { return share(t.right, t.answerable) }
+
+// precision is the share of bold leads that are right; a bold lead on an
+// unanswerable question is wrong.
+func (t tally) precision() float64 { return share(t.boldRight, t.bold) }
+
+func share(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func (t tally) row(name string) string {
+	return fmt.Sprintf("%-22s %4d %5d %5d %5.2f %5d %5d %5.2f %5d %5d", name, t.n, t.answerable, t.right, t.rightShare(),
+		t.bold, t.boldRight, t.precision(), t.refused, t.nullBold)
+}
+
+const tallyHeader = "                          n  answ right share  bold b-ok  prec  refd nullB"
+
+// TestQuestionSetWellFormed checks the labels: known fields and types,
+// unique ids and questions, and each sentence verbatim in its article,
+// holding an accepted answer.
+func TestQuestionSetWellFormed(t *testing.T) {
+	ids, qs := map[string]string{}, map[string]string{}
+	bodies := map[string]string{}
+	_, bbcErr := os.Stat(bbcDir)
+	for _, half := range []string{"tune", "holdout"} {
+		for _, q := range loadQuestions(t, half) {
+			if prev, ok := ids[q.ID]; ok || q.ID == "" {
+				t.Errorf("%s: id %q empty or already in %s", half, q.ID, prev)
+			}
+			ids[q.ID] = half
+			if prev, ok := qs[strings.ToLower(q.Q)]; ok {
+				t.Errorf("%s: question %q repeats %s", q.ID, q.Q, prev)
+			}
+			qs[strings.ToLower(q.Q)] = q.ID
+			if !contains(questionTypes, q.Type) || (q.Trait != "" && !contains(questionTraits, q.Trait)) {
+				t.Errorf("%s: type %q or trait %q unknown", q.ID, q.Type, q.Trait)
+			}
+			if q.Corpus != "bbc" && q.Corpus != "embedded" {
+				t.Errorf("%s: corpus %q", q.ID, q.Corpus)
+			}
+			if q.Answer == nil {
+				if q.Doc != "" || q.Sentence != "" {
+					t.Errorf("%s: an unanswerable question has a doc or sentence", q.ID)
+				}
+				continue
+			}
+			if q.Doc == "" || q.Sentence == "" || len(q.Answer) == 0 {
+				t.Errorf("%s: answerable but no doc, sentence or answer", q.ID)
+				continue
+			}
+			if !holdsAny(q.Sentence, q.Answer) {
+				t.Errorf("%s: sentence holds none of %q", q.ID, q.Answer)
+			}
+			if q.Corpus == "bbc" && bbcErr != nil {
+				continue // verbatim check needs the corpus
+			}
+			key := q.Corpus + ":" + q.Doc
+			body, ok := bodies[key]
+			if !ok {
+				body = articleText(t, q.Corpus, q.Doc)
+				bodies[key] = body
+			}
+			if !strings.Contains(body, spaces.ReplaceAllString(strings.TrimSpace(q.Sentence), " ")) {
+				t.Errorf("%s: sentence not verbatim in %s: %q", q.ID, q.Doc, q.Sentence)
+			}
+		}
+	}
+	if bbcErr != nil {
+		t.Logf("%s is absent: BBC sentences not checked against their articles", bbcDir)
+	}
+}
+
+// articleText is an article's text after its front matter, white space
+// collapsed; "" when it cannot be read.
+func articleText(t *testing.T, corpusName, doc string) string {
+	t.Helper()
+	var data []byte
+	var err error
+	if corpusName == "embedded" {
+		data, err = fs.ReadFile(corpus.FS, doc+".md")
+	} else {
+		data, err = os.ReadFile(path.Join(bbcDir, doc+".md"))
+	}
+	if err != nil {
+		t.Errorf("%s: %v", doc, err)
+		return ""
+	}
+	s := string(data)
+	if strings.HasPrefix(s, "---\n") {
+		if end := strings.Index(s[4:], "\n---\n"); end >= 0 {
+			s = s[4+end+5:]
+		}
+	}
+	return spaces.ReplaceAllString(strings.TrimSpace(s), " ")
+}
+
+// TestQuestionSet answers both halves of the set and checks the measures
+// against their floors. go test -run TestQuestionSet -v prints the table;
+// -questions.verbose prints the tune half's failures.
+func TestQuestionSet(t *testing.T) {
+	emb, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bbc *Engine
+	if fi, err := os.Stat(bbcDir); err == nil && fi.IsDir() {
+		bbc = loadBBC(t)
+	} else {
+		t.Logf("%s is absent: the BBC questions are skipped", bbcDir)
+	}
+	floors := map[string]struct {
+		rightBBC, rightEmbedded, precision float64
+		nullBold                           int
+	}{
+		"tune":    {floorRightBBCTune, floorRightEmbeddedTune, floorBoldPrecisionTune, ceilNullBoldTune},
+		"holdout": {floorRightBBCHoldout, floorRightEmbeddedHoldout, floorBoldPrecisionHoldout, ceilNullBoldHoldout},
+	}
+	for _, half := range []string{"tune", "holdout"} {
+		t.Run(half, func(t *testing.T) {
+			var all tally
+			byCorpus, byType, byTrait := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
+			var failed []outcome
+			for _, q := range loadQuestions(t, half) {
+				e := emb
+				if q.Corpus == "bbc" {
+					if bbc == nil {
+						continue
+					}
+					e = bbc
+				}
+				o := judge(q, e.Ask(q.Q))
+				all.add(o)
+				for _, g := range []struct {
+					m map[string]*tally
+					k string
+				}{{byCorpus, q.Corpus}, {byType, q.Type}, {byTrait, q.Trait}} {
+					if g.k == "" {
+						continue
+					}
+					if g.m[g.k] == nil {
+						g.m[g.k] = &tally{}
+					}
+					g.m[g.k].add(o)
+				}
+				if (o.answerable && !o.right) || (!o.answerable && o.bold) {
+					failed = append(failed, o)
+				}
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "%s half\n%s\n%s\n", half, tallyHeader, all.row("all"))
+			for _, group := range []struct {
+				prefix string
+				m      map[string]*tally
+				order  []string
+			}{{"corpus ", byCorpus, []string{"bbc", "embedded"}}, {"", byType, questionTypes}, {"trait ", byTrait, questionTraits}} {
+				for _, k := range group.order {
+					if tl := group.m[k]; tl != nil {
+						b.WriteString(tl.row(group.prefix+k) + "\n")
+					}
+				}
+			}
+			t.Log(b.String())
+			if *questionsVerbose && (half == "tune" || *questionsHoldout) {
+				for _, o := range failed {
+					t.Log(describeFailure(o))
+				}
+			}
+			f := floors[half]
+			if c := byCorpus["bbc"]; c != nil && c.rightShare() < f.rightBBC {
+				t.Errorf("bbc: %.2f answered right, floor %.2f", c.rightShare(), f.rightBBC)
+			}
+			if c := byCorpus["embedded"]; c != nil && c.rightShare() < f.rightEmbedded {
+				t.Errorf("embedded: %.2f answered right, floor %.2f", c.rightShare(), f.rightEmbedded)
+			}
+			if all.bold > 0 && all.precision() < f.precision {
+				t.Errorf("bold precision %.2f, floor %.2f", all.precision(), f.precision)
+			}
+			if all.nullBold > f.nullBold {
+				t.Errorf("%d unanswerable questions got a bold answer, at most %d", all.nullBold, f.nullBold)
+			}
+		})
+	}
+}
+
+// describeFailure prints a question that was not answered right, with the
+// reply, for debugging on the tune half.
+func describeFailure(o outcome) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s [%s", o.q.ID, o.q.Type)
+	if o.q.Trait != "" {
+		b.WriteString(", " + o.q.Trait)
+	}
+	fmt.Fprintf(&b, "] %q\n", o.q.Q)
+	if o.answerable {
+		fmt.Fprintf(&b, "  want %q in %s: %s\n", o.q.Answer, o.q.Doc, o.q.Sentence)
+	} else {
+		b.WriteString("  want no bold answer (not answerable)\n")
+	}
+	if span, ok := boldLead(o.r); ok {
+		fmt.Fprintf(&b, "  bold %q\n", span)
+	}
+	fmt.Fprintf(&b, "  got  %s: %s\n", o.r.Kind, o.r.Summary)
+	for i, it := range firstItems(o.r, 3) {
+		fmt.Fprintf(&b, "  %d.   %s [%s]\n", i+1, clip(it.Text, 300), it.Source)
+	}
+	return b.String()
+}
+
+func firstItems(r Reply, n int) []Item {
+	var out []Item
+	for _, s := range r.Sections {
+		for _, it := range s.Items {
+			if len(out) == n {
+				return out
+			}
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// TestBoldLead pins the reading of a reply that the measures rest on.
+func TestBoldLead(t *testing.T) {
+	item := func(text, mark string) []Section {
+		return []Section{{Heading: "From the articles", Items: []Item{{Text: text, Mark: mark}}}}
+	}
+	for _, tc := range []struct {
+		name     string
+		r        Reply
+		bold     string
+		ok       bool
+		proper   string
+		want     []string
+		not      []string
+		right    bool
+		boldGood bool
+	}{
+		{"bold right", Reply{Kind: KindAnswer, Summary: "146,000, according to BBC News.", Sections: item("US firms added only 146,000 jobs.", "146,000")},
+			"146,000", true, "146,000, according to BBC News.", []string{"146000"}, nil, true, true},
+		{"bold names the question's own subject", Reply{Kind: KindAnswer, Summary: "Lleyton Hewitt, according to BBC News.", Sections: item("Lleyton Hewitt beat David Nalbandian.", "Lleyton Hewitt")},
+			"Lleyton Hewitt", true, "Lleyton Hewitt, according to BBC News.", []string{"Nalbandian"}, []string{"Hewitt"}, false, false},
+		{"closest passage holds it", Reply{Kind: KindAnswer, Summary: "The best match is from BBC News.", Sections: item("Hewitt beat David Nalbandian.", "")},
+			"", false, "The best match is from BBC News. Hewitt beat David Nalbandian.", []string{"Nalbandian"}, nil, true, false},
+		{"refusal", Reply{Kind: KindNotFound, Summary: "The corpus holds 6 articles on Nalbandian."},
+			"", false, "", []string{"Nalbandian"}, nil, false, false},
+		{"who briefing", Reply{Kind: KindWho, Title: "Cathy Jamieson", Summary: "Scotland's justice minister."},
+			"Cathy Jamieson", true, "Cathy Jamieson Scotland's justice minister.", []string{"Jamieson"}, nil, true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			span, ok := boldLead(tc.r)
+			if span != tc.bold || ok != tc.ok {
+				t.Errorf("boldLead = %q, %v; want %q, %v", span, ok, tc.bold, tc.ok)
+			}
+			if got := answerProper(tc.r); got != tc.proper {
+				t.Errorf("answerProper = %q, want %q", got, tc.proper)
+			}
+			o := judge(labelled{Answer: tc.want, Not: tc.not}, tc.r)
+			if o.right != tc.right || o.boldRight != tc.boldGood {
+				t.Errorf("right, boldRight = %v, %v; want %v, %v", o.right, o.boldRight, tc.right, tc.boldGood)
+			}
+		})
+	}
+}
+
+func TestNormAnswer(t *testing.T) {
+	for in, want := range map[string]string{
+		"1,234,567 People":        "1234567 people",
+		"£4.3bn":                  "£4.3bn",
+		"Mr Alegre’s  *remarks*":  "mr alegre's remarks",
+		"12-13 March – 2,000":     "12-13 march - 2000",
+		"a 1,50 ratio, 2005, 300": "a 1,50 ratio, 2005, 300",
+	} {
+		if got := normAnswer(in); got != want {
+			t.Errorf("normAnswer(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
