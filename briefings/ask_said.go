@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"fmt"
+	"github.com/briefbot/briefbot/briefings/question"
 	"regexp"
 	"sort"
 	"strings"
@@ -44,7 +45,7 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 	}
 	var terms []string
 	if topic = strings.TrimSpace(topic); topic != "" {
-		terms = e.index.Terms(stripQuestionWords(topic))
+		terms = e.index.Terms(strings.Join(question.Analyze(topic).Words, " "))
 	}
 	idf, total := e.termWeights(terms)
 	type said struct {

@@ -33,6 +33,9 @@ type Engine struct {
 	warnings []string
 	counts   Counts
 	titles   sync.Map // role title -> analysed terms (a cache; see titleTerms)
+	roleOnce sync.Once
+	roleIdx  roleIndex // see roles
+
 }
 
 // document is one article and what the extractors found in it.
@@ -42,9 +45,15 @@ type document struct {
 	people  *people.DocResult
 	quotes  []quotes.Quote
 	figures []figures.Figure
+	// low is the article's text in lower case, to find a question's words
+	// anywhere in it.
+	low string
 	// profileAt maps a doc-local entity key to its corpus-wide profile.
 	profileAt map[string]*profile
 }
+
+// lower is the article's text in lower case.
+func (d *document) lower() string { return d.low }
 
 // Counts is what a loaded corpus holds (briefbot check).
 type Counts struct {

@@ -27,6 +27,11 @@ type Reply struct {
 	Summary  string    `json:"summary,omitempty"`
 	Sections []Section `json:"sections,omitempty"`
 	Sources  []Source  `json:"sources,omitempty"`
+	// Confident is set on an answer whose summary states the answer (the
+	// lead, shown in bold): what was asked for was found, of the type the
+	// question asks for, with strong evidence. An answer without it only
+	// shows the closest passages.
+	Confident bool `json:"confident,omitempty"`
 }
 
 // Section is a headed list of items ("Roles", "Quotes", "Figures" ...).

@@ -154,7 +154,35 @@ func (ix *Index) Search(ctx context.Context, terms []string, n int) ([]Hit, erro
 		tq.SetField(field)
 		qs = append(qs, tq)
 	}
-	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), n, 0, false)
+	return ix.run(ctx, bleve.NewDisjunctionQuery(qs...), n)
+}
+
+// Term is a query term with its boost: a term related to a question's
+// word weighs less than the word itself.
+type Term struct {
+	Text  string
+	Boost float64
+}
+
+// SearchWeighted is Search with a boost per term.
+func (ix *Index) SearchWeighted(ctx context.Context, terms []Term, n int) ([]Hit, error) {
+	if len(terms) == 0 || n <= 0 {
+		return nil, nil
+	}
+	qs := make([]query.Query, 0, len(terms))
+	for _, t := range terms {
+		tq := bleve.NewTermQuery(t.Text)
+		tq.SetField(field)
+		if t.Boost > 0 && t.Boost != 1 {
+			tq.SetBoost(t.Boost)
+		}
+		qs = append(qs, tq)
+	}
+	return ix.run(ctx, bleve.NewDisjunctionQuery(qs...), n)
+}
+
+func (ix *Index) run(ctx context.Context, q query.Query, n int) ([]Hit, error) {
+	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	res, err := ix.idx.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)

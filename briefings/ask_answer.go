@@ -1,0 +1,247 @@
+package briefings
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/question"
+)
+
+// Tuning of the answer's lead and confidence.
+const (
+	// leadDepth is how many of the best ranked sentences are read for one
+	// that holds what the question asks for.
+	leadDepth = 15
+	// sureCoverage is the share of the question's weight the lead
+	// sentence and its context must hold for a sure (bold) answer, and
+	// sureOwnCoverage the share the sentence itself must hold.
+	sureCoverage    = 0.6
+	sureOwnCoverage = 0.3
+	// sureFit is the least fit of a sure answer's span to the type asked.
+	sureFit = 0.55
+	// surePredicate is the least share of what the question asks about
+	// its subject ("replaced", "scored a goal") the answer's sentences
+	// must hold.
+	surePredicate = 0.75
+)
+
+var debugAsk func(string)
+
+// choice is a ranked sentence with what answers in it.
+type choice struct {
+	w     *window
+	span  span
+	score float64
+	key   string // the text shown, normalised, to drop repeats
+}
+
+// answer answers a free question from the articles: the sentences that
+// best match it in their context, the first that holds what it asks for
+// as the lead, stated in the summary only when the evidence is strong.
+func (e *Engine) answer(text string) Reply {
+	q := question.Analyze(text)
+	if q.Scope != question.Specific {
+		return e.overview(q)
+	}
+	qu := e.newQuery(q)
+	ranked := e.rank(qu)
+	if len(ranked) == 0 {
+		return e.notCovered(text)
+	}
+	var cands []*choice
+	seen := map[string]bool{}
+	for _, w := range ranked {
+		para := w.doc.Paragraphs[w.para]
+		if asksItself(para, w.sent) {
+			continue // a heading that asks the question is no answer to it
+		}
+		score := w.score
+		s := para.Sentence(w.sent)
+		if isHeadline(para.Text) || strings.HasSuffix(strings.TrimRight(s, " ”’\"'"), "?") || fragment(s) {
+			score *= 0.6 // a headline, a question or a signature line is not an answer
+			if fragment(s) {
+				score *= 0.6
+			}
+		}
+		if q.Year != 0 && (strings.Contains(s, fmt.Sprint(q.Year)) || w.doc.Meta.Published.Year == q.Year) {
+			score *= 1.2
+		}
+		c := &choice{w: w, score: score}
+		if len(cands) < leadDepth {
+			c.span = e.answerIn(qu, w)
+			if c.span.answer != "" {
+				c.score *= 1 + 0.6*c.span.fit
+			} else if q.Year != 0 && isFigureType(q.Type) && len((&scored{doc: w.doc, para: w.para, sent: w.sent, text: s}).figures()) > 0 {
+				continue // its figures are of another year
+			}
+		} else {
+			c.span = span{text: s}
+		}
+		c.key = normQuote(c.span.text)
+		if seen[c.key] {
+			continue // the same sentence in another article
+		}
+		seen[c.key] = true
+		cands = append(cands, c)
+	}
+	if len(cands) == 0 {
+		return e.notCovered(text)
+	}
+	sortChoices(cands)
+	var kept []*choice
+	for _, c := range cands {
+		if !repeatsChoice(kept, c) {
+			kept = append(kept, c)
+		}
+	}
+	lead := kept[0]
+	if lead.w.ctxCov < minCoverage {
+		return e.notCovered(text)
+	}
+	sure := e.sure(qu, lead)
+	if debugAsk != nil {
+		debugAsk(fmt.Sprintf("type=%s unit=%q fut=%v cov=%.2f ctx=%.2f fit=%.2f pred=%.2f score=%.2f", q.Type, q.Unit, q.Future, lead.w.cov, lead.w.ctxCov, lead.span.fit, qu.predicateCoverage(lead.span.held), lead.score))
+	}
+	return e.answerReply(qu, kept, sure)
+}
+
+// sure reports a lead that states the answer: of the type asked, not
+// named by the question, in a sentence that holds the question's words.
+func (e *Engine) sure(qu *query, c *choice) bool {
+	t := qu.q.Type
+	if t == question.Any || t == question.List || c.span.answer == "" {
+		return false
+	}
+	return c.span.fit >= sureFit && c.w.ctxCov >= sureCoverage && c.w.cov >= sureOwnCoverage &&
+		qu.predicateCoverage(c.span.held) >= surePredicate
+}
+
+// answerReply lays out the answer: the lead first, then the next best
+// sentences (those that hold an answer too, when the lead does).
+func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
+	c := newCiter(e)
+	r := Reply{Kind: KindAnswer, Title: clip(qu.q.Text, 120), Confident: sure}
+	sec := Section{Heading: "From the articles"}
+	lead := kept[0]
+	needMark := lead.span.answer != ""
+	perDoc := map[*document]int{}
+	var shown []*choice
+	for _, k := range kept {
+		if len(sec.Items) == maxAnswers {
+			break
+		}
+		if perDoc[k.w.doc] == 2 || (len(sec.Items) > 0 && k.w.ctxCov < minCoverage) {
+			continue
+		}
+		if len(sec.Items) > 0 && needMark && k.span.answer == "" {
+			continue
+		}
+		perDoc[k.w.doc]++
+		shown = append(shown, k)
+		it := Item{Text: k.span.text, Source: c.cite(k.w.doc.ID), Date: k.w.doc.date()}
+		if sure {
+			it.Mark = k.span.mark
+		}
+		sec.Items = append(sec.Items, it)
+	}
+	who := lead.w.doc.Meta.Publisher
+	if who == "" {
+		who = lead.w.doc.Meta.Title
+	}
+	if d := lead.w.doc.date(); d != "" {
+		who += ", " + d
+	}
+	if sure {
+		r.Summary = fmt.Sprintf("%s, according to %s.", lead.span.answer, who)
+		var others []string
+		for _, o := range shown[1:] {
+			if o.span.unit == lead.span.unit && o.span.mark != "" && o.span.value != lead.span.value &&
+				isFigureType(qu.q.Type) &&
+				!contains(others, o.span.mark) && o.span.value != 0 {
+				others = append(others, o.span.mark)
+			}
+		}
+		if len(others) > 0 {
+			r.Summary += " Also reported: " + joinAnd(others) + "."
+		}
+	} else {
+		r.Summary = fmt.Sprintf("No sure answer; the closest passages follow, the first from %s.", who)
+	}
+	r.Sections = []Section{sec}
+	r.Sources = c.sources
+	return r
+}
+
+// isFigureType reports a question answered by a figure.
+func isFigureType(t question.Type) bool {
+	return t == question.Number || t == question.Money || t == question.Percentage
+}
+
+// sortChoices orders choices best first; ties go to corpus order.
+func sortChoices(cs []*choice) {
+	less := func(a, b *choice) bool {
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.w.doc.ord != b.w.doc.ord {
+			return a.w.doc.ord < b.w.doc.ord
+		}
+		return a.w.para*1000+a.w.sent < b.w.para*1000+b.w.sent
+	}
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && less(cs[j], cs[j-1]); j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}
+
+// repeatsChoice reports a choice whose text holds, or is held by, one
+// already kept (a heading glued before the same sentence).
+func repeatsChoice(kept []*choice, c *choice) bool {
+	for _, k := range kept {
+		if strings.Contains(k.key, c.key) || strings.Contains(c.key, k.key) {
+			return true
+		}
+	}
+	return false
+}
+
+// overview answers a question about the whole corpus: a year's articles
+// ("what happened in 2021"), or the latest ("what's new", "summarise"),
+// summarised as a digest summarises them.
+func (e *Engine) overview(q question.Question) Reply {
+	var docs []*document
+	for i := len(e.byDate) - 1; i >= 0; i-- {
+		d := e.byDate[i]
+		if q.Year != 0 && d.Meta.Published.Year != q.Year {
+			continue
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		return Reply{Kind: KindNotFound, Title: clip(q.Text, 120),
+			Summary: fmt.Sprintf("The corpus holds no article from %d. %s", q.Year, e.coverage())}
+	}
+	total := len(docs)
+	if len(docs) > defaultDigestLimit {
+		docs = docs[:defaultDigestLimit]
+	}
+	c := newCiter(e)
+	r := Reply{Kind: KindDigest, Title: clip(q.Text, 120)}
+	for _, d := range docs {
+		r.Sections = append(r.Sections, e.digestSection(d, c))
+	}
+	switch {
+	case q.Year != 0:
+		r.Summary = fmt.Sprintf("%s from %d", plural(total, "article", "articles"), q.Year)
+	default:
+		r.Summary = fmt.Sprintf("The corpus holds %s, %s", plural(total, "article", "articles"), e.span())
+	}
+	if total > len(docs) {
+		r.Summary += fmt.Sprintf("; the %d most recent are summarised.", len(docs))
+	} else {
+		r.Summary += ", summarised."
+	}
+	r.Sources = c.sources
+	return r
+}

@@ -1,0 +1,456 @@
+package briefings
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/briefbot/briefbot/briefings/figures"
+	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/question"
+)
+
+// span is what answers a question in a ranked sentence.
+type span struct {
+	// text is the passage shown: the sentence, with the next one when
+	// that completes the answer, or the list a colon introduces.
+	text string
+	// mark is the part of text that answers, empty when none does.
+	mark string
+	// answer is what the summary states: the mark, or the name a pronoun
+	// in the mark stands for.
+	answer string
+	// fit (0 to 1) says how well the span answers the type asked for.
+	fit float64
+	// held are the question's word groups the shown sentences hold.
+	held  []bool
+	unit  string  // the unit of a marked figure
+	value float64 // the value of a marked figure
+}
+
+// answerIn finds the answer to the question in a ranked sentence, or in
+// the next one when the sentence leads into it.
+func (e *Engine) answerIn(qu *query, w *window) span {
+	para := w.doc.Paragraphs[w.para]
+	s := span{text: para.Sentence(w.sent), held: w.held}
+	c := &scored{doc: w.doc, para: w.para, sent: w.sent, text: s.text}
+	e.findSpan(qu, c, &s)
+	next := w.sent + 1
+	if next >= len(para.Sentences) {
+		return s
+	}
+	listLead := strings.HasSuffix(strings.TrimSpace(s.text), ":")
+	if s.mark == "" && s.answer == "" || listLead {
+		nc := &scored{doc: w.doc, para: w.para, sent: next, text: para.Sentence(next)}
+		var ns span
+		ns.text = nc.text
+		if qu.q.Type != question.Any && qu.q.Type != question.List {
+			e.findSpan(qu, nc, &ns)
+		}
+		if ns.mark != "" || ns.answer != "" || listLead {
+			ns.text = s.text + " " + ns.text
+			_, nh := qu.bm25(e.termFreq(nc.text))
+			ns.held = orGroups(append([]bool(nil), w.held...), nh)
+			ns.fit *= 0.9 // an answer a sentence on is a little less sure
+			return ns
+		}
+	}
+	return s
+}
+
+// findSpan marks what the question asks for in one sentence.
+func (e *Engine) findSpan(qu *query, c *scored, s *span) {
+	q := qu.q
+	switch q.Type {
+	case question.Person, question.Organisation:
+		e.nameSpan(qu, c, s)
+	case question.Date:
+		dateSpan(qu, c, s)
+	case question.Number, question.Money, question.Percentage:
+		e.figureSpan(qu, c, s)
+	case question.Reason:
+		reasonSpan(c.text, s)
+	case question.Place:
+		placeSpan(qu, c.text, s)
+	case question.Title:
+		titleSpan(qu, c.text, s)
+	}
+	if s.answer == "" {
+		s.answer = s.mark
+	}
+}
+
+// namedIn reports a name any of whose words the question uses: the
+// question's subject is never its answer.
+func (qu *query) namedIn(name string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		if len(w) > 1 && qu.named[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSpan marks a person (or organisation) the sentence names and the
+// question does not; a sentence that speaks of its subject by pronoun
+// ("He will succeed ...") names the person the article last named.
+func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
+	sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
+	wantOrg := qu.q.Type == question.Organisation
+	bestFit := -1.0
+	var best string
+	terms := qu.ownTerms()
+	for _, m := range c.doc.people.Mentions {
+		if m.Para != c.para || m.Start < sp.Start || m.End > sp.End || !strings.Contains(c.text, m.Text) {
+			continue
+		}
+		p := c.doc.profileAt[m.Key]
+		if p == nil || qu.namedIn(m.Text) || qu.namedIn(p.Name) {
+			continue
+		}
+		var f float64
+		switch {
+		case (p.Kind == people.Organisation) == wantOrg:
+			f = 0.8
+		case wantOrg:
+			continue
+		default:
+			f = 0.5 // "who bought the brand": a company may be the answer
+		}
+		if p.Kind == people.Person {
+			f += 0.2 * e.roleFit(p, terms, qu.q.Year)
+		}
+		if f > bestFit || (f == bestFit && len(m.Text) > len(best)) {
+			best, bestFit = m.Text, f
+		}
+	}
+	if bestFit >= 0 {
+		s.mark, s.fit = best, bestFit
+		return
+	}
+	if wantOrg {
+		return
+	}
+	if name := pronounSubject(c); name != "" && !qu.namedIn(name) {
+		s.answer, s.fit = name, 0.6
+		s.mark = strings.Fields(c.text)[0]
+	}
+}
+
+// pronounSubject is the person a sentence opening with "He" or "She"
+// speaks of: the last person the article named before it.
+func pronounSubject(c *scored) string {
+	f := strings.Fields(c.text)
+	if len(f) == 0 || (f[0] != "He" && f[0] != "She") {
+		return ""
+	}
+	sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
+	var name string
+	var best *profile
+	for _, m := range c.doc.people.Mentions {
+		if m.Para > c.para || (m.Para == c.para && m.Start >= sp.Start) {
+			continue
+		}
+		if p := c.doc.profileAt[m.Key]; p != nil && p.Kind == people.Person {
+			best = p
+		}
+	}
+	if best != nil {
+		name = best.Name
+	}
+	return name
+}
+
+// ownTerms are the analysed terms of the question's own words.
+func (qu *query) ownTerms() []string {
+	var out []string
+	for _, t := range qu.terms {
+		if t.weight == 1 {
+			out = append(out, t.term)
+		}
+	}
+	return out
+}
+
+// futureCue is a sentence that speaks of what is to come.
+var futureCue = regexp.MustCompile(`(?i)\b(?:will|would|shall|due|expected|set\s+to|plans?\s+to|planned|scheduled|from|until|by|starts?|begins?|comes?\s+into|come\s+into|take\s+effect|next)\b`)
+
+// dateSpan marks the most precise date of a sentence in the tense asked
+// for, of two the one beside the question's words; a date the question
+// itself names ("in February") is no answer.
+func dateSpan(qu *query, c *scored, s *span) {
+	if !mayHoldDate(c.text) {
+		return
+	}
+	ms := dateRe.FindAllStringIndex(c.text, -1)
+	future := qu.q.Future && futureCue.MatchString(c.text)
+	pub := c.doc.Meta.Published.Year
+	var near []int
+	if len(ms) > 1 {
+		near = qu.offsets(c.text)
+	}
+	bestRank := 0.0
+	for _, loc := range ms {
+		m := c.text[loc[0]:loc[1]]
+		if qu.namedIn(m) {
+			continue
+		}
+		sp := dateSpecificity(m)
+		if sp == 0 {
+			continue
+		}
+		if y := yearQ.FindString(m); y != "" && qu.q.Future && pub != 0 && atoiSafe(y) < pub {
+			continue // a past year answers no "when will"
+		}
+		rank := sp + float64(proximityAt(loc[0], loc[1], near))
+		if qu.q.Future && !future {
+			rank /= 2
+		}
+		if rank > bestRank {
+			s.mark, bestRank = m, rank
+			s.fit = min(1, sp/3)
+			if qu.q.Future && !future {
+				s.fit /= 2
+			}
+		}
+	}
+}
+
+func atoiSafe(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return n
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// offsets are where the question's own words stand in a sentence.
+func (qu *query) offsets(text string) []int {
+	var out []int
+	low := strings.ToLower(text)
+	for g, ns := range qu.needles {
+		_ = g
+		for _, n := range ns {
+			if len(n) < 3 {
+				continue
+			}
+			for i := 0; ; {
+				j := strings.Index(low[i:], n)
+				if j < 0 {
+					break
+				}
+				out = append(out, i+j)
+				i += j + len(n)
+			}
+		}
+	}
+	return out
+}
+
+// proximityAt scores a span by how close the question's words stand to
+// it: 2 within 20 bytes, 1 within 50.
+func proximityAt(start, end int, near []int) int {
+	if len(near) == 0 {
+		return 0
+	}
+	best := 1 << 30
+	for _, o := range near {
+		d := o - end
+		if o < start {
+			d = start - o
+		}
+		best = min(best, max(d, 0))
+	}
+	switch {
+	case best <= 20:
+		return 2
+	case best <= 50:
+		return 1
+	}
+	return 0
+}
+
+// numberRe finds a number written in digits, with its multiplier.
+var numberRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|m|bn|k)\b)?(?:-\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of)\b`)
+
+// figureSpan marks the figure that answers: money for "how much did it
+// cost", a percentage for "what share", and for "how many pages" the
+// number whose noun is "pages".
+func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
+	q := qu.q
+	unit := ""
+	if q.Unit != "" {
+		if ts := e.index.Analyze(q.Unit); len(ts) > 0 {
+			unit = ts[0]
+		}
+	}
+	near := qu.offsets(c.text)
+	bestScore := -1
+	figs := c.figures()
+	for _, f := range figs {
+		fy := f.Year
+		if fy == 0 {
+			fy = c.doc.Meta.Published.Year
+		}
+		if q.Year != 0 && fy != 0 && fy != q.Year {
+			continue // a figure of another year answers nothing about this one
+		}
+		switch q.Type {
+		case question.Money:
+			if f.Unit == "" || f.Unit == "%" {
+				continue
+			}
+		case question.Percentage:
+			if f.Unit != "%" {
+				continue
+			}
+		}
+		at := strings.Index(c.text, f.Text)
+		if at < 0 || qu.namedIn(f.Text) {
+			continue
+		}
+		score := proximityAt(at, at+len(f.Text), near)
+		if unit != "" {
+			if !e.countsUnit(f.Counts, c.text[at+len(f.Text):], unit) {
+				continue
+			}
+			score += 3
+		}
+		if q.Year != 0 && f.Year == q.Year {
+			score += 4
+		}
+		if score > bestScore {
+			bestScore = score
+			s.mark, s.unit, s.value, s.fit = f.Text, f.Unit, f.Value, 1
+		}
+	}
+	if s.mark != "" || q.Type != question.Number {
+		return
+	}
+	// A number the figure reader left out: "a 200-page book", "18-17".
+	for _, loc := range numberRe.FindAllStringIndex(c.text, -1) {
+		m := c.text[loc[0]:loc[1]]
+		if yearQ.MatchString(m) && len(strings.Trim(m, "0123456789")) == 0 || readFigure(figs, m) {
+			continue // a year, or a figure judged above
+		}
+		if unit != "" && !e.countsUnit("", c.text[loc[1]:], unit) {
+			continue
+		}
+		if unit == "" && !strings.Contains(m, "-") {
+			continue // a bare number with nothing counted is a guess
+		}
+		s.mark, s.fit = m, 0.5 // read without its context: not sure
+		return
+	}
+}
+
+// readFigure reports a number the figure reader found.
+func readFigure(figs []*figures.Figure, m string) bool {
+	for _, f := range figs {
+		if strings.Contains(f.Text, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsUnit reports a figure that counts the unit asked about: in what
+// the figure reader says it counts, or in the words right after it ("76,200
+// staff", "a 200-page book").
+func (e *Engine) countsUnit(counts, after, unit string) bool {
+	for _, t := range e.index.Analyze(counts) {
+		if t == unit {
+			return true
+		}
+	}
+	after = strings.TrimLeft(after, "- ")
+	words := strings.Fields(after)
+	if len(words) > 3 {
+		words = words[:3]
+	}
+	for _, t := range e.index.Analyze(strings.Join(words, " ")) {
+		if t == unit || strings.HasPrefix(t, unit) || strings.HasPrefix(unit, t) && len(t) >= 4 {
+			return true
+		}
+	}
+	return false
+}
+
+// reasonRe finds the clause that gives a reason.
+var reasonRe = regexp.MustCompile(`(?i)\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|blamed|blames|blaming|citing|after|following|amid|over\s+(?:concerns?|fears?|claims?)|in\s+protest|in\s+order\s+to|so\s+that|caused\s+by|the\s+reason|the\s+result\s+of|hit\s+by|dragged\s+down\s+by|driven\s+by|fuelled\s+by)\b[^.;]*`)
+
+// reasonSpan marks the reason a sentence gives, clause first.
+func reasonSpan(text string, s *span) {
+	loc := reasonRe.FindStringIndex(text)
+	if loc == nil {
+		return
+	}
+	m := strings.TrimRight(text[loc[0]:loc[1]], ` ,"”'`)
+	cue := strings.ToLower(strings.Fields(m)[0])
+	s.mark = m
+	switch cue {
+	case "after", "following", "amid":
+		s.fit = 0.5 // also a time: not sure alone
+	default:
+		s.fit = 1
+	}
+}
+
+// placeRe finds a capitalised place after a preposition of place.
+var placeRe = regexp.MustCompile(`\b(?:in|at|from|to|near|into|outside)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,3})`)
+
+// placeSpan marks a place the sentence names and the question does not;
+// it fits when its preposition is the question's ("where is the band
+// from": "from Leicester", not "in Rutland").
+func placeSpan(qu *query, text string, s *span) {
+	asked := strings.Fields(strings.ToLower(qu.q.Text))
+	for _, m := range placeRe.FindAllStringSubmatch(text, -1) {
+		p := m[1]
+		if qu.namedIn(p) || monthOrDay(p) {
+			continue
+		}
+		s.mark, s.fit = p, 0.45
+		prep := strings.ToLower(strings.Fields(m[0])[0])
+		for _, w := range asked {
+			if strings.Trim(w, "?!.,") == prep {
+				s.fit = 0.7
+			}
+		}
+		return
+	}
+}
+
+// monthOrDay reports a name that is a month or a weekday.
+func monthOrDay(s string) bool {
+	w := strings.Fields(s)[0]
+	for _, d := range dateWords[:12] {
+		if w == d {
+			return true
+		}
+	}
+	return strings.HasSuffix(w, "day") && len(w) <= 9
+}
+
+// titleRe finds the name of a thing: a quoted title, or capitalised words
+// after called, named, entitled.
+var titleRe = regexp.MustCompile(`[“"]([^”"]{3,80})[”"]|\b(?:called|named|entitled|titled|dubbed)\s+((?:[A-Z0-9][\p{L}\d'’:-]*\s*){1,6})`)
+
+// titleSpan marks a title the question does not name.
+func titleSpan(qu *query, text string, s *span) {
+	for _, m := range titleRe.FindAllStringSubmatch(text, -1) {
+		t := strings.TrimSpace(m[1] + m[2])
+		if t == "" || qu.namedIn(t) && len(strings.Fields(t)) == 1 {
+			continue
+		}
+		s.mark, s.fit = t, 0.7
+		if m[2] != "" {
+			s.fit = 0.9
+		}
+		return
+	}
+}

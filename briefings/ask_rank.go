@@ -1,0 +1,338 @@
+package briefings
+
+import (
+	"context"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/question"
+	"github.com/briefbot/briefbot/briefings/search"
+)
+
+// Weights of passage scoring.
+const (
+	// neighbourWeight is what a question word counts for when it is in the
+	// sentence before or after rather than in the sentence itself.
+	neighbourWeight = 0.5
+	// articleWeight is what it counts for when it is elsewhere in the
+	// article: an article about the question's subject lifts its
+	// sentences that speak of it by pronoun or description.
+	articleWeight = 0.3
+	// referWeight is what a question's name counts for in a sentence that
+	// refers to it by pronoun or description ("He will succeed ...", "The
+	// former Portsmouth boss replaces ..."), in an article that names it.
+	referWeight = 0.8
+	// relatedWeight is the weight of a form related to a question's word
+	// (another form of the word, a synonym) against the word itself.
+	relatedWeight = 0.6
+)
+
+// queryTerm is one analysed term of a question: a question word's own
+// term, or a related form weighed below it. The terms of one word share
+// its group: the word counts once, however many of its forms are found.
+type queryTerm struct {
+	term   string
+	group  int
+	weight float64
+}
+
+// query is a question made ready for ranking.
+type query struct {
+	q      question.Question
+	terms  []queryTerm
+	idf    map[string]float64 // by term, its weight included
+	groupW []float64          // the weight of each group (its own word's IDF)
+	total  float64            // the sum of groupW
+	// needles are each group's word as it is searched for in an article's
+	// lower-cased text: its stem, so "replace" finds "replaced".
+	needles [][]string
+	// named are the question's words, lower case: a person or thing they
+	// name is never its answer.
+	named map[string]bool
+	// nameGroups marks the groups of words that name someone in the
+	// corpus (capitalised in the articles), which pronouns may stand for.
+	nameGroups []bool
+}
+
+// newQuery analyses a question's words into weighted terms.
+func (e *Engine) newQuery(q question.Question) *query {
+	qu := &query{q: q, idf: map[string]float64{}, named: map[string]bool{}}
+	seen := map[string]int{}
+	add := func(term string, group int, w float64) {
+		if i, ok := seen[term]; ok {
+			if qu.terms[i].weight < w {
+				qu.terms[i].weight, qu.terms[i].group = w, group
+			}
+			return
+		}
+		seen[term] = len(qu.terms)
+		qu.terms = append(qu.terms, queryTerm{term: term, group: group, weight: w})
+	}
+	for _, w := range q.Words {
+		lw := strings.ToLower(w)
+		qu.named[strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")] = true
+		for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '\'' || r == '’' || r == '/' }) {
+			qu.named[part] = true
+		}
+		for _, t := range e.index.Analyze(w) {
+			if _, dup := seen[t]; dup && qu.terms[seen[t]].weight == 1 {
+				continue
+			}
+			g := len(qu.groupW)
+			qu.groupW = append(qu.groupW, 0)
+			qu.needles = append(qu.needles, []string{t})
+			add(t, g, 1)
+			for _, rel := range relatedForms(lw) {
+				for _, rt := range e.index.Analyze(rel.word) {
+					add(rt, g, rel.weight)
+					qu.needles[g] = append(qu.needles[g], rt)
+				}
+			}
+		}
+		if len(qu.terms) >= maxQueryTerms {
+			break // a pasted page is not a question
+		}
+	}
+	n := float64(e.index.Len())
+	for i, t := range qu.terms {
+		w := e.index.IDF(t.term)
+		if w == 0 {
+			w = math.Log(1 + (n+0.5)/0.5) // a word the corpus never uses weighs most
+		}
+		if t.weight == 1 {
+			qu.groupW[t.group] = w
+		}
+		qu.idf[t.term] = w * t.weight
+		qu.terms[i] = t
+	}
+	for _, w := range qu.groupW {
+		qu.total += w
+	}
+	qu.nameGroups = make([]bool, len(qu.groupW))
+	return qu
+}
+
+// relatedForm is a form related to a question's word, with its weight.
+type relatedForm struct {
+	word   string
+	weight float64
+}
+
+// relatedForms lists forms related to a word (irregular forms, synonyms,
+// derived forms) weighed below the word itself.
+func relatedForms(word string) []relatedForm {
+	return nil
+}
+
+// searchTerms are the terms retrieval walks: the rarer of the question's
+// own terms (a word in most passages adds little to the ranking but a long
+// posting list to walk), and the forms related to them.
+func (qu *query) searchTerms(n float64) []search.Term {
+	var own []string
+	for _, t := range qu.terms {
+		if t.weight == 1 {
+			own = append(own, t.term)
+		}
+	}
+	keep := map[string]bool{}
+	for _, t := range rareTerms(own, qu.idf, n) {
+		keep[t] = true
+	}
+	var out []search.Term
+	groups := map[int]bool{}
+	for _, t := range qu.terms {
+		if t.weight == 1 && keep[t.term] {
+			groups[t.group] = true
+		}
+	}
+	for _, t := range qu.terms {
+		if groups[t.group] {
+			out = append(out, search.Term{Text: t.term, Boost: t.weight})
+		}
+	}
+	return out
+}
+
+// window is a sentence ranked with its context.
+type window struct {
+	doc        *document
+	para, sent int
+	own        float64 // BM25 of the sentence itself
+	score      float64 // with its neighbours and its article
+	cov        float64 // share of the question's weight the sentence holds
+	held       []bool  // the question's word groups the sentence holds
+	ctxCov     float64 // the same, counting neighbours and article at their weights
+}
+
+// sentenceTerms caches the analysed terms of the sentences one question reads.
+type sentenceTerms map[[3]int]termCounts
+
+// refersRe finds a sentence that speaks of someone already named: a
+// pronoun, or a description ("the former Portsmouth boss").
+var refersRe = regexp.MustCompile(`(?i)(?:^|[\s"“])(?:he|she|him|his|her|they|their|it|its|the\s+(?:\S+\s+){0,2}(?:boss|manager|coach|minister|secretary|chancellor|president|chairman|chief|leader|player|star|singer|actor|actress|company|firm|group|club|bank|director|executive|official|striker|captain|band|mayor|premier|spokesman|spokeswoman|former\s+\S+))\b`)
+
+// rank reads the sentences of the best passages and scores each with its
+// neighbours and its article.
+func (e *Engine) rank(qu *query) []*window {
+	if len(qu.terms) == 0 {
+		return nil
+	}
+	hits, err := e.index.SearchWeighted(context.Background(), qu.searchTerms(float64(e.index.Len())), searchDepth)
+	if err != nil || len(hits) == 0 {
+		return nil
+	}
+	cache := sentenceTerms{}
+	tf := func(d *document, para, si int) termCounts {
+		k := [3]int{d.ord, para, si}
+		if c, ok := cache[k]; ok {
+			return c
+		}
+		c := e.termFreq(d.Paragraphs[para].Sentence(si))
+		cache[k] = c
+		return c
+	}
+	seen := map[[3]int]bool{}
+	inArticle := map[*document][]bool{}
+	var out []*window
+	top := hits[0].Score
+	for _, h := range hits {
+		p := e.passages[h.ID]
+		d := p.doc
+		found, ok := inArticle[d]
+		if !ok {
+			found = qu.articleGroups(d)
+			inArticle[d] = found
+		}
+		n := len(d.Paragraphs[p.para].Sentences)
+		for si := p.first; si <= p.last; si++ {
+			k := [3]int{d.ord, p.para, si}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			own := tf(d, p.para, si)
+			score, held := qu.bm25(own)
+			var near []bool
+			if si > 0 {
+				_, near = qu.bm25(tf(d, p.para, si-1))
+			}
+			if si+1 < n {
+				_, next := qu.bm25(tf(d, p.para, si+1))
+				near = orGroups(near, next)
+			}
+			refers := refersRe.MatchString(d.Paragraphs[p.para].Sentence(si))
+			w := &window{doc: d, para: p.para, sent: si, own: score, held: held}
+			var ctx float64
+			for g, gw := range qu.groupW {
+				switch {
+				case held[g]:
+					w.cov += gw
+					w.ctxCov += gw
+				case refers && qu.nameGroups[g] && found[g]:
+					w.ctxCov += referWeight * gw
+					ctx += referWeight * gw
+				case len(near) > g && near[g]:
+					w.ctxCov += neighbourWeight * gw
+					ctx += neighbourWeight * gw
+				case found[g]:
+					w.ctxCov += articleWeight * gw
+					ctx += articleWeight * gw
+				}
+			}
+			if qu.total > 0 {
+				w.cov /= qu.total
+				w.ctxCov /= qu.total
+			}
+			if score == 0 && w.ctxCov == 0 {
+				continue
+			}
+			// The context adds what its words weigh, and the passage's own
+			// rank a little (a sentence among the question's words).
+			w.score = score + 0.5*ctx + 0.1*h.Score/top*score
+			out = append(out, w)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].score != out[j].score {
+			return out[i].score > out[j].score
+		}
+		if out[i].doc.ord != out[j].doc.ord {
+			return out[i].doc.ord < out[j].doc.ord
+		}
+		return out[i].para*1000+out[i].sent < out[j].para*1000+out[j].sent
+	})
+	return out
+}
+
+// bm25 scores a sentence's terms and reports the groups it holds.
+func (qu *query) bm25(tf termCounts) (float64, []bool) {
+	held := make([]bool, len(qu.groupW))
+	n := float64(tf.n)
+	var score float64
+	for _, t := range qu.terms {
+		f := float64(tf.count[t.term])
+		if f == 0 {
+			continue
+		}
+		held[t.group] = true
+		score += qu.idf[t.term] * f * (bm25K1 + 1) / (f + bm25K1*(1-bm25B+bm25B*n/avgSentLength))
+	}
+	return score, held
+}
+
+// articleGroups reports the question's words the article holds anywhere,
+// and marks the words that name someone it names.
+func (qu *query) articleGroups(d *document) []bool {
+	low := d.lower()
+	found := make([]bool, len(qu.needles))
+	for g, ns := range qu.needles {
+		for _, n := range ns {
+			if len(n) > 2 && strings.Contains(low, n) {
+				found[g] = true
+				break
+			}
+		}
+	}
+	for _, m := range d.people.Mentions {
+		for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+			for g, ns := range qu.needles {
+				if ns[0] == w || strings.HasPrefix(w, ns[0]) && len(w)-len(ns[0]) <= 2 {
+					qu.nameGroups[g] = true
+				}
+			}
+		}
+	}
+	return found
+}
+
+// predicateCoverage is the share of the weight of the question's words
+// that name no one (what is asked about them: "replaced", "scored",
+// "goal") that the groups held cover. A sure answer needs them beside it.
+func (qu *query) predicateCoverage(held []bool) float64 {
+	var all, got float64
+	for g, w := range qu.groupW {
+		if qu.nameGroups[g] {
+			continue
+		}
+		all += w
+		if g < len(held) && held[g] {
+			got += w
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return got / all
+}
+
+func orGroups(a, b []bool) []bool {
+	if a == nil {
+		return b
+	}
+	for i := range b {
+		a[i] = a[i] || b[i]
+	}
+	return a
+}

@@ -1,0 +1,166 @@
+package briefings
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/people"
+)
+
+// roleIntent is a question for whoever holds a role: "who is the French
+// interior minister?", "who was the mayor of Calais?".
+var roleIntent = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|are|were|'s)|who's|whos)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+|latest\s+)?(.+?)\s*[?.!]*$`)
+
+// maxEarlierHolders bounds the earlier holders of a role an answer names.
+const maxEarlierHolders = 3
+
+// roleIndex maps each analysed term of a role title to the people who
+// held a role with it; built once, on the first question for a role.
+type roleIndex map[string][]*profile
+
+func (e *Engine) roles() roleIndex {
+	e.roleOnce.Do(func() {
+		idx := roleIndex{}
+		for _, p := range e.ranked {
+			if p.Kind != people.Person {
+				continue
+			}
+			seen := map[string]bool{}
+			for _, r := range p.roles {
+				for _, t := range e.titleTerms(r.Title) {
+					if !seen[t] {
+						seen[t] = true
+						idx[t] = append(idx[t], p)
+					}
+				}
+			}
+		}
+		e.roleIdx = idx
+	})
+	return e.roleIdx
+}
+
+// holding is one person's role that answers a role question.
+type holding struct {
+	p    *profile
+	role people.DatedRole
+}
+
+// roleHolders answers "who is the ROLE" with the latest dated holder of a
+// role whose title holds every word asked (a word the title lacks must be
+// its qualifier: "French" for "France's Interior Minister"), and names the
+// earlier holders. ok is false when no one held such a role.
+func (e *Engine) roleHolders(q, role string) (Reply, bool) {
+	words := strings.Fields(strings.ToLower(role))
+	terms := e.index.Terms(role)
+	if len(terms) == 0 || len(words) > 6 {
+		return Reply{}, false
+	}
+	idx := e.roles()
+	var cands []*profile
+	for i, t := range terms {
+		ps := idx[t]
+		if i == 0 || len(ps) < len(cands) || cands == nil {
+			if ps != nil {
+				cands = ps
+			}
+		}
+	}
+	var found []holding
+	for _, p := range cands {
+		for _, r := range p.roles {
+			if r.Past || !e.holdsRole(r, terms) {
+				continue
+			}
+			found = append(found, holding{p: p, role: r})
+			break // their most recent such role
+		}
+	}
+	if len(found) == 0 {
+		return Reply{}, false
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		a, b := found[i].role.Date, found[j].role.Date
+		if a != b {
+			return b.Before(a)
+		}
+		return found[i].p.Mentions > found[j].p.Mentions
+	})
+	c := newCiter(e)
+	lead := found[0]
+	r := Reply{Kind: KindAnswer, Title: clip(q, 120), Confident: true}
+	r.Summary = fmt.Sprintf("%s (%s%s), the latest holder the articles name.", lead.p.Name, lead.role.String(), roleWhen(lead.role))
+	var earlier []string
+	for _, h := range found[1:] {
+		if len(earlier) == maxEarlierHolders {
+			break
+		}
+		earlier = append(earlier, h.p.Name+roleWhen(h.role))
+	}
+	if len(earlier) > 0 {
+		r.Summary += " Earlier: " + joinAnd(earlier) + "."
+	}
+	sec := Section{Heading: "From the articles"}
+	for _, h := range found {
+		if len(sec.Items) == maxAnswers {
+			break
+		}
+		if h.role.Evidence == "" {
+			continue
+		}
+		sec.Items = append(sec.Items, Item{Text: h.role.Evidence, Mark: markable(h.role.Evidence, h.p), Source: c.cite(h.role.DocID), Date: h.role.Date.String()})
+	}
+	r.Sections = []Section{sec}
+	r.Sources = c.sources
+	return r, true
+}
+
+// holdsRole reports a role whose title holds every term asked but one at
+// most, and that one only when it names the role's qualifier ("French"
+// and "France" share their first letters) or, with no qualifier stated,
+// when the role's article uses it.
+func (e *Engine) holdsRole(r people.DatedRole, terms []string) bool {
+	title := e.titleTerms(r.Title)
+	missing := ""
+	for _, t := range terms {
+		if contains(title, t) {
+			continue
+		}
+		if missing != "" {
+			return false
+		}
+		missing = t
+	}
+	if missing == "" {
+		return len(title) > 0
+	}
+	if len(terms) < 2 || len(missing) < 2 {
+		return false
+	}
+	if q := strings.ToLower(r.Qualifier); q != "" {
+		return len(q) >= 2 && q[:2] == missing[:2]
+	}
+	// No qualifier stated with the title: the article must name it.
+	d := e.byID[r.DocID]
+	return d != nil && strings.Contains(d.lower(), missing)
+}
+
+// roleWhen is ", 2021" for a role of a dated article.
+func roleWhen(r people.DatedRole) string {
+	if r.Date.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(", %d", r.Date.Year)
+}
+
+// markable is the form of the person's name the sentence uses, to mark.
+func markable(s string, p *profile) string {
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		if strings.Contains(s, n) {
+			return n
+		}
+	}
+	return ""
+}

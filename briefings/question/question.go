@@ -1,0 +1,247 @@
+// Package question analyses a free question as a person types it: what
+// kind of answer it asks for (a person, a date, a number of something, a
+// reason ...), the tense it asks in, the year it names, whether it asks
+// about the whole corpus, and the words that say what it is about. It
+// knows nothing of the corpus: the engine resolves the words to people
+// and passages.
+package question
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Type is the kind of answer a question asks for.
+type Type int
+
+// The answer types.
+const (
+	// Any is a question whose answer is a passage, not a span of it.
+	Any Type = iota
+	// Person asks "who": a person, or an organisation acting as one.
+	Person
+	// Organisation asks "which company, club, band ...".
+	Organisation
+	// Date asks "when" (see Question.Future for its tense).
+	Date
+	// Number asks "how many" (see Question.Unit for what is counted).
+	Number
+	// Money asks "how much did it cost, pay, raise ...".
+	Money
+	// Percentage asks "what share, by what percentage".
+	Percentage
+	// Place asks "where", "in which city".
+	Place
+	// Reason asks "why", "what caused".
+	Reason
+	// Title asks for the name of a thing: "what is the film called".
+	Title
+	// List asks for several things: "which countries", "name the ...".
+	List
+)
+
+var typeNames = [...]string{"any", "person", "organisation", "date", "number", "money", "percentage", "place", "reason", "title", "list"}
+
+// String is the type's name, as tests and logs print it.
+func (t Type) String() string {
+	if int(t) < len(typeNames) {
+		return typeNames[t]
+	}
+	return "type(" + strconv.Itoa(int(t)) + ")"
+}
+
+// Scope says whether a question asks about one thing or about the corpus.
+type Scope int
+
+// The scopes.
+const (
+	// Specific asks about one thing.
+	Specific Scope = iota
+	// Overview asks for a summary: "summarise", "what happened in 2021".
+	Overview
+	// Latest asks what is new: "what's new", "any news".
+	Latest
+)
+
+// Question is what the analysis found.
+type Question struct {
+	// Text is the question as asked, trimmed.
+	Text string
+	// Type is the kind of answer asked for.
+	Type Type
+	// Unit is the noun a number counts ("pages" in "how many pages"), lower
+	// case as typed; empty when none is named.
+	Unit string
+	// Future is set when the question asks about what will happen ("when
+	// will", "is due to"); Past when it asks about what happened.
+	Future, Past bool
+	// Year is the year the question names, 0 when none.
+	Year int
+	// Scope says whether the question asks about the whole corpus.
+	Scope Scope
+	// Words are the words that say what the question is about, in order,
+	// as typed: the question words, auxiliaries and the year are dropped.
+	Words []string
+}
+
+var (
+	yearRe = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
+
+	overviewRe = regexp.MustCompile(`^(?:(?:can|could)\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a|an)\s+(?:summary|overview|recap|rundown)|(?:a\s+|an\s+)?(?:summary|overview|recap|rundown)|what\s+(?:has\s+)?happened|what\s+went\s+on|what\s+(?:was|were)\s+the\s+(?:main\s+|big\s+|key\s+)?(?:stories|events|news|headlines)|what\s+(?:is|are)\s+the\s+(?:corpus|articles)\s+about|what\s+do\s+the\s+articles\s+cover)\b(.*)$`)
+	// overviewRest is what may follow an overview request: a year, the
+	// corpus, a span of time; anything else makes it a specific question
+	// ("what happened to the deal").
+	overviewRest = regexp.MustCompile(`^(?:\s*(?:in|during|of|for|over|so\s+far|this|the|corpus|articles|news|stories|story|year|everything|it|all|please|me|us|briefly|\d{4}))*\s*$`)
+	latestRe     = regexp.MustCompile(`^(?:what(?:'s|\s+is)\s+(?:new|the\s+latest|happening)|any\s+(?:news|updates?)|(?:the\s+)?latest(?:\s+news)?|what\s+are\s+the\s+latest\s+(?:news|stories|articles)|anything\s+new|news)(?:\s+(?:today|this\s+week|lately|recently))?$`)
+
+	reasonRe  = regexp.MustCompile(`^(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?|cause|explanation)\b|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|dragged|drove|pushed|triggered|sparked|explains|lay\s+behind|is\s+behind|was\s+behind)\b|\breason\s+(?:for|why|behind)\b`)
+	dateRe    = regexp.MustCompile(`^(?:when|since\s+when|by\s+when|until\s+when|till\s+when)\b|\b(?:what|which)\s+(?:date|day|year|month|time|week)\b|\bhow\s+long\s+ago\b|\bin\s+what\s+year\b|\bwhen\b`)
+	moneyRe   = regexp.MustCompile(`\bhow\s+much\b.*\b(?:pay|paid|pays|cost|costs|costing|worth|spend|spent|spends|raise|raised|fine|fined|sell|sold|price|priced|earn|earned|earns|owe|owed|owes|invest|invested|fund|funding|contribute|contributed|bid|charge|charged|value|valued|lose|lost|make|made|profit|profits|revenue|sales|budget|compensation|damages|deal|fee|fees|salary|wage|wages|bonus|award|awarded|give|gave|get|got|receive|received)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:price|cost|fee|bill|fine|budget|salary|value)\b|\bhow\s+much\s+money\b`)
+	percentRe = regexp.MustCompile(`\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction)\b|\bby\s+what\s+(?:percentage|percent)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:growth|interest|inflation|unemployment|jobless|tax|turnout)\s+rate\b`)
+	numberRe  = regexp.MustCompile(`\bhow\s+(?:many|much|big|large|long|far|old|tall|high|often|fast|heavy)\b|\b(?:what|which)\s+(?:number|amount|sum|total|figure|score|scoreline|rate|level|size|tally|count|margin)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:number|amount|sum|total|figure|score|scoreline|rate|size|tally|count|margin|age)\b|\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:rise|rose|fall|fell|drop|dropped|climb|climbed|slip|slipped|grow|grew|increase|increased|decrease|decreased|jump|jumped|reach|reached|shrink|shrank)\s+to\b|\bby\s+how\s+much\b`)
+	placeRe   = regexp.MustCompile(`^where\b|\b(?:in|at|to|from)\s+(?:which|what)\s+(?:country|city|town|place|venue|stadium|ground|region|state|county|village|hospital|prison|court|capital)\b|^(?:which|what)\s+(?:country|city|town|place|venue|stadium|region|state|county|village|capital)\b|\bwhere\b`)
+	titleRe   = regexp.MustCompile(`\b(?:is|was|are|were|be)\s+(?:it|they|\w+(?:\s+\w+){0,5})\s+(?:called|named|titled|entitled|dubbed|known\s+as)\s*$|\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:name|title)\s+of\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:its|his|her|their)\s+(?:name|title)\b|^(?:which|what)\s+(?:film|movie|book|album|song|single|show|programme|series|game|novel|play|track|drama|comedy|documentary)\b`)
+	orgRe     = regexp.MustCompile(`^(?:which|what)\s+(?:company|firm|group|bank|club|team|side|band|airline|carrier|broadcaster|network|channel|newspaper|paper|party|union|retailer|supermarket|brewer|manufacturer|maker|organisation|organization|agency|body|charity|studio|label|publisher|operator|business|chain|website|site|insurer|investor|buyer|bidder|rival)\b|\b(?:which|what)\s+(?:company|firm|bank|club|team|band|airline|party|union|retailer|organisation|organization|agency|studio|label)\b`)
+	personRe  = regexp.MustCompile(`^(?:who|whom|whose)\b|\b(?:who|whom)\b|^(?:which|what)\s+(?:minister|official|person|politician|mayor|leader|chief|player|actor|actress|singer|star|manager|boss|coach|director|chairman|executive|president|secretary|man|woman|judge|author|writer|presenter|footballer|striker|captain|member|mp|peer|lord|candidate|winner|referee|chancellor|spokesman|spokeswoman)\b|^name\s+the\s+(?:person|man|woman|player|minister)\b`)
+	listRe    = regexp.MustCompile(`^(?:which|what)\s+(?:countries|companies|firms|players|films|people|teams|clubs|nations|cities|measures|products|songs|bands|banks|members|artists|acts|names|groups|states|steps|changes|areas|sectors|services|books|games|albums|shows|awards|categories|things|issues|problems|reasons|options)\b|^(?:list|name)\s+(?:the|all|some)\b|^what\s+are\s+the\b`)
+	futureRe  = regexp.MustCompile(`\b(?:will|shall|won't|is\s+going\s+to|are\s+going\s+to|going\s+to|gonna|due|set\s+to|is\s+expected|are\s+expected|expected\s+to|is\s+supposed|are\s+supposed|supposed\s+to|is\s+set\s+to|are\s+set\s+to|is\s+planned|are\s+planned|planned\s+for|scheduled|upcoming|next)\b`)
+	pastRe    = regexp.MustCompile(`\b(?:did|was|were|had|has|have|ago|last|previous|previously|former|formerly|used\s+to)\b`)
+	// unitSkip are words between "how many" and the counted noun.
+	unitSkip = map[string]bool{"more": true, "new": true, "extra": true, "additional": true, "fewer": true, "less": true, "other": true, "different": true, "separate": true, "of": true, "the": true, "times": false}
+)
+
+// stopWords are dropped from Words: they say what kind of answer is
+// wanted, or glue the question together, not what it is about.
+var stopWords = set(`what which who whom whose when where why how many much does did do doing done is are was were
+be been being will would can could should shall might must tell me about please say know you your
+the a an of in on at to for by with from into onto as there this that these those it its it's they them their
+then than so and or but if i we us our my any some did has have had going gonna supposed
+let explain describe give show find kind sort type name named called actually really exactly
+long ago since ever yet still just also get got`)
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Analyze reads a question.
+func Analyze(text string) Question {
+	q := Question{Text: strings.TrimSpace(text)}
+	low := normalize(q.Text)
+	if m := yearRe.FindString(low); m != "" {
+		q.Year, _ = strconv.Atoi(m)
+	}
+	switch {
+	case latestRe.MatchString(low):
+		q.Scope = Latest
+	case isOverview(low):
+		q.Scope = Overview
+	}
+	q.Type = answerType(low)
+	if q.Type == Number {
+		q.Unit = unitOf(low)
+	}
+	q.Future = futureRe.MatchString(low)
+	q.Past = !q.Future && pastRe.MatchString(low)
+	q.Words = contentWords(q.Text)
+	return q
+}
+
+func isOverview(low string) bool {
+	m := overviewRe.FindStringSubmatch(low)
+	return m != nil && overviewRest.MatchString(m[1])
+}
+
+// answerType decides the type, the most specific reading first: "how
+// much did it cost" is money before it is a number, "which company" an
+// organisation before a who.
+func answerType(low string) Type {
+	switch {
+	case reasonRe.MatchString(low):
+		return Reason
+	case strings.Contains(low, "how long ago"):
+		return Date
+	case percentRe.MatchString(low):
+		return Percentage
+	case strings.Contains(low, "by how much"):
+		return Number
+	case moneyRe.MatchString(low):
+		return Money
+	case numberRe.MatchString(low) && !strings.HasPrefix(low, "where") && !strings.HasPrefix(low, "when"):
+		return Number
+	case strings.HasPrefix(low, "when") || strings.HasPrefix(low, "since when") || strings.HasPrefix(low, "by when"):
+		return Date
+	case strings.HasPrefix(low, "where"):
+		return Place
+	case titleRe.MatchString(low):
+		return Title
+	case orgRe.MatchString(low):
+		return Organisation
+	case personRe.MatchString(low):
+		return Person
+	case dateRe.MatchString(low):
+		return Date
+	case placeRe.MatchString(low):
+		return Place
+	case listRe.MatchString(low):
+		return List
+	}
+	return Any
+}
+
+// unitOf is the noun after "how many" ("how many pages"), skipping
+// words that do not name what is counted ("how many more people").
+func unitOf(low string) string {
+	i := strings.Index(low, "how many ")
+	if i < 0 {
+		return ""
+	}
+	for _, w := range strings.Fields(low[i+len("how many "):]) {
+		w = strings.Trim(w, `?!.,;:"'`)
+		if w == "" || unitSkip[w] {
+			continue
+		}
+		if stopWords[w] {
+			return "" // "how many did they sell": nothing named
+		}
+		return w
+	}
+	return ""
+}
+
+// normalize lower-cases a question, straightens its quotes and opens its
+// contractions, and drops the closing punctuation.
+func normalize(s string) string {
+	s = strings.ToLower(s)
+	s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(s)
+	for _, c := range [][2]string{{"who's", "who is"}, {"what's", "what is"}, {"when's", "when is"}, {"where's", "where is"},
+		{"how's", "how is"}, {"why's", "why is"}, {"whats ", "what is "}, {"whos ", "who is "}} {
+		s = strings.ReplaceAll(s, c[0], c[1])
+	}
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(s, "?!. ")
+}
+
+// contentWords are the question's words less its question words and
+// glue, as typed; a year is kept out (it narrows, it is not a word).
+func contentWords(s string) []string {
+	words := strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(`?!,;:()[]"“”`, r)
+	})
+	var out []string
+	for _, w := range words {
+		w = strings.Trim(w, `'‘’.`)
+		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+		lw = strings.TrimSuffix(lw, "'s")
+		if lw == "" || stopWords[lw] || yearRe.MatchString(lw) && len(lw) == 4 {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
