@@ -1,8 +1,8 @@
 // Package wordnet is the engine's lexical bridge between the words of a
 // question and the words of the corpus, built from WordNet 3.0: base forms
 // (Lemma: "left" -> "leave", "bought" -> "buy"), related terms (Related:
-// synonyms of a word's frequent senses, derived forms and pertainyms,
-// weighted below the word itself), and multi-word expressions
+// synonyms, derived forms, pertainyms and narrower terms of a word's likely
+// senses, weighted below the word itself), and multi-word expressions
 // (MatchPhrase: "take effect", "step down", "mobile phone").
 //
 // The data is a table generated from WordNet's database files by

@@ -142,7 +142,7 @@ func (t *table) terms(n int) []Term {
 	return t.free[start : start : start+n]
 }
 
-// parseTerm reads "word:rel:weight%", rel being s, d or p.
+// parseTerm reads "word:rel:weight%", rel being s, d, p or n.
 func parseTerm(s string) (Term, error) {
 	w, rest, ok1 := strings.Cut(s, ":")
 	r, pct, ok2 := strings.Cut(rest, ":")
@@ -157,6 +157,8 @@ func parseTerm(s string) (Term, error) {
 		rel = Derived
 	case 'p':
 		rel = Pertainym
+	case 'n':
+		rel = Narrower
 	default:
 		return Term{}, fmt.Errorf("bad relation in %q", s)
 	}

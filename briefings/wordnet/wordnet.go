@@ -20,6 +20,12 @@ const (
 	// Pertainym: one word pertains to the other ("irregularly",
 	// "irregular"; "national", "nation").
 	Pertainym
+	// Narrower: the term is a more specific word for the lemma's sense (a
+	// hyponym or troponym: "call" -> "entitle", "taxi" -> "minicab"),
+	// taken only from senses with few of them. A question tends to use the
+	// general word and an article the specific one; the other way round
+	// (broader terms) was measured to rank the right sentence lower.
+	Narrower
 )
 
 // String names the relation.
@@ -31,14 +37,18 @@ func (r Relation) String() string {
 		return "derived"
 	case Pertainym:
 		return "pertainym"
+	case Narrower:
+		return "narrower"
 	}
 	return "unknown"
 }
 
 // Term is a word or multi-word expression related to a lemma, with the
-// weight a query should give it relative to the lemma itself (1): derived
-// forms and pertainyms 0.6, synonyms from 0.14 to 0.5 as the shared sense
-// is more or less likely for both words.
+// weight a query should give it relative to the lemma itself (1). The
+// weight grows with the chance, estimated from WordNet's sense-tagged
+// counts, that the words mean the senses that relate them, up to 0.6 for
+// derived forms and pertainyms, 0.5 for synonyms and 0.4 for narrower
+// terms; terms whose chance is under 4% are left out.
 type Term struct {
 	Word   string
 	Rel    Relation
@@ -80,10 +90,10 @@ func Lemma(word string) string {
 }
 
 // Related returns the terms WordNet relates to a lemma (a Lemma result or
-// a MatchPhrase expression), heaviest first, at most twelve: synonyms,
-// derived forms and pertainyms, without stop words, proper names or long
-// expressions. It returns nil for a word WordNet does not relate to any.
-// The slice is shared: callers must not modify it.
+// a MatchPhrase expression), heaviest first, at most 24: synonyms, derived
+// forms, pertainyms and narrower terms, without stop words, proper names
+// or expressions of more than three words. It returns nil for a word
+// WordNet relates to none. The slice is shared: callers must not modify it.
 func Related(lemma string) []Term {
 	t := get()
 	if t.err != nil {
