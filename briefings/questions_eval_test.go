@@ -181,6 +181,7 @@ type outcome struct {
 	boldRight  bool // the bold lead holds an accepted answer and no excluded entity
 	refused    bool // answerable, and refused
 	answerable bool
+	reference  bool // answerable, and the reference's top sentence holds an accepted answer
 }
 
 func judge(q labelled, r Reply) outcome {
@@ -200,7 +201,7 @@ func judge(q labelled, r Reply) outcome {
 
 // tally counts outcomes.
 type tally struct {
-	n, answerable, right, bold, boldRight, refused, nullBold int
+	n, answerable, right, bold, boldRight, refused, nullBold, reference int
 }
 
 func (t *tally) add(o outcome) {
@@ -222,6 +223,9 @@ func (t *tally) add(o outcome) {
 	if o.refused {
 		t.refused++
 	}
+	if o.reference {
+		t.reference++
+	}
 }
 
 func (t tally) rightShare() float64 { return share(t.right, t.answerable) }
@@ -238,11 +242,15 @@ func share(a, b int) float64 {
 }
 
 func (t tally) row(name string) string {
-	return fmt.Sprintf("%-22s %4d %5d %5d %5.2f %5d %5d %5.2f %5d %5d", name, t.n, t.answerable, t.right, t.rightShare(),
-		t.bold, t.boldRight, t.precision(), t.refused, t.nullBold)
+	return fmt.Sprintf("%-22s %4d %5d %5d %5.2f %5d %5d %5.2f %5d %5d %5d %5.2f", name, t.n, t.answerable, t.right, t.rightShare(),
+		t.bold, t.boldRight, t.precision(), t.refused, t.nullBold, t.reference, share(t.reference, t.answerable))
 }
 
-const tallyHeader = "                          n  answ right share  bold b-ok  prec  refd nullB"
+// tallyHeader names the columns of a row: questions, answerable ones,
+// answered right and the share, bold leads, right bold leads and their
+// precision, refusals of answerable questions, unanswerable questions with
+// a bold lead, and the plain BM25 reference's right answers and share.
+const tallyHeader = "                          n  answ right share  bold b-ok  prec  refd nullB  bm25 share"
 
 // TestQuestionSetWellFormed checks the labels: known fields and types,
 // unique ids and questions, and each sentence verbatim in its article,
@@ -332,8 +340,10 @@ func TestQuestionSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	var bbc *Engine
+	rankers := map[*Engine]*sentenceRanker{emb: newSentenceRanker(emb)}
 	if fi, err := os.Stat(bbcDir); err == nil && fi.IsDir() {
 		bbc = loadBBC(t)
+		rankers[bbc] = newSentenceRanker(bbc)
 	} else {
 		t.Logf("%s is absent: the BBC questions are skipped", bbcDir)
 	}
@@ -358,6 +368,7 @@ func TestQuestionSet(t *testing.T) {
 					e = bbc
 				}
 				o := judge(q, e.Ask(q.Q))
+				o.reference = o.answerable && holdsAny(rankers[e].top(q.Q), q.Answer)
 				all.add(o)
 				for _, g := range []struct {
 					m map[string]*tally
