@@ -78,6 +78,10 @@ func TestLemma(t *testing.T) {
 		{"Minister's", "minister"},
 		{"Calais", "calais"},
 		{"zzyzx", "zzyzx"},
+		{"ministers'", "minister"},
+		{"Britain’s", "britain"},
+		{"ÉTÉ", "été"},
+		{"'s", ""},
 		{"", ""},
 	} {
 		t.Run(c.word, func(t *testing.T) {
