@@ -93,7 +93,7 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 		}
 		shown = append(shown, s.norm)
 		qt := s.ref.doc.quotes[s.ref.i]
-		sec.Items = append(sec.Items, Item{Text: quoted(qt.Text), Source: c.cite(s.ref.doc.ID), Date: s.ref.doc.date()})
+		sec.Items = append(sec.Items, Item{Text: quoted(qt.Text), Source: c.cite(s.ref.doc.ID), Date: s.ref.doc.date(), Curated: qt.Curated})
 	}
 	r := Reply{Kind: KindAnswer, Title: clip(q, 120)}
 	switch {

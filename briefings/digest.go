@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefbot/briefbot/briefings/curation"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/text"
 )
@@ -40,19 +41,31 @@ func (e *Engine) Digest(opts DigestOptions) Digest {
 	if !opts.Since.IsZero() {
 		since = text.Date{Year: opts.Since.Year(), Month: int(opts.Since.Month()), Day: opts.Since.Day()}
 	}
-	var fresh []*document
+	seen := func(id string) bool { return opts.Seen != nil && opts.Seen(id) }
+	// A curator's pins lead, once per target, whatever their date.
+	var fresh, pinned []*document
 	for i := len(e.byDate) - 1; i >= 0; i-- {
 		d := e.byDate[i]
+		if d.digest == curation.DigestPin && !seen(PinKey(d.ID)) {
+			pinned = append(pinned, d)
+		}
+	}
+	for i := len(e.byDate) - 1; i >= 0; i-- {
+		d := e.byDate[i]
+		if d.digest != "" {
+			continue // excluded, or pinned above
+		}
 		if !since.IsZero() && !onOrAfter(d.Meta.Published, since) {
 			continue
 		}
-		if opts.Seen != nil && opts.Seen(d.ID) {
+		if seen(d.ID) {
 			continue
 		}
 		fresh = append(fresh, d)
 	}
+	fresh = append(pinned, fresh...)
 	if len(fresh) == 0 {
-		if !opts.Spotlight || len(e.byDate) == 0 {
+		if !opts.Spotlight || e.spotlightDocs() == 0 {
 			return Digest{Empty: true}
 		}
 		return Digest{Empty: true, Reply: e.spotlight(opts.Now)}
@@ -66,6 +79,9 @@ func (e *Engine) Digest(opts DigestOptions) Digest {
 	ids := make([]string, 0, len(shown))
 	for _, d := range shown {
 		ids = append(ids, d.ID)
+		if d.digest == curation.DigestPin {
+			ids = append(ids, PinKey(d.ID))
+		}
 		r.Sections = append(r.Sections, e.digestSection(d, c))
 	}
 	switch {
@@ -79,6 +95,21 @@ func (e *Engine) Digest(opts DigestOptions) Digest {
 	}
 	r.Sources = c.sources
 	return Digest{Reply: r, DocIDs: ids}
+}
+
+// PinKey is what a digest records as seen, besides the article's id, when
+// it posts a pinned article, so the pin leads only the next digest.
+func PinKey(id string) string { return "pin:" + id }
+
+// spotlightDocs counts the articles a spotlight may show.
+func (e *Engine) spotlightDocs() int {
+	n := 0
+	for _, d := range e.byDate {
+		if d.digest != curation.DigestExclude {
+			n++
+		}
+	}
+	return n
 }
 
 // onOrAfter compares a publication date with a day; a date known only to
@@ -102,7 +133,13 @@ func (e *Engine) spotlight(now time.Time) Reply {
 		now = time.Now()
 	}
 	day := now.UTC().Unix() / 86400
-	d := e.byDate[int(day%int64(len(e.byDate)))]
+	var docs []*document
+	for _, d := range e.byDate {
+		if d.digest != curation.DigestExclude {
+			docs = append(docs, d)
+		}
+	}
+	d := docs[int(day%int64(len(docs)))]
 	c := newCiter(e)
 	r := Reply{Kind: KindDigest, Title: "Spotlight: " + d.Meta.Title,
 		Summary: "Nothing new since the last digest, so here is an article from the archive (a different one each day)."}

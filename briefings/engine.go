@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/briefings/corpus"
+	"github.com/briefbot/briefbot/briefings/curation"
 	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/quotes"
@@ -18,23 +19,24 @@ import (
 // Engine answers questions from one loaded corpus. It is immutable once
 // built and safe for concurrent use; a reload builds a new Engine.
 type Engine struct {
-	docs     []*document          // corpus order: by path
-	byID     map[string]*document // by document id
-	byDate   []*document          // oldest first; undated first
-	dir      *people.Directory
-	lookup   func(name string) people.Match
-	profiles map[string]*profile // by people.Profile.ID
-	ranked   []*profile          // most mentioned first
-	years    []yearFigures       // years with figures, ascending
-	byYear   map[int]*yearFigures
-	index    *search.Index
-	passages []passage
-	topics   []string // most frequent tags, for "what the corpus covers"
-	warnings []string
-	counts   Counts
-	titles   sync.Map // role title -> analysed terms (a cache; see titleTerms)
-	roleOnce sync.Once
-	roleIdx  roleIndex // see roles
+	docs      []*document          // corpus order: by path
+	byID      map[string]*document // by document id
+	byDate    []*document          // oldest first; undated first
+	dir       *people.Directory
+	lookup    func(name string) people.Match
+	profiles  map[string]*profile // by people.Profile.ID
+	ranked    []*profile          // most mentioned first
+	years     []yearFigures       // years with figures, ascending
+	byYear    map[int]*yearFigures
+	index     *search.Index
+	passages  []passage
+	topics    []string // most frequent tags, for "what the corpus covers"
+	warnings  []string
+	unmatched []curation.Unmatched // curation entries that matched nothing
+	counts    Counts
+	titles    sync.Map // role title -> analysed terms (a cache; see titleTerms)
+	roleOnce  sync.Once
+	roleIdx   roleIndex // see roles
 
 }
 
@@ -50,6 +52,8 @@ type document struct {
 	low string
 	// profileAt maps a doc-local entity key to its corpus-wide profile.
 	profileAt map[string]*profile
+	curated   bool   // a curator set its date or title
+	digest    string // a curator's digest choice: curation.DigestExclude, DigestPin or ""
 }
 
 // lower is the article's text in lower case.
@@ -116,7 +120,7 @@ func (e *Engine) Sources() Reply {
 			t += " (no date given; year inferred from the text)"
 			inferred++
 		}
-		items = append(items, Item{Text: t, Source: d.ID, Date: d.Meta.Published.String()})
+		items = append(items, Item{Text: t, Source: d.ID, Date: d.Meta.Published.String(), Curated: d.curated})
 	}
 	const maxListed = 50
 	r.Summary = fmt.Sprintf("%s, %s.", plural(len(e.docs), "article", "articles"), e.span())

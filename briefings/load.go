@@ -14,6 +14,7 @@ import (
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/briefbot/briefbot/briefings/curation"
 	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/quotes"
@@ -87,6 +88,12 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 	if len(e.docs) == 0 {
 		return nil, fmt.Errorf("%s: no readable articles (%s)", root, strings.Join(e.warnings, "; "))
 	}
+	cf, err := curation.Load(fsys, root)
+	if err != nil {
+		return nil, err
+	}
+	cur := curation.NewApplier(cf)
+	e.curateArticles(cur)
 
 	// Index while extracting: the index needs only the parsed text.
 	var (
@@ -105,16 +112,18 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 		return nil, idxErr
 	}
 	e.index = idx
+	e.curateExtraction(cur)
 	texts := make([]*text.Doc, len(e.docs))
 	inputs := make([]people.DocInput, len(e.docs))
 	for i, d := range e.docs {
 		texts[i] = d.Doc
 		inputs[i] = people.DocInput{DocID: d.ID, Date: d.Meta.Published, Result: d.people}
 	}
-	dir := people.Build(texts, inputs)
+	dir := people.BuildWith(texts, inputs, cur.Rules())
 	if dir == nil {
 		dir = &people.Directory{Local: map[people.LocalKey]string{}}
 	}
+	e.curatePeople(cur, dir)
 	e.build(dir, dir.Lookup)
 	return e, nil
 }

@@ -50,6 +50,9 @@ type Item struct {
 	Source string `json:"source,omitempty"`
 	// Date is the date the item refers to or was published, YYYY[-MM[-DD]].
 	Date string `json:"date,omitempty"`
+	// Curated is set when a curator added or corrected the item (its role,
+	// speaker, year or what it counts), so renderers may say so.
+	Curated bool `json:"curated,omitempty"`
 }
 
 // Source names a cited document.

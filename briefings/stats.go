@@ -191,7 +191,7 @@ func (e *Engine) Stats(year int, topic string) Reply {
 			if f.doc.Meta.DateInferred && fg.YearFrom != "explicit" {
 				inferred[f.doc] = true
 			}
-			sec.Items = append(sec.Items, Item{Text: sent, Mark: fg.Text, Source: c.cite(f.doc.ID), Date: f.doc.date()})
+			sec.Items = append(sec.Items, Item{Text: sent, Mark: fg.Text, Source: c.cite(f.doc.ID), Date: f.doc.date(), Curated: fg.Curated})
 			shown++
 		}
 		r.Sections = append(r.Sections, sec)

@@ -325,10 +325,12 @@ func (e *Engine) brief(p *profile) Reply {
 			if role.Past {
 				t += " (former)"
 			}
-			it := Item{Text: t, Date: role.Date.String()}
+			it := Item{Text: t, Date: role.Date.String(), Curated: role.Curated}
 			if d := e.byID[role.DocID]; d != nil {
 				it.Source = c.cite(role.DocID)
-				it.Date = d.date()
+				if !role.Curated {
+					it.Date = d.date() // a curated role keeps the date the curator gave
+				}
 			}
 			sec.Items = append(sec.Items, it)
 		}
@@ -347,7 +349,7 @@ func (e *Engine) brief(p *profile) Reply {
 			if norm == "" {
 				continue
 			}
-			it := Item{Text: quoted(qt.Text), Source: c.cite(q.doc.ID), Date: q.doc.date()}
+			it := Item{Text: quoted(qt.Text), Source: c.cite(q.doc.ID), Date: q.doc.date(), Curated: qt.Curated}
 			if i := dupQuote(shown, norm); i >= 0 {
 				// The same words reported twice: keep the fuller report.
 				if len(norm) > len(shown[i]) {

@@ -43,6 +43,8 @@ type Figure struct {
 	// Conversions are the same sum in other currencies, as written in
 	// brackets after it: ["15 million euros", "$19 million"].
 	Conversions []string
+	// Curated is set when a curator corrected the year or what is counted.
+	Curated bool
 }
 
 // Range reports whether the figure is a range of two values.

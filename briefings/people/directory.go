@@ -63,6 +63,13 @@ type member struct {
 // names or roles conflict. docs must carry the parsed text the results
 // came from (for role evidence).
 func Build(docs []*text.Doc, results []DocInput) *Directory {
+	return BuildWith(docs, results, Rules{})
+}
+
+// BuildWith is Build with a curator's rules: names of one Same set form
+// one profile shown under the set's first name, and an Apart pair never
+// joins, neither by spelling nor by surname.
+func BuildWith(docs []*text.Doc, results []DocInput, rules Rules) *Directory {
 	byDoc := make(map[string]*text.Doc, len(docs))
 	for _, d := range docs {
 		if d != nil {
@@ -79,10 +86,23 @@ func Build(docs []*text.Doc, results []DocInput) *Directory {
 		}
 	}
 	b := newBuilder()
-	// 1. Full names (and organisations) by their folded form.
+	b.cur = newCurated(rules)
+	// 1. Full names (and organisations) by their folded form; the names a
+	// curator said are one person, under the set's first name.
 	for _, m := range members {
+		name := strings.Join(m.folded, " ")
 		if m.e.Kind == Organisation || isFull(m.folded) {
 			m.group = b.group(kindKey(m.e.Kind, m.folded))
+			b.note(m.group, name)
+		}
+		if head, ok := b.cur.same[FoldName(m.e.Name)]; ok {
+			same := b.group(sameKey + head)
+			b.note(same, name)
+			if m.group < 0 {
+				m.group = same
+			} else {
+				b.union(m.group, same)
+			}
 		}
 	}
 	// 2. Spelling variants one edit apart: "Natasha Bouchart" / "Natacha Bouchart".
@@ -98,14 +118,31 @@ func kindKey(k Kind, folded []string) string {
 	return strconv.Itoa(int(k)) + ":" + strings.Join(folded, " ")
 }
 
+// sameKey prefixes the group key of a curator's Same set.
+const sameKey = "same:"
+
 // builder groups members with a union-find over group ids.
 type builder struct {
 	ids    map[string]int // kind:folded name -> group
 	keys   []string
 	parent []int
+	cur    curated
+	names  map[int]map[string]bool // root group -> folded names, for Apart
 }
 
-func newBuilder() *builder { return &builder{ids: map[string]int{}} }
+func newBuilder() *builder { return &builder{ids: map[string]int{}, names: map[int]map[string]bool{}} }
+
+// note records a folded name of a group, when a curator keeps names apart.
+func (b *builder) note(g int, name string) {
+	if len(b.cur.apart) == 0 {
+		return
+	}
+	g = b.find(g)
+	if b.names[g] == nil {
+		b.names[g] = map[string]bool{}
+	}
+	b.names[g][name] = true
+}
 
 func (b *builder) group(key string) int {
 	if g, ok := b.ids[key]; ok {
@@ -128,12 +165,17 @@ func (b *builder) find(g int) int {
 
 func (b *builder) union(x, y int) {
 	x, y = b.find(x), b.find(y)
-	if x != y {
-		if y < x {
-			x, y = y, x
-		}
-		b.parent[y] = x
+	if x == y || b.cur.conflict(b.names[x], b.names[y]) {
+		return
 	}
+	if y < x {
+		x, y = y, x
+	}
+	b.parent[y] = x
+	for n := range b.names[y] {
+		b.note(x, n)
+	}
+	delete(b.names, y)
 }
 
 // mergeVariants unions person groups whose names are one edit apart, found
@@ -223,7 +265,7 @@ func (b *builder) attachShort(members []*member) {
 			if m.e.Gender != 0 && gender[g] != 0 && m.e.Gender != gender[g] {
 				continue
 			}
-			if rolesConflict(addHeads(nil, m.e.Roles), heads[g]) {
+			if rolesConflict(addHeads(nil, m.e.Roles), heads[g]) || b.cur.conflict(map[string]bool{strings.Join(m.folded, " "): true}, b.names[g]) {
 				continue
 			}
 			ok := false
@@ -241,6 +283,7 @@ func (b *builder) attachShort(members []*member) {
 			continue
 		}
 		m.group = b.group(kindKey(Person, m.folded) + rolesSuffix(fits))
+		b.note(m.group, strings.Join(m.folded, " "))
 	}
 }
 
@@ -311,6 +354,7 @@ func (b *builder) directory(members []*member) *Directory {
 		docs     map[string]bool
 		roleSeen map[string]bool
 		short    []string // names of members, for a profile with no full form
+		show     string   // the name a curator gave, if any
 	}
 	var accs []*acc
 	byGroup := map[int]*acc{}
@@ -324,6 +368,9 @@ func (b *builder) directory(members []*member) *Directory {
 			a = &acc{p: &Profile{Kind: m.e.Kind}, forms: map[string]int{}, docs: map[string]bool{}, roleSeen: map[string]bool{}}
 			byGroup[g] = a
 			accs = append(accs, a)
+		}
+		if head, ok := b.cur.same[FoldName(m.e.Name)]; ok {
+			a.show = b.cur.show[head]
 		}
 		p := a.p
 		if !a.docs[m.docID] {
@@ -390,6 +437,12 @@ func (b *builder) directory(members []*member) *Directory {
 					break
 				}
 			}
+		}
+		if a.show != "" {
+			if !contains(p.Aliases, p.Name) {
+				p.Aliases = append(p.Aliases, p.Name)
+			}
+			p.Name = a.show
 		}
 		var aliases []string
 		for _, al := range p.Aliases {

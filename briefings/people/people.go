@@ -94,6 +94,7 @@ type DatedRole struct {
 	DocID     string
 	Date      text.Date
 	Evidence  string // the sentence that states it
+	Curated   bool   // added or corrected by a curator
 }
 
 // String is the title with its qualifier: "Interior Minister (France)".

@@ -46,6 +46,8 @@ type Quote struct {
 	// Block is set for a block quote: unquoted paragraphs closed by a
 	// signature line ("– Name, Title").
 	Block bool
+	// Curated is set when a curator reassigned the quote.
+	Curated bool
 }
 
 // minWords is the shortest quoted passage that is a quotation on its own;
