@@ -133,22 +133,26 @@ func holdsAny(text string, want []string) bool {
 	return false
 }
 
-// boldLead is the engine's confident answer in a reply: the marked span of
-// the first item when the summary opens with it ("X, according to ..."),
-// or the person a who-briefing is about. ok is false for "the best match
-// is from ...", quotes, and refusals.
+// boldLead is the engine's confident answer in a reply: the answer its
+// summary states when the reply is Confident ("X, according to ...", "X
+// (role), the latest holder ..."), cut before the source and the other
+// figures or holders it adds; or the person a who-briefing is about. ok is
+// false for closest passages, quotes and refusals.
 func boldLead(r Reply) (span string, ok bool) {
 	switch r.Kind {
 	case KindWho:
 		return r.Title, true
 	case KindAnswer:
-		if len(r.Sections) == 0 || len(r.Sections[0].Items) == 0 {
+		if !r.Confident {
 			return "", false
 		}
-		m := r.Sections[0].Items[0].Mark
-		if m != "" && strings.HasPrefix(r.Summary, m) {
-			return m, true
+		span = r.Summary
+		for _, tail := range []string{", according to ", ", the latest holder", " Also reported:", " Earlier:"} {
+			if i := strings.Index(span, tail); i >= 0 {
+				span = span[:i]
+			}
 		}
+		return span, true
 	}
 	return "", false
 }
@@ -475,14 +479,16 @@ func TestBoldLead(t *testing.T) {
 		right    bool
 		boldGood bool
 	}{
-		{"bold right", Reply{Kind: KindAnswer, Summary: "146,000, according to BBC News.", Sections: item("US firms added only 146,000 jobs.", "146,000")},
-			"146,000", true, "146,000, according to BBC News.", []string{"146000"}, nil, true, true},
-		{"bold names the question's own subject", Reply{Kind: KindAnswer, Summary: "Lleyton Hewitt, according to BBC News.", Sections: item("Lleyton Hewitt beat David Nalbandian.", "Lleyton Hewitt")},
+		{"bold right", Reply{Kind: KindAnswer, Confident: true, Summary: "146,000, according to BBC News. Also reported: 133,000.", Sections: item("US firms added only 146,000 jobs.", "146,000")},
+			"146,000", true, "146,000, according to BBC News. Also reported: 133,000.", []string{"146000"}, nil, true, true},
+		{"bold names the question's own subject", Reply{Kind: KindAnswer, Confident: true, Summary: "Lleyton Hewitt, according to BBC News.", Sections: item("Lleyton Hewitt beat David Nalbandian.", "Lleyton Hewitt")},
 			"Lleyton Hewitt", true, "Lleyton Hewitt, according to BBC News.", []string{"Nalbandian"}, []string{"Hewitt"}, false, false},
-		{"closest passage holds it", Reply{Kind: KindAnswer, Summary: "The best match is from BBC News.", Sections: item("Hewitt beat David Nalbandian.", "")},
-			"", false, "The best match is from BBC News. Hewitt beat David Nalbandian.", []string{"Nalbandian"}, nil, true, false},
+		{"closest passage holds it", Reply{Kind: KindAnswer, Summary: "No sure answer; the closest passages follow.", Sections: item("Hewitt beat David Nalbandian.", "Nalbandian")},
+			"", false, "No sure answer; the closest passages follow. Hewitt beat David Nalbandian.", []string{"Nalbandian"}, nil, true, false},
 		{"refusal", Reply{Kind: KindNotFound, Summary: "The corpus holds 6 articles on Nalbandian."},
 			"", false, "", []string{"Nalbandian"}, nil, false, false},
+		{"latest holder of a role", Reply{Kind: KindAnswer, Confident: true, Summary: "Gerald Darmanin (Interior Minister, 2021), the latest holder the articles name. Earlier: Bernard Cazeneuve (2014).", Sections: item("Interior Minister Gerald Darmanin ordered the eviction.", "Gerald Darmanin")},
+			"Gerald Darmanin (Interior Minister, 2021)", true, "Gerald Darmanin (Interior Minister, 2021), the latest holder the articles name. Earlier: Bernard Cazeneuve (2014).", []string{"Darmanin"}, []string{"Cazeneuve"}, true, true},
 		{"who briefing", Reply{Kind: KindWho, Title: "Cathy Jamieson", Summary: "Scotland's justice minister."},
 			"Cathy Jamieson", true, "Cathy Jamieson Scotland's justice minister.", []string{"Jamieson"}, nil, true, true},
 	} {
