@@ -24,7 +24,7 @@ var tableGz []byte
 type table struct {
 	lex     morph.Lexicon
 	related map[string][]Term
-	phrases map[string][]phrase // by first word, longest first
+	phrases map[[2]string][]phrase // by first two words, longest first
 	err     error
 
 	free []Term // the unused end of the block terms cuts from
@@ -72,7 +72,7 @@ func parse(gz []byte) (*table, error) {
 	t := &table{
 		lex:     morph.Lexicon{Lemmas: make(map[string]morph.Entry, 90000), Exceptions: make(map[string]morph.Irregular, 6000)},
 		related: make(map[string][]Term, 80000),
-		phrases: make(map[string][]phrase, 20000),
+		phrases: make(map[[2]string][]phrase, 40000),
 	}
 	for n := 1; text != ""; n++ {
 		var line string
@@ -110,7 +110,11 @@ func (t *table) add(line string) error {
 		t.lex.Exceptions[f1] = morph.Irregular{POS: morph.ParsePOS(f2), Bases: strings.Split(f3, " ")}
 	case "P":
 		words := strings.Split(f1, " ")
-		t.phrases[words[0]] = append(t.phrases[words[0]], phrase{words, rest})
+		if len(words) < 2 {
+			return fmt.Errorf("expression %q of one word", f1)
+		}
+		k := [2]string{words[0], words[1]}
+		t.phrases[k] = append(t.phrases[k], phrase{words, rest})
 	case "R":
 		terms := t.terms(strings.Count(rest, ",") + 1)
 		for p := range strings.SplitSeq(rest, ",") {

@@ -109,11 +109,11 @@ func Related(lemma string) []Term {
 // spans. It returns "", 0 when none starts there.
 func MatchPhrase(tokens []string, i int) (phrase string, n int) {
 	t := get()
-	if t.err != nil || i < 0 || i >= len(tokens) {
+	if t.err != nil || i < 0 || i+1 >= len(tokens) {
 		return "", 0
 	}
-	for _, p := range t.phrases[tokens[i]] {
-		if i+len(p.words) <= len(tokens) && equal(p.words[1:], tokens[i+1:i+len(p.words)]) {
+	for _, p := range t.phrases[[2]string{tokens[i], tokens[i+1]}] {
+		if i+len(p.words) <= len(tokens) && equal(p.words[2:], tokens[i+2:i+len(p.words)]) {
 			return p.lemma, len(p.words)
 		}
 	}

@@ -17,7 +17,7 @@ func TestTableLoads(t *testing.T) {
 	}{
 		{"lemmas", len(tb.lex.Lemmas), 80000},
 		{"exceptions", len(tb.lex.Exceptions), 5000},
-		{"phrase first words", len(tb.phrases), 10000},
+		{"expression beginnings", len(tb.phrases), 20000},
 		{"lemmas with related terms", len(tb.related), 50000},
 	} {
 		if c.n < c.min {
@@ -39,6 +39,7 @@ func TestParseRejectsBadTables(t *testing.T) {
 		"R\tcab\ttaxi:q:20",
 		"R\tcab\ttaxi:s:100",
 		"Q\tcab\ttaxi",
+		"P\tcab\tcab",
 	} {
 		t.Run(line, func(t *testing.T) {
 			if err := (&table{}).add(line); err == nil {
