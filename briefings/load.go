@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -22,8 +23,14 @@ import (
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
-// MaxFileSize is the largest article file read; larger files are skipped.
+// MaxFileSize is the largest article file read; larger files are skipped
+// with a warning that names them.
 const MaxFileSize = 8 << 20
+
+// maxPartBytes bounds the text extracted as one document. A news article,
+// even a long read, is well within it; a longer file (many articles in one,
+// a scrape) is read as several parts, so loading stays linear in its size.
+const maxPartBytes = 100 << 10
 
 // windowSentences is how many sentences one indexed passage holds. BBC
 // articles are a single long paragraph, so paragraphs are cut into windows;
@@ -44,15 +51,18 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 	if root == "" {
 		root = "."
 	}
-	files, err := listFiles(fsys, root)
+	files, skipped, err := listFiles(fsys, root)
 	if err != nil {
 		return nil, err
 	}
 	if len(files) == 0 {
+		if len(skipped) > 0 {
+			return nil, fmt.Errorf("%s: no .md or .txt articles found (%s)", root, strings.Join(skipped, "; "))
+		}
 		return nil, fmt.Errorf("%s: no .md or .txt articles found", root)
 	}
-	e := &Engine{byID: make(map[string]*document, len(files))}
-	docs := make([]*document, len(files))
+	e := &Engine{byID: make(map[string]*document, len(files)), warnings: skipped}
+	docs := make([][]*document, len(files))
 	warns := make([]string, len(files))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
@@ -70,20 +80,19 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	for i, d := range docs {
+	for i, parts := range docs {
 		if warns[i] != "" {
 			e.warnings = append(e.warnings, warns[i])
 		}
-		if d == nil {
-			continue
+		for _, d := range parts {
+			if e.byID[d.ID] != nil {
+				e.warnings = append(e.warnings, fmt.Sprintf("%s: another file has the id %q; skipped", files[i].name, d.ID))
+				continue
+			}
+			d.ord = len(e.docs)
+			e.docs = append(e.docs, d)
+			e.byID[d.ID] = d
 		}
-		if e.byID[d.ID] != nil {
-			e.warnings = append(e.warnings, fmt.Sprintf("%s: another file has the id %q; skipped", files[i].name, d.ID))
-			continue
-		}
-		d.ord = len(e.docs)
-		e.docs = append(e.docs, d)
-		e.byID[d.ID] = d
 	}
 	if len(e.docs) == 0 {
 		return nil, fmt.Errorf("%s: no readable articles (%s)", root, strings.Join(e.warnings, "; "))
@@ -144,11 +153,20 @@ type file struct {
 	id   string // path relative to the root, without extension
 }
 
-func listFiles(fsys fs.FS, root string) ([]file, error) {
-	var out []file
-	err := fs.WalkDir(fsys, root, func(p string, de fs.DirEntry, err error) error {
+// listFiles lists the article files under root. A sub-directory that
+// cannot be read is skipped with a warning, as an unreadable file is; only
+// an unreadable root is an error.
+func listFiles(fsys fs.FS, root string) (out []file, skipped []string, err error) {
+	err = fs.WalkDir(fsys, root, func(p string, de fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if p == root {
+				return err
+			}
+			skipped = append(skipped, fmt.Sprintf("%s: unreadable directory (%v); skipped", p, cause(err)))
+			if de != nil && de.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
 		}
 		name := de.Name()
 		if de.IsDir() {
@@ -172,21 +190,32 @@ func listFiles(fsys fs.FS, root string) ([]file, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read corpus: %w", err)
+		return nil, nil, fmt.Errorf("read corpus: %w", err)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
-	return out, nil
+	return out, skipped, nil
 }
 
-// readDoc reads and parses one file. Binary files are skipped with a
-// warning; text that is not UTF-8 is read as Windows-1252 with a warning.
-func readDoc(fsys fs.FS, f file) (*document, string, error) {
+// cause is the reason of a path error without its path, which the
+// warning names already.
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// readDoc reads and parses one file, as one document or, when its text is
+// very long, as parts (see text.Doc.Parts). Binary files are skipped with
+// a warning; text that is not UTF-8 is read as Windows-1252 with a warning.
+func readDoc(fsys fs.FS, f file) ([]*document, string, error) {
 	info, err := fs.Stat(fsys, f.name)
 	if err != nil {
 		return nil, fmt.Sprintf("%s: unreadable (%v); skipped", f.name, err), nil
 	}
 	if info.Size() > MaxFileSize {
-		return nil, fmt.Sprintf("%s: larger than %d MB; skipped", f.name, MaxFileSize>>20), nil
+		return nil, fmt.Sprintf("%s: %.1f MB, larger than the %d MB an article may be; skipped", f.name, float64(info.Size())/(1<<20), MaxFileSize>>20), nil
 	}
 	raw, err := fs.ReadFile(fsys, f.name)
 	if err != nil {
@@ -208,7 +237,19 @@ func readDoc(fsys fs.FS, f file) (*document, string, error) {
 	if err != nil {
 		return nil, warn, fmt.Errorf("%s: %w", f.name, err)
 	}
-	return &document{Doc: td}, warn, nil
+	parts := td.Parts(maxPartBytes)
+	out := make([]*document, len(parts))
+	for i, p := range parts {
+		out[i] = &document{Doc: p}
+	}
+	if len(parts) > 1 {
+		w := fmt.Sprintf("%s: %d KB of text, far longer than an article; read as %d parts (%s, %s#2, ...)", f.name, len(raw)>>10, len(parts), f.id, f.id)
+		if warn != "" {
+			w = warn + "; " + w
+		}
+		warn = w
+	}
+	return out, warn, nil
 }
 
 // isBinary reports data that is not text: a NUL byte, or many control

@@ -1,0 +1,94 @@
+package briefings
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// failingDirFS is a MapFS whose directory bad cannot be listed, as a
+// directory without read permission.
+type failingDirFS struct {
+	fstest.MapFS
+	bad string
+}
+
+func (f failingDirFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.ReadDir(name)
+}
+
+func (f failingDirFS) Open(name string) (fs.File, error) {
+	if name == f.bad {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.MapFS.Open(name)
+}
+
+// TestLoadSkipsWhatItCannotRead: an unreadable sub-directory and a file
+// over the size cap are skipped with a warning that names them; the rest
+// of the corpus loads.
+func TestLoadSkipsWhatItCannotRead(t *testing.T) {
+	fsys := failingDirFS{MapFS: fstest.MapFS{
+		"c/a.md":          {Data: []byte("Alpha text about boats in 2020.\n")},
+		"c/locked/b.md":   {Data: []byte("Beta text.\n")},
+		"c/sub/c.md":      {Data: []byte("Gamma text about ferries in 2019.\n")},
+		"c/sub/huge.txt":  {Data: []byte(strings.Repeat("Word ", MaxFileSize/5+1))},
+		"c/locked2/d.txt": {Data: []byte("Delta.\n")},
+	}, bad: "c/locked"}
+	e, err := Load(fsys, "c")
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	var ids []string
+	for _, d := range e.docs {
+		ids = append(ids, d.ID)
+	}
+	if got := strings.Join(ids, ","); got != "a,locked2/d,sub/c" {
+		t.Errorf("ids = %s, want a,locked2/d,sub/c", got)
+	}
+	w := strings.Join(e.Warnings(), "\n")
+	for _, want := range []string{"c/locked: unreadable directory (permission denied); skipped", "c/sub/huge.txt: 8.0 MB, larger than the 8 MB an article may be; skipped"} {
+		if !strings.Contains(w, want) {
+			t.Errorf("warnings lack %q:\n%s", want, w)
+		}
+	}
+	if _, err := Load(failingDirFS{MapFS: fsys.MapFS, bad: "c"}, "c"); err == nil || !errors.Is(err, fs.ErrPermission) {
+		t.Errorf("an unreadable root: err = %v, want a permission error", err)
+	}
+}
+
+// TestLoadVeryLongArticleInParts reads a file far longer than an article
+// as parts, each a document of its own that answers cite.
+func TestLoadVeryLongArticleInParts(t *testing.T) {
+	long := bigArticle(t, 3*maxPartBytes, true)
+	fsys := fstest.MapFS{"c/long.md": {Data: long}, "c/short.md": {Data: []byte("A short article about Calais in 2015.\n")}}
+	e, err := Load(fsys, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range e.docs {
+		ids = append(ids, d.ID)
+		size := 0
+		for _, p := range d.Paragraphs {
+			size += len(p.Text)
+		}
+		if size > maxPartBytes {
+			t.Errorf("%s holds %d bytes, more than a part's %d", d.ID, size, maxPartBytes)
+		}
+	}
+	if got := strings.Join(ids, ","); !strings.HasPrefix(got, "long,long#2,long#3") || !strings.HasSuffix(got, ",short") {
+		t.Errorf("ids = %s", got)
+	}
+	if title := e.byID["long#2"].Meta.Title; !strings.HasPrefix(title, "A very large article (part 2 of ") {
+		t.Errorf("part title = %q", title)
+	}
+	if w := strings.Join(e.Warnings(), "\n"); !strings.Contains(w, "c/long.md: ") || !strings.Contains(w, "far longer than an article; read as") {
+		t.Errorf("warnings = %s", w)
+	}
+}
