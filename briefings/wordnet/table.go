@@ -101,11 +101,11 @@ func (t *table) add(line string) error {
 	}
 	switch kind {
 	case "L":
-		c, err := strconv.Atoi(f3)
+		e, err := parseEntry(f2, f3)
 		if err != nil {
 			return fmt.Errorf("lemma %q: %w", f1, err)
 		}
-		t.lex.Lemmas[f1] = morph.Entry{POS: morph.ParsePOS(f2), Count: c}
+		t.lex.Lemmas[f1] = e
 	case "X":
 		t.lex.Exceptions[f1] = morph.Irregular{POS: morph.ParsePOS(f2), Bases: strings.Split(f3, " ")}
 	case "P":
@@ -129,6 +129,30 @@ func (t *table) add(line string) error {
 		return fmt.Errorf("unknown line kind %q", kind)
 	}
 	return nil
+}
+
+// parseEntry reads a lemma's parts of speech ("nv", "*n" for a proper
+// name) and its counts ("12,3" for those parts in order; empty for none).
+func parseEntry(pos, counts string) (morph.Entry, error) {
+	e := morph.Entry{POS: morph.ParsePOS(pos), Proper: strings.HasPrefix(pos, "*")}
+	if counts == "" {
+		return e, nil
+	}
+	for i := 0; i < len(morph.Letters); i++ {
+		if e.POS&(1<<i) == 0 {
+			continue
+		}
+		c, rest, _ := strings.Cut(counts, ",")
+		n, err := strconv.Atoi(c)
+		if err != nil {
+			return e, fmt.Errorf("bad counts %q", counts)
+		}
+		e.Counts[i], counts = n, rest
+	}
+	if counts != "" {
+		return e, fmt.Errorf("more counts than parts of speech")
+	}
+	return e, nil
 }
 
 // termBlock is how many Terms are allocated at once: the table's quarter

@@ -35,6 +35,8 @@ func TestParseRejectsBadTables(t *testing.T) {
 	for _, line := range []string{
 		"L\tcab\tn",
 		"L\tcab\tn\tmany",
+		"L\tcab\tnv\t1",
+		"L\tcab\tn\t1,2",
 		"R\tcab\ttaxi:s",
 		"R\tcab\ttaxi:q:20",
 		"R\tcab\ttaxi:s:100",
@@ -75,6 +77,12 @@ func TestLemma(t *testing.T) {
 		{"ground", "ground"}, // more often the noun than grind's past
 		{"wales", "wales"},   // not the plural of "wale"
 		{"glass", "glass"},
+		{"James", "james"},  // a name, not "jam"
+		{"sites", "site"},   // not "sit" + "es"
+		{"planes", "plane"}, // nor "plan" + "es"
+		{"comics", "comic"}, // its exception's multi-word base left out
+		{"raped", "rape"},   // not "rap"
+		{"mimicked", "mimic"},
 		{"news", "news"},
 		{"Minister's", "minister"},
 		{"Calais", "calais"},

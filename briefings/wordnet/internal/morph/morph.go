@@ -53,13 +53,32 @@ func (p POS) String() string {
 	return b.String()
 }
 
-// Entry is what Lemma needs to know of a WordNet lemma: its parts of speech
-// and how often its senses were tagged in WordNet's sense-tagged texts
-// (all senses, all parts of speech), which decides between candidates.
+// Entry is what Lemma needs to know of a WordNet lemma: its parts of
+// speech, how often its senses of each were tagged in WordNet's
+// sense-tagged texts (which decides between candidates), and whether
+// WordNet knows it only as a proper name.
 type Entry struct {
-	POS   POS
-	Count int
+	POS POS
+	// Counts holds the tagged counts by part of speech, in Letters order.
+	Counts [4]int
+	// Proper is set when every sense is a proper name ("james", "kent"):
+	// such a word is a name, not an inflected form ("jam", "ken").
+	Proper bool
 }
+
+// Count sums the tagged counts of the parts of speech in p.
+func (e Entry) Count(p POS) int {
+	n := 0
+	for i := range e.Counts {
+		if p&(1<<i) != 0 {
+			n += e.Counts[i]
+		}
+	}
+	return n
+}
+
+// all is every part of speech.
+const all = Noun | Verb | Adj | Adv
 
 // Lexicon holds WordNet's single-word lemmas and its exception lists.
 type Lexicon struct {
@@ -96,43 +115,59 @@ var rules = []rule{
 // Lemma returns the base form of a lower-case word: of its candidates (the
 // bases its exception lists give, the word itself when it is a lemma, and
 // the bases the detachment rules give, in that order) the one whose senses
-// were tagged most often, the first on a tie. So "left" -> "leave" but
-// "ground" stays "ground" (not "grind"), "called" -> "call" and "resigned"
-// -> "resign", but "wales" is not "wale". A word WordNet does not know is
-// returned unchanged.
+// were tagged most often in the part of speech that makes it a candidate,
+// the first on a tie. So "left" -> "leave" but "ground" stays "ground"
+// (not "grind"), "called" -> "call" and "resigned" -> "resign", but
+// "wales" is not "wale". A word WordNet knows only as a proper name stays
+// as it is ("james" is not "jam"), as does a word WordNet does not know.
 func (l *Lexicon) Lemma(word string) string {
+	self, isLemma := l.Lemmas[word]
+	if isLemma && self.Proper {
+		return word
+	}
 	best, bestCount := word, -1
-	consider := func(cand string) {
-		if e, ok := l.Lemmas[cand]; ok && e.Count > bestCount {
-			best, bestCount = cand, e.Count
+	consider := func(cand string, pos POS) {
+		if e, ok := l.Lemmas[cand]; ok && e.POS&pos != 0 && e.Count(pos) > bestCount {
+			best, bestCount = cand, e.Count(pos)
 		}
 	}
 	irr := l.Exceptions[word]
 	for _, b := range irr.Bases {
-		consider(b)
+		consider(b, irr.POS)
 	}
-	consider(word)
+	consider(word, all)
 	for _, r := range rules {
-		if irr.POS&r.pos != 0 || !applies(r, word) {
-			continue
-		}
-		cand := word[:len(word)-len(r.suffix)] + r.base
-		if e, ok := l.Lemmas[cand]; ok && e.POS&r.pos != 0 && e.Count > bestCount {
-			best, bestCount = cand, e.Count
+		if irr.POS&r.pos == 0 && applies(r, word) && !(r.pos == Verb && r.suffix == "ed" && r.base == "" && l.isVerb(word[:len(word)-1])) {
+			consider(word[:len(word)-len(r.suffix)]+r.base, r.pos)
 		}
 	}
 	return best
 }
 
+// isVerb reports whether a lemma is a verb. When a past form ends in
+// "ed" and both its stem with an e and its bare stem are verbs, the past is
+// the e verb's: the bare stem would have doubled its consonant ("raped" is
+// from "rape", "rapped" from "rap").
+func (l *Lexicon) isVerb(w string) bool {
+	e, ok := l.Lemmas[w]
+	return ok && e.POS&Verb != 0
+}
+
 // applies reports whether rule r may be tried on word: morphy leaves nouns
-// of two letters or ending in "ss" alone ("glass" is not "glas"), and no
-// rule may leave fewer than two letters.
+// of two letters or ending in "ss" alone ("glass" is not "glas"); no rule
+// may leave fewer than two letters; and a verb takes "es" only after s, x,
+// z, ch, sh or o ("fixes", "goes"), so "planes" is not "plan" + "es".
 func applies(r rule, word string) bool {
 	if !strings.HasSuffix(word, r.suffix) || len(word)-len(r.suffix)+len(r.base) < 2 {
 		return false
 	}
 	if r.pos == Noun && (len(word) <= 2 || strings.HasSuffix(word, "ss")) {
 		return false
+	}
+	if r.pos == Verb && r.suffix == "es" && r.base == "" {
+		stem := word[:len(word)-2]
+		return strings.HasSuffix(stem, "s") || strings.HasSuffix(stem, "x") || strings.HasSuffix(stem, "z") ||
+			strings.HasSuffix(stem, "ch") || strings.HasSuffix(stem, "sh") || strings.HasSuffix(stem, "o")
 	}
 	return true
 }
