@@ -23,11 +23,9 @@ var tableGz []byte
 // table is the loaded form of the embedded table.
 type table struct {
 	lex     morph.Lexicon
-	related map[string][]Term
+	related map[string]string      // lemma -> its terms as written, read by Related
 	phrases map[[2]string][]phrase // by first two words, longest first
 	err     error
-
-	free []Term // the unused end of the block terms cuts from
 }
 
 // phrase is a multi-word expression: its lemmatised words and its name.
@@ -71,7 +69,7 @@ func parse(gz []byte) (*table, error) {
 	text := b.String()
 	t := &table{
 		lex:     morph.Lexicon{Lemmas: make(map[string]morph.Entry, 90000), Exceptions: make(map[string]morph.Irregular, 6000)},
-		related: make(map[string][]Term, 80000),
+		related: make(map[string]string, 80000),
 		phrases: make(map[[2]string][]phrase, 40000),
 	}
 	for n := 1; text != ""; n++ {
@@ -87,7 +85,6 @@ func parse(gz []byte) (*table, error) {
 	for _, ps := range t.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
-	t.free = nil
 	return t, nil
 }
 
@@ -116,15 +113,12 @@ func (t *table) add(line string) error {
 		k := [2]string{words[0], words[1]}
 		t.phrases[k] = append(t.phrases[k], phrase{words, rest})
 	case "R":
-		terms := t.terms(strings.Count(rest, ",") + 1)
-		for p := range strings.SplitSeq(rest, ",") {
-			term, err := parseTerm(p)
-			if err != nil {
-				return fmt.Errorf("related to %q: %w", f1, err)
-			}
-			terms = append(terms, term)
+		// Read on lookup: parsing a quarter of a million terms here
+		// would make loading a third slower and the table 12 MB larger.
+		if rest == "" {
+			return fmt.Errorf("no terms related to %q", f1)
 		}
-		t.related[f1] = terms
+		t.related[f1] = rest
 	default:
 		return fmt.Errorf("unknown line kind %q", kind)
 	}
@@ -155,19 +149,18 @@ func parseEntry(pos, counts string) (morph.Entry, error) {
 	return e, nil
 }
 
-// termBlock is how many Terms are allocated at once: the table's quarter
-// of a million terms would otherwise be eighty thousand small allocations.
-const termBlock = 4096
-
-// terms returns an empty slice with room for n terms, cut from a shared
-// block.
-func (t *table) terms(n int) []Term {
-	if n > cap(t.free)-len(t.free) {
-		t.free = make([]Term, 0, max(n, termBlock))
+// parseTerms reads a lemma's related terms: "term:rel:weight%" joined by
+// commas.
+func parseTerms(s string) ([]Term, error) {
+	terms := make([]Term, 0, strings.Count(s, ",")+1)
+	for p := range strings.SplitSeq(s, ",") {
+		t, err := parseTerm(p)
+		if err != nil {
+			return nil, err
+		}
+		terms = append(terms, t)
 	}
-	start := len(t.free)
-	t.free = t.free[:start+n]
-	return t.free[start : start : start+n]
+	return terms, nil
 }
 
 // parseTerm reads "word:rel:weight%", rel being s, d, p or n.

@@ -93,13 +93,21 @@ func Lemma(word string) string {
 // a MatchPhrase expression), heaviest first, at most 24: synonyms, derived
 // forms, pertainyms and narrower terms, without stop words, proper names
 // or expressions of more than three words. It returns nil for a word
-// WordNet relates to none. The slice is shared: callers must not modify it.
+// WordNet relates to none. Each call returns a new slice.
 func Related(lemma string) []Term {
 	t := get()
 	if t.err != nil {
 		return nil
 	}
-	return t.related[lemma]
+	raw, ok := t.related[lemma]
+	if !ok {
+		return nil
+	}
+	terms, err := parseTerms(raw)
+	if err != nil {
+		return nil // the embedded table's terms are all checked by its tests
+	}
+	return terms
 }
 
 // MatchPhrase reports the longest WordNet multi-word expression that

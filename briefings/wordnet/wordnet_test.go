@@ -37,9 +37,7 @@ func TestParseRejectsBadTables(t *testing.T) {
 		"L\tcab\tn\tmany",
 		"L\tcab\tnv\t1",
 		"L\tcab\tn\t1,2",
-		"R\tcab\ttaxi:s",
-		"R\tcab\ttaxi:q:20",
-		"R\tcab\ttaxi:s:100",
+		"R\tcab\t",
 		"Q\tcab\ttaxi",
 		"P\tcab\tcab",
 	} {
@@ -48,6 +46,11 @@ func TestParseRejectsBadTables(t *testing.T) {
 				t.Errorf("add(%q) accepted a bad line", line)
 			}
 		})
+	}
+	for _, terms := range []string{"taxi:s", "taxi:q:20", "taxi:s:100", "taxi:s:20,", "taxi:s:x"} {
+		if _, err := parseTerms(terms); err == nil {
+			t.Errorf("parseTerms(%q) accepted bad terms", terms)
+		}
 	}
 	if _, err := parse([]byte("not gzip")); err == nil {
 		t.Error("parse accepted a table that is not gzip'd")
@@ -164,7 +167,15 @@ func TestRelated(t *testing.T) {
 // heaviest first.
 func TestRelatedWeights(t *testing.T) {
 	Load()
-	for lemma, terms := range get().related {
+	all := map[string][]Term{}
+	for lemma, raw := range get().related {
+		terms, err := parseTerms(raw)
+		if err != nil {
+			t.Fatalf("Related(%q): %v", lemma, err)
+		}
+		all[lemma] = terms
+	}
+	for lemma, terms := range all {
 		for i, term := range terms {
 			if term.Weight <= 0 || term.Weight > 0.6 || term.Rel == Synonym && term.Weight > 0.5 || term.Rel == Narrower && term.Weight > 0.4 {
 				t.Fatalf("Related(%q): %+v has a weight out of range", lemma, term)
@@ -181,7 +192,7 @@ func TestRelatedWeights(t *testing.T) {
 		}
 	}
 	for _, stop := range []string{"the", "be", "have", "take", "make", "can", "will"} {
-		for lemma, terms := range get().related {
+		for lemma, terms := range all {
 			for _, term := range terms {
 				if term.Word == stop {
 					t.Fatalf("Related(%q) holds the stop word %q", lemma, stop)
