@@ -25,7 +25,10 @@ type table struct {
 	lex     morph.Lexicon
 	related map[string]string      // lemma -> its terms as written, read by Related
 	phrases map[[2]string][]phrase // by first two words, longest first
-	err     error
+	// inflections maps a lemma to its irregular forms, sorted: the forms
+	// the exception lists give it whose own Lemma is that lemma.
+	inflections map[string][]string
+	err         error
 }
 
 // phrase is a multi-word expression: its lemmatised words and its name.
@@ -82,6 +85,15 @@ func parse(gz []byte) (*table, error) {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
 	}
+	t.inflections = make(map[string][]string, len(t.lex.Exceptions))
+	for f, irr := range t.lex.Exceptions {
+		if b := t.lex.Lemma(f); b != f && contains(irr.Bases, b) {
+			t.inflections[b] = append(t.inflections[b], f)
+		}
+	}
+	for _, fs := range t.inflections {
+		sort.Strings(fs)
+	}
 	for _, ps := range t.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
@@ -123,6 +135,15 @@ func (t *table) add(line string) error {
 		return fmt.Errorf("unknown line kind %q", kind)
 	}
 	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }
 
 // parseEntry reads a lemma's parts of speech ("nv", "*n" for a proper

@@ -89,6 +89,21 @@ func Lemma(word string) string {
 	return t.lex.Lemma(word)
 }
 
+// Inflections returns the irregular forms of a lemma that WordNet's
+// exception lists give and that Lemma maps back to it, sorted: "buy" ->
+// "bought"; "take" -> "taken", "took"; "child" -> "children". A form that
+// is more often a word of its own is left out ("ground" is not given for
+// "grind"). Regular forms ("resigned") are not listed: a stemmer or Lemma
+// finds them. It returns nil when there are none. Each call returns a new
+// slice.
+func Inflections(lemma string) []string {
+	t := get()
+	if t.err != nil {
+		return nil
+	}
+	return append([]string(nil), t.inflections[lemma]...)
+}
+
 // Related returns the terms WordNet relates to a lemma (a Lemma result or
 // a MatchPhrase expression), heaviest first, at most 24: synonyms, derived
 // forms, pertainyms and narrower terms, without stop words, proper names

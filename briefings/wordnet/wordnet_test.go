@@ -104,6 +104,34 @@ func TestLemma(t *testing.T) {
 	}
 }
 
+func TestInflections(t *testing.T) {
+	for _, c := range []struct {
+		lemma string
+		want  []string
+	}{
+		{"buy", []string{"bought"}},
+		{"take", []string{"taken", "took"}},
+		{"leave", []string{"leaves", "left"}},
+		{"child", []string{"children"}},
+		{"do", []string{"did", "does", "done"}},
+		{"grind", nil}, // "ground" is mostly its own word
+		{"resign", nil},
+		{"zzyzx", nil},
+	} {
+		t.Run(c.lemma, func(t *testing.T) {
+			got := Inflections(c.lemma)
+			if strings.Join(got, ",") != strings.Join(c.want, ",") {
+				t.Errorf("Inflections(%q) = %q, want %q", c.lemma, got, c.want)
+			}
+			for _, f := range got {
+				if Lemma(f) != c.lemma {
+					t.Errorf("Lemma(%q) = %q, not %q", f, Lemma(f), c.lemma)
+				}
+			}
+		})
+	}
+}
+
 // weightOf returns the weight and relation of word among lemma's related
 // terms, or 0.
 func weightOf(lemma, word string) (float64, Relation) {
