@@ -48,15 +48,17 @@ func (e *Engine) Ask(question string) Reply {
 	if q == "" {
 		return Reply{Kind: KindNotFound, Title: "What would you like to know?", Summary: e.coverage()}
 	}
-	if m := whoIntent.FindStringSubmatch(q); m != nil {
+	// "who is the interior minister" asks for a role's holder; "who is
+	// Cazeneuve" for a person.
+	if m := roleIntent.FindStringSubmatch(q); m != nil && describesRole(q) {
+		if r, ok := e.roleHolders(q, m[1]); ok {
+			return r
+		}
+	}
+	if m := whoIntent.FindStringSubmatch(q); m != nil && !describesRole(q) {
 		name := strings.TrimSpace(m[1])
 		if lm := e.lookup(name); lm.Found != nil || len(lm.Candidates) > 0 {
 			return e.Who(name)
-		}
-	}
-	if m := roleIntent.FindStringSubmatch(q); m != nil {
-		if r, ok := e.roleHolders(q, m[1]); ok {
-			return r
 		}
 	}
 	if m := saidIntent.FindStringSubmatch(q); m != nil {

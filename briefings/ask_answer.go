@@ -15,8 +15,8 @@ const (
 	// sureCoverage is the share of the question's weight the lead
 	// sentence and its context must hold for a sure (bold) answer, and
 	// sureOwnCoverage the share the sentence itself must hold.
-	sureCoverage    = 0.6
-	sureOwnCoverage = 0.3
+	sureCoverage    = 0.8
+	sureOwnCoverage = 0.7
 	// sureFit is the least fit of a sure answer's span to the type asked.
 	sureFit = 0.55
 	// surePredicate is the least share of what the question asks about
@@ -112,8 +112,77 @@ func (e *Engine) sure(qu *query, c *choice) bool {
 	if t == question.Any || t == question.List || c.span.answer == "" {
 		return false
 	}
+	if qu.verbGroup >= 0 && (qu.verbGroup >= len(c.span.held) || !c.span.held[qu.verbGroup]) {
+		return false // "who directed the film": a sentence without directing does not say
+	}
+	if !qu.besideAsked(c.span) {
+		return false // the answer stands apart from what is asked about it
+	}
+	if t == question.Reason && !qu.hasPredicate() {
+		return false // "why is Thomas out": only names to match, any reason would do
+	}
+	if qu.q.Year != 0 && otherYear(c, qu.q.Year) {
+		return false
+	}
 	return c.span.fit >= sureFit && c.w.ctxCov >= sureCoverage && c.w.cov >= sureOwnCoverage &&
 		qu.predicateCoverage(c.span.held) >= surePredicate
+}
+
+// besideNear is how far (in bytes) from the question's words a sure
+// answer may stand.
+const besideNear = 60
+
+// besideAsked reports an answer span within besideNear bytes of one of the
+// question's words that name no one (what is asked about the subject), or
+// of any of its words when all of them name someone.
+func (qu *query) besideAsked(s span) bool {
+	at := strings.Index(s.text, s.mark)
+	if s.mark == "" || at < 0 {
+		return true // a pronoun's referent: judged by its sentence
+	}
+	low := strings.ToLower(s.text)
+	pred := qu.hasPredicate()
+	for g, ns := range qu.needles {
+		if pred && qu.nameGroups[g] {
+			continue
+		}
+		for _, n := range ns {
+			if len(n) < 3 {
+				continue
+			}
+			for i := 0; ; {
+				j := strings.Index(low[i:], n)
+				if j < 0 {
+					break
+				}
+				o := i + j
+				if (o < at && at-o <= besideNear+len(n)) || (o >= at && o-(at+len(s.mark)) <= besideNear) {
+					return true
+				}
+				i = o + len(n)
+			}
+		}
+	}
+	return false
+}
+
+// otherYear reports an answer whose passage names years, none of them the
+// question's, in an article not of that year.
+func otherYear(c *choice, year int) bool {
+	if c.w.doc.Meta.Published.Year == year {
+		return false
+	}
+	ys := yearQ.FindAllString(c.span.text, -1)
+	if len(ys) == 0 {
+		return false
+	}
+	y := fmt.Sprint(year)
+	for _, s := range ys {
+		if s == y {
+			return false
+		}
+	}
+	return true
 }
 
 // answerReply lays out the answer: the lead first, then the next best

@@ -51,7 +51,14 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 			ns.text = s.text + " " + ns.text
 			_, nh := qu.bm25(e.termFreq(nc.text))
 			ns.held = orGroups(append([]bool(nil), w.held...), nh)
-			ns.fit *= 0.9 // an answer a sentence on is a little less sure
+			// An answer a sentence on is less sure, but for a person the
+			// sentence names by description ("The former Portsmouth boss
+			// replaces Steve Wigley").
+			if qu.q.Type == question.Person || qu.q.Type == question.Organisation {
+				ns.fit *= 0.9
+			} else {
+				ns.fit *= 0.5
+			}
 			return ns
 		}
 	}
@@ -99,9 +106,11 @@ func (qu *query) namedIn(name string) bool {
 func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 	sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
 	wantOrg := qu.q.Type == question.Organisation
-	bestFit := -1.0
+	bestFit, secondFit := -1.0, -1.0
 	var best string
+	var bestP *profile
 	terms := qu.ownTerms()
+	near := qu.offsets(c.text)
 	for _, m := range c.doc.people.Mentions {
 		if m.Para != c.para || m.Start < sp.Start || m.End > sp.End || !strings.Contains(c.text, m.Text) {
 			continue
@@ -122,12 +131,27 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		if p.Kind == people.Person {
 			f += 0.2 * e.roleFit(p, terms, qu.q.Year)
 		}
-		if f > bestFit || (f == bestFit && len(m.Text) > len(best)) {
-			best, bestFit = m.Text, f
+		at := m.Start - sp.Start
+		if at >= 0 && at <= len(c.text) {
+			f += 0.05 * float64(proximityAt(at, min(len(c.text), at+len(m.Text)), near))
+		}
+		switch {
+		case p == bestP:
+			if f > bestFit || (f == bestFit && len(m.Text) > len(best)) {
+				best, bestFit = m.Text, f
+			}
+		case f > bestFit:
+			secondFit = bestFit
+			best, bestFit, bestP = m.Text, f, p
+		case f > secondFit:
+			secondFit = f
 		}
 	}
 	if bestFit >= 0 {
-		s.mark, s.fit = best, bestFit
+		s.mark, s.fit = best, min(1, bestFit)
+		if secondFit >= bestFit-0.05 {
+			s.fit *= 0.6 // two people fit as well: the sentence does not say which
+		}
 		return
 	}
 	if wantOrg {
@@ -192,6 +216,7 @@ func dateSpan(qu *query, c *scored, s *span) {
 		near = qu.offsets(c.text)
 	}
 	bestRank := 0.0
+	tied := false
 	for _, loc := range ms {
 		m := c.text[loc[0]:loc[1]]
 		if qu.namedIn(m) {
@@ -205,17 +230,42 @@ func dateSpan(qu *query, c *scored, s *span) {
 			continue // a past year answers no "when will"
 		}
 		rank := sp + float64(proximityAt(loc[0], loc[1], near))
+		if qu.asksBefore(c.text[:loc[0]]) {
+			rank += 3 // "run until" asked, "until June 11, 2026" written
+		}
 		if qu.q.Future && !future {
 			rank /= 2
 		}
-		if rank > bestRank {
-			s.mark, bestRank = m, rank
+		switch {
+		case rank > bestRank:
+			s.mark, bestRank, tied = m, rank, false
 			s.fit = min(1, sp/3)
 			if qu.q.Future && !future {
 				s.fit /= 2
 			}
+		case rank == bestRank && m != s.mark:
+			tied = true
 		}
 	}
+	if tied {
+		s.fit = min(s.fit, 0.5) // two dates fit as well
+	}
+}
+
+// asksBefore reports text whose last word is one the question uses
+// ("until", "since", "from").
+func (qu *query) asksBefore(before string) bool {
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[len(f)-1], ",;:("))
+	for _, qw := range strings.Fields(strings.ToLower(qu.q.Text)) {
+		if strings.Trim(qw, "?!.,") == w && (w == "until" || w == "since" || w == "from" || w == "till" || w == "by" || w == "before" || w == "after") {
+			return true
+		}
+	}
+	return false
 }
 
 func atoiSafe(s string) int {
@@ -284,6 +334,10 @@ var numberRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|m|
 func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 	q := qu.q
 	unit := ""
+	if q.Unit == question.DurationUnit {
+		durationSpan(qu, c, s)
+		return
+	}
 	if q.Unit != "" {
 		if ts := e.index.Analyze(q.Unit); len(ts) > 0 {
 			unit = ts[0]
@@ -291,6 +345,7 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 	}
 	near := qu.offsets(c.text)
 	bestScore := -1
+	tied := false
 	figs := c.figures()
 	for _, f := range figs {
 		fy := f.Year
@@ -324,10 +379,16 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 		if q.Year != 0 && f.Year == q.Year {
 			score += 4
 		}
-		if score > bestScore {
-			bestScore = score
+		switch {
+		case score > bestScore:
+			bestScore, tied = score, false
 			s.mark, s.unit, s.value, s.fit = f.Text, f.Unit, f.Value, 1
+		case score == bestScore && f.Value != s.value:
+			tied = true
 		}
+	}
+	if tied {
+		s.fit = 0.5 // two figures fit as well: the sentence does not say which
 	}
 	if s.mark != "" || q.Type != question.Number {
 		return
@@ -345,6 +406,20 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 			continue // a bare number with nothing counted is a guess
 		}
 		s.mark, s.fit = m, 0.5 // read without its context: not sure
+		return
+	}
+}
+
+// durationRe finds a span of time: "18 months", "three years".
+var durationRe = regexp.MustCompile(`(?i)\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few)(?:[\s-]+(?:and\s+a\s+half\s+)?)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b`)
+
+// durationSpan marks a span of time for "how long".
+func durationSpan(qu *query, c *scored, s *span) {
+	for _, m := range durationRe.FindAllString(c.text, -1) {
+		if qu.namedIn(m) {
+			continue
+		}
+		s.mark, s.fit = m, 0.8
 		return
 	}
 }
@@ -382,7 +457,7 @@ func (e *Engine) countsUnit(counts, after, unit string) bool {
 }
 
 // reasonRe finds the clause that gives a reason.
-var reasonRe = regexp.MustCompile(`(?i)\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|blamed|blames|blaming|citing|after|following|amid|over\s+(?:concerns?|fears?|claims?)|in\s+protest|in\s+order\s+to|so\s+that|caused\s+by|the\s+reason|the\s+result\s+of|hit\s+by|dragged\s+down\s+by|driven\s+by|fuelled\s+by)\b[^.;]*`)
+var reasonRe = regexp.MustCompile(`(?i)\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|blamed|blames|blaming|after|following|amid|over\s+(?:concerns?|fears?|claims?)|in\s+protest|in\s+order\s+to|so\s+that|caused\s+by|the\s+reason|the\s+result\s+of|hit\s+by|dragged\s+down\s+by|driven\s+by|fuelled\s+by)\b[^.;]*`)
 
 // reasonSpan marks the reason a sentence gives, clause first.
 func reasonSpan(text string, s *span) {
@@ -390,15 +465,28 @@ func reasonSpan(text string, s *span) {
 	if loc == nil {
 		return
 	}
-	m := strings.TrimRight(text[loc[0]:loc[1]], ` ,"”'`)
+	m := text[loc[0]:loc[1]]
+	if i := strings.IndexAny(m, "\"“”"); i > 0 {
+		m = m[:i] // the clause ends where a quotation does
+	}
+	m = strings.TrimRight(m, ` ,'`)
 	cue := strings.ToLower(strings.Fields(m)[0])
 	s.mark = m
-	switch cue {
-	case "after", "following", "amid":
+	switch {
+	case inQuotation(text, loc[0]):
+		s.fit = 0.4 // a reason someone gives in passing is not the answer
+	case cue == "after" || cue == "following" || cue == "amid":
 		s.fit = 0.5 // also a time: not sure alone
 	default:
 		s.fit = 1
 	}
+}
+
+// inQuotation reports an offset inside a quotation: an odd number of quote
+// marks before it.
+func inQuotation(text string, at int) bool {
+	n := strings.Count(text[:at], "\"") + strings.Count(text[:at], "“") + strings.Count(text[:at], "”")
+	return n%2 == 1
 }
 
 // placeRe finds a capitalised place after a preposition of place.
@@ -440,6 +528,22 @@ func monthOrDay(s string) bool {
 // after called, named, entitled.
 var titleRe = regexp.MustCompile(`[“"]([^”"]{3,80})[”"]|\b(?:called|named|entitled|titled|dubbed)\s+((?:[A-Z0-9][\p{L}\d'’:-]*\s*){1,6})`)
 
+// titleCased reports a short text whose words of four letters or more
+// are capitalised, as titles are: "Maria Full of Grace", not "we will win".
+func titleCased(t string) bool {
+	f := strings.Fields(t)
+	if len(f) > 8 {
+		return false
+	}
+	for _, w := range f {
+		r := []rune(w)
+		if len(r) >= 4 && !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+			return false
+		}
+	}
+	return true
+}
+
 // titleSpan marks a title the question does not name.
 func titleSpan(qu *query, text string, s *span) {
 	for _, m := range titleRe.FindAllStringSubmatch(text, -1) {
@@ -447,9 +551,13 @@ func titleSpan(qu *query, text string, s *span) {
 		if t == "" || qu.namedIn(t) && len(strings.Fields(t)) == 1 {
 			continue
 		}
-		s.mark, s.fit = t, 0.7
-		if m[2] != "" {
-			s.fit = 0.9
+		switch {
+		case m[2] != "":
+			s.mark, s.fit = t, 0.9
+		case titleCased(t):
+			s.mark, s.fit = t, 0.7
+		default:
+			continue // a quotation, not a title
 		}
 		return
 	}

@@ -51,6 +51,9 @@ type query struct {
 	// named are the question's words, lower case: a person or thing they
 	// name is never its answer.
 	named map[string]bool
+	// verbGroup is the group of the verb a who-question asks about, -1
+	// when there is none.
+	verbGroup int
 	// nameGroups marks the groups of words that name someone in the
 	// corpus (capitalised in the articles), which pronouns may stand for.
 	nameGroups []bool
@@ -58,7 +61,7 @@ type query struct {
 
 // newQuery analyses a question's words into weighted terms.
 func (e *Engine) newQuery(q question.Question) *query {
-	qu := &query{q: q, idf: map[string]float64{}, named: map[string]bool{}}
+	qu := &query{q: q, idf: map[string]float64{}, named: map[string]bool{}, verbGroup: -1}
 	seen := map[string]int{}
 	add := func(term string, group int, w float64) {
 		if i, ok := seen[term]; ok {
@@ -81,6 +84,9 @@ func (e *Engine) newQuery(q question.Question) *query {
 				continue
 			}
 			g := len(qu.groupW)
+			if lw == q.Verb && qu.verbGroup < 0 {
+				qu.verbGroup = g
+			}
 			qu.groupW = append(qu.groupW, 0)
 			qu.needles = append(qu.needles, []string{t})
 			add(t, g, 1)
@@ -325,6 +331,16 @@ func (qu *query) predicateCoverage(held []bool) float64 {
 		return 1
 	}
 	return got / all
+}
+
+// hasPredicate reports a question with words that name no one.
+func (qu *query) hasPredicate() bool {
+	for g := range qu.groupW {
+		if !qu.nameGroups[g] {
+			return true
+		}
+	}
+	return false
 }
 
 func orGroups(a, b []bool) []bool {

@@ -13,6 +13,13 @@ import (
 // interior minister?", "who was the mayor of Calais?".
 var roleIntent = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|are|were|'s)|who's|whos)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+|latest\s+)?(.+?)\s*[?.!]*$`)
 
+// roleArticle is a who-question that names a role, not a person: "who is
+// the ...", "who was a ...".
+var roleArticle = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|are|were|'s)|who's|whos)\s+(?:the|a|an|their|its|his|her)\s`)
+
+// describesRole reports a question for whoever holds a role.
+func describesRole(q string) bool { return roleArticle.MatchString(q) }
+
 // maxEarlierHolders bounds the earlier holders of a role an answer names.
 const maxEarlierHolders = 3
 
@@ -54,6 +61,11 @@ type holding struct {
 // earlier holders. ok is false when no one held such a role.
 func (e *Engine) roleHolders(q, role string) (Reply, bool) {
 	words := strings.Fields(strings.ToLower(role))
+	year := 0
+	if y := yearQ.FindString(role); y != "" {
+		year = atoiSafe(y)
+		role = yearQ.ReplaceAllString(role, " ")
+	}
 	terms := e.index.Terms(role)
 	if len(terms) == 0 || len(words) > 6 {
 		return Reply{}, false
@@ -71,7 +83,7 @@ func (e *Engine) roleHolders(q, role string) (Reply, bool) {
 	var found []holding
 	for _, p := range cands {
 		for _, r := range p.roles {
-			if r.Past || !e.holdsRole(r, terms) {
+			if r.Past || (year != 0 && r.Date.Year != year) || !e.holdsRole(r, terms) {
 				continue
 			}
 			found = append(found, holding{p: p, role: r})

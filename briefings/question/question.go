@@ -65,6 +65,10 @@ const (
 	Latest
 )
 
+// DurationUnit is the Unit of "how long": a number of days, weeks,
+// months or years.
+const DurationUnit = "duration"
+
 // Question is what the analysis found.
 type Question struct {
 	// Text is the question as asked, trimmed.
@@ -77,6 +81,9 @@ type Question struct {
 	// Future is set when the question asks about what will happen ("when
 	// will", "is due to"); Past when it asks about what happened.
 	Future, Past bool
+	// Verb is the verb of a question about who did something ("who
+	// directed the film": "directed"), lower case; empty for other forms.
+	Verb string
 	// Year is the year the question names, 0 when none.
 	Year int
 	// Scope says whether the question asks about the whole corpus.
@@ -145,6 +152,12 @@ func Analyze(text string) Question {
 	q.Type = answerType(low)
 	if q.Type == Number {
 		q.Unit = unitOf(low)
+		if strings.Contains(low, "how long") {
+			q.Unit = DurationUnit
+		}
+	}
+	if q.Type == Person || q.Type == Organisation {
+		q.Verb = verbOf(low)
 	}
 	q.Future = futureRe.MatchString(low)
 	q.Past = !q.Future && pastRe.MatchString(low)
@@ -212,6 +225,25 @@ func unitOf(low string) string {
 		return w
 	}
 	return ""
+}
+
+// whoVerb finds the verb of "who replaced ...", "who will coach ...",
+// "which company bought ...".
+var whoVerb = regexp.MustCompile(`^(?:who|(?:which|what)\s+\w+)\s+(?:(?:will|would|has|have|had|is\s+going\s+to|was\s+going\s+to|could|can|might|should|is\s+set\s+to|is\s+due\s+to|did)\s+)?([a-z]+)`)
+
+// verbOf is the verb a who-question asks about, when the subject is what
+// it asks for; empty for "who is ...", "who did X replace".
+func verbOf(low string) string {
+	m := whoVerb.FindStringSubmatch(low)
+	if m == nil {
+		return ""
+	}
+	switch v := m[1]; v {
+	case "is", "was", "are", "were", "be", "been", "the", "a", "an", "of", "in", "on", "at", "to", "did", "does", "do", "'s", "s":
+		return ""
+	default:
+		return v
+	}
 }
 
 // normalize lower-cases a question, straightens its quotes and opens its
