@@ -24,6 +24,13 @@ func TestTableLoads(t *testing.T) {
 			t.Errorf("%s: %d, want at least %d", c.what, c.n, c.min)
 		}
 	}
+	for _, ps := range tb.phrases {
+		for _, p := range ps {
+			if len(p.words) > MaxPhraseWords {
+				t.Errorf("expression %q is longer than MaxPhraseWords", p.lemma)
+			}
+		}
+	}
 	for _, l := range []string{"cab", "leave", "resign", "mobile", "irregular", "purchase"} {
 		if _, ok := tb.lex.Lemmas[l]; !ok {
 			t.Errorf("lemma %q missing", l)
