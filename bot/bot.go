@@ -4,6 +4,7 @@
 package bot
 
 import (
+	"fmt"
 	"context"
 	"errors"
 	"net/http"
@@ -124,6 +125,16 @@ type Subscription struct {
 	CreatedBy  string    `json:"created_by,omitempty"`
 	Created    time.Time `json:"created"`
 	FromConfig bool      `json:"from_config,omitempty"` // defined in the config file, not from chat
+	// Next is the next run, in the digest's time zone; zero when unknown.
+	Next time.Time `json:"next,omitempty"`
+}
+
+// nextRun says when a subscription next runs, in its own time zone.
+func nextRun(s Subscription) string {
+	if s.Next.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf(" The next one comes %s.", s.Next.Format("Monday 2 January 2006 at 15:04 MST"))
 }
 
 // Digests manages scheduled digests from chat. The scheduler implements it.

@@ -173,13 +173,13 @@ func (r *Router) digest(ctx context.Context, req Request, args string) briefings
 		})
 		if errors.Is(err, ErrAlreadySubscribed) {
 			return briefings.Reply{Kind: briefings.KindDigest, Title: "Already subscribed",
-				Summary: fmt.Sprintf("This channel is already subscribed to schedule %q (%s) as %s; nothing changed. /digest unsubscribe %s stops it.", s.Schedule, s.Timezone, s.ID, s.ID)}
+				Summary: fmt.Sprintf("This channel is already subscribed to schedule %q (%s) as %s; nothing changed.%s /digest unsubscribe %s stops it.", s.Schedule, s.Timezone, s.ID, nextRun(s), s.ID)}
 		}
 		if err != nil {
 			return r.failed("digest subscribe", err)
 		}
 		return briefings.Reply{Kind: briefings.KindDigest, Title: "Digest scheduled",
-			Summary: fmt.Sprintf("This channel will get a digest on schedule %q (%s). Its id is %s; /digest unsubscribe %s stops it.", s.Schedule, s.Timezone, s.ID, s.ID)}
+			Summary: fmt.Sprintf("This channel will get a digest on schedule %q (%s).%s Its id is %s; /digest unsubscribe %s stops it.", s.Schedule, s.Timezone, nextRun(s), s.ID, s.ID)}
 	case "unsubscribe", "remove", "stop":
 		if !req.Admin {
 			return refuse()

@@ -157,6 +157,8 @@ func TestRouterDigestManagement(t *testing.T) {
 				}
 			}
 			s.ID = "d-abc"
+			london, _ := time.LoadLocation("Europe/London")
+			s.Next = time.Date(2026, 12, 8, 9, 0, 0, 0, london)
 			stored = append(stored, s)
 			return s, nil
 		},
@@ -181,7 +183,7 @@ func TestRouterDigestManagement(t *testing.T) {
 		{user, "/digest", "preview slack/C1", ""},
 		{user, "/digest subscribe daily 09:00", "Only admins can manage digests", ""},
 		{admin, "/digest list", "No digests here", ""},
-		{admin, "/digest subscribe daily 09:00 Europe/London", "Digest scheduled", "d-abc"},
+		{admin, "/digest subscribe daily 09:00 Europe/London", "Digest scheduled", "The next one comes Tuesday 8 December 2026 at 09:00 GMT."},
 		{admin, "/digest subscribe daily 09:00 Europe/London", "Already subscribed", "d-abc"},
 		{admin, "/digest list", "Digests for this channel", ""},
 		{admin, "/digest subscribe daily 09:00 Mars/Olympus", "I couldn't read that schedule", "not a time zone"},

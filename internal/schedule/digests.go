@@ -67,9 +67,16 @@ func (s *Scheduler) Subscribe(ctx context.Context, sub bot.Subscription) (bot.Su
 	if err != nil {
 		return bot.Subscription{}, err
 	}
+	// next is when a subscription runs next, in its own time zone.
+	next := func(b bot.Subscription) bot.Subscription {
+		if loc, err := LoadLocation(b.Timezone); err == nil {
+			b.Next = sched.Next(s.now()).In(loc)
+		}
+		return b
+	}
 	for _, e := range existing {
 		if e.Schedule == sub.Schedule && e.Timezone == sub.Timezone {
-			return toBot(e), bot.ErrAlreadySubscribed
+			return next(toBot(e)), bot.ErrAlreadySubscribed
 		}
 	}
 	if len(existing) >= s.cfg.MaxSubscriptionsPerChannel {
@@ -90,7 +97,7 @@ func (s *Scheduler) Subscribe(ctx context.Context, sub bot.Subscription) (bot.Su
 		// Another process stored the same request a moment ago.
 		var dup *store.DuplicateError
 		if errors.As(err, &dup) {
-			return toBot(dup.Existing), bot.ErrAlreadySubscribed
+			return next(toBot(dup.Existing)), bot.ErrAlreadySubscribed
 		}
 		if !errors.Is(err, store.ErrExists) || try >= 5 {
 			return bot.Subscription{}, err
@@ -102,7 +109,7 @@ func (s *Scheduler) Subscribe(ctx context.Context, sub bot.Subscription) (bot.Su
 	}
 	s.mu.Unlock()
 	s.log.Info("digest subscribed from chat", "digest", row.ID, "platform", row.Platform, "channel", row.Channel, "schedule", row.Schedule, "timezone", row.Timezone)
-	return toBot(row), nil
+	return next(toBot(row)), nil
 }
 
 // List returns the channel's digests: those from the config file that post

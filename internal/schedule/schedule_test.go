@@ -413,6 +413,9 @@ func TestSubscriptions(t *testing.T) {
 	if !idPattern.MatchString(sub.ID) || sub.Timezone != "UTC" || sub.WhenEmpty != "spotlight" || sub.Schedule != "0 9 * * 1" || !sub.Created.Equal(a.clock.Now()) {
 		t.Fatalf("Subscribe = %+v", sub)
 	}
+	if want := nextMonday9(a.clock.Now()); !sub.Next.Equal(want) || sub.Next.Location().String() != "UTC" {
+		t.Fatalf("Subscribe says the next run is %v, want %v", sub.Next, want)
+	}
 	if !strings.Contains(joined(a.s.Scheduled()), sub.ID) {
 		t.Fatalf("not scheduled at once: %v", a.s.Scheduled())
 	}
@@ -675,4 +678,13 @@ func TestPosters(t *testing.T) {
 	if len(m) != 2 || m["slack"] != Poster(s) || m["discord"] != Poster(d) {
 		t.Fatalf("Posters = %v", m)
 	}
+}
+
+// nextMonday9 is the first Monday 09:00 UTC after t.
+func nextMonday9(t time.Time) time.Time {
+	d := time.Date(t.Year(), t.Month(), t.Day(), 9, 0, 0, 0, time.UTC)
+	for d.Weekday() != time.Monday || !d.After(t) {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d
 }
