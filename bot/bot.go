@@ -4,9 +4,9 @@
 package bot
 
 import (
-	"fmt"
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"time"
 

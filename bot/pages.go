@@ -48,7 +48,7 @@ func Paginate(r briefings.Reply) []briefings.Reply {
 				open = false
 			}
 			if !open {
-				cur.Sections = append(cur.Sections, briefings.Section{Heading: sec.Heading})
+				cur.Sections = append(cur.Sections, briefings.Section{Heading: sec.Heading, URL: sec.URL})
 				open = true
 			}
 			last := &cur.Sections[len(cur.Sections)-1]

@@ -397,6 +397,34 @@ func TestDigest(t *testing.T) {
 			t.Errorf("spotlight did not change the next day: %q", c.Reply.Title)
 		}
 	})
+	t.Run("spotlights take turns", func(t *testing.T) {
+		// Many digests on one day: every article once before any repeats.
+		now := day("2026-03-02").Add(9 * time.Hour)
+		done := map[string]bool{}
+		for i := 0; i < 3; i++ {
+			d := e.Digest(DigestOptions{Since: day("2026-01-01"), Spotlight: true, Now: now, Spotlighted: func(id string) bool { return done[id] }})
+			if d.Spotlight == "" || done[d.Spotlight] {
+				t.Fatalf("spotlight %d is %q after %v", i, d.Spotlight, done)
+			}
+			done[d.Spotlight] = true
+		}
+		if d := e.Digest(DigestOptions{Since: day("2026-01-01"), Spotlight: true, Now: now, Spotlighted: func(id string) bool { return done[id] }}); d.Spotlight == "" {
+			t.Fatal("no spotlight once every article had its turn")
+		}
+	})
+	t.Run("overview covers the corpus", func(t *testing.T) {
+		d := e.Digest(DigestOptions{Overview: true, Now: day("2026-03-02").Add(9 * time.Hour)})
+		if len(d.DocIDs) != 3 || !strings.HasPrefix(d.Reply.Summary, "Monday 2 March 2026. ") || !strings.Contains(d.Reply.Summary, "3 articles") || len(d.Reply.Sections) == 0 {
+			t.Fatalf("overview = %v %q, %d sections", d.DocIDs, d.Reply.Summary, len(d.Reply.Sections))
+		}
+	})
+	t.Run("the note names the next digest", func(t *testing.T) {
+		paris, _ := time.LoadLocation("Europe/Paris")
+		d := e.Digest(DigestOptions{Limit: 1, Now: day("2026-03-02"), Location: paris, Next: day("2026-03-03").Add(8 * time.Hour)})
+		if !strings.Contains(d.Reply.Summary, "the rest follow in the next digest, Tuesday 3 March at 09:00 CET.") {
+			t.Fatalf("summary %q", d.Reply.Summary)
+		}
+	})
 }
 
 func TestSummarizePrefersCentralLeadSentences(t *testing.T) {

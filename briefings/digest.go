@@ -33,6 +33,9 @@ const (
 // article of the archive, the same all day, going through every article
 // in turn (day number since 1970 modulo the article count, in date order).
 func (e *Engine) Digest(opts DigestOptions) Digest {
+	if opts.Overview {
+		return e.corpusOverview(opts)
+	}
 	limit := opts.Limit
 	if limit <= 0 {
 		limit = defaultDigestLimit
@@ -68,7 +71,8 @@ func (e *Engine) Digest(opts DigestOptions) Digest {
 		if !opts.Spotlight || e.spotlightDocs() == 0 {
 			return Digest{Empty: true}
 		}
-		return Digest{Empty: true, Reply: e.spotlight(opts.Now)}
+		r, id := e.spotlight(opts)
+		return Digest{Empty: true, Reply: r, Spotlight: id}
 	}
 	shown := fresh
 	if len(shown) > limit {
@@ -91,8 +95,13 @@ func (e *Engine) Digest(opts DigestOptions) Digest {
 		r.Summary = fmt.Sprintf("%s not posted here before.", plural(len(fresh), "article", "articles"))
 	}
 	if len(fresh) > len(shown) {
-		r.Summary += fmt.Sprintf(" The %d most recent are summarised; the rest follow in the next digest.", len(shown))
+		r.Summary += fmt.Sprintf(" The %d most recent are summarised; the rest follow in the next digest", len(shown))
+		if !opts.Next.IsZero() {
+			r.Summary += ", " + opts.Next.In(digestZone(opts)).Format("Monday 2 January at 15:04 MST")
+		}
+		r.Summary += "."
 	}
+	r.Summary = dateLine(opts) + r.Summary
 	r.Sources = c.sources
 	return Digest{Reply: r, DocIDs: ids}
 }
@@ -127,25 +136,102 @@ func onOrAfter(d, day text.Date) bool {
 	return !end.Before(day)
 }
 
-// spotlight is the article of the day.
-func (e *Engine) spotlight(now time.Time) Reply {
+// spotlight is the article of the day among those not yet spotlighted to
+// the target in this round (every article when all have had a turn). It
+// returns the reply and the article's id.
+func (e *Engine) spotlight(opts DigestOptions) (Reply, string) {
+	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	day := now.UTC().Unix() / 86400
-	var docs []*document
+	// Excluded articles are never spotlighted; of the rest, those not yet
+	// spotlighted to the target in this round.
+	var docs, left []*document
 	for _, d := range e.byDate {
-		if d.digest != curation.DigestExclude {
-			docs = append(docs, d)
+		if d.digest == curation.DigestExclude {
+			continue
+		}
+		docs = append(docs, d)
+		if opts.Spotlighted == nil || !opts.Spotlighted(d.ID) {
+			left = append(left, d)
 		}
 	}
+	if len(left) > 0 {
+		docs = left
+	}
+	day := now.UTC().Unix() / 86400
 	d := docs[int(day%int64(len(docs)))]
 	c := newCiter(e)
 	r := Reply{Kind: KindDigest, Title: "Spotlight: " + d.Meta.Title,
-		Summary: "Nothing new since the last digest, so here is an article from the archive (a different one each day)."}
+		Summary: dateLine(opts) + "Nothing new since the last digest, so here is an article from the archive (each one in turn)."}
 	r.Sections = []Section{e.digestSection(d, c)}
 	r.Sources = c.sources
-	return r
+	return r, d.ID
+}
+
+// overviewLatest is how many of the latest articles an overview lists.
+const overviewLatest = 5
+
+// corpusOverview is a channel's first digest: what the corpus covers (its
+// articles by year) and its latest articles, each summarised. Every
+// document counts as covered.
+func (e *Engine) corpusOverview(opts DigestOptions) Digest {
+	ids := make([]string, 0, len(e.byDate))
+	byYear := map[int]int{}
+	var years []int
+	for _, d := range e.byDate {
+		ids = append(ids, d.ID)
+		y := d.Meta.Published.Year
+		if byYear[y] == 0 {
+			years = append(years, y)
+		}
+		byYear[y]++
+	}
+	r := Reply{Kind: KindDigest, Title: "Digest: where the story stands"}
+	if len(e.byDate) == 0 {
+		r.Summary = dateLine(opts) + "The corpus holds no articles yet; new ones will be summarised here."
+		return Digest{Reply: r}
+	}
+	sort.Ints(years)
+	var span []string
+	for _, y := range years {
+		label := "undated"
+		if y != 0 {
+			label = fmt.Sprint(y)
+		}
+		span = append(span, fmt.Sprintf("%s: %d", label, byYear[y]))
+	}
+	r.Summary = dateLine(opts) + fmt.Sprintf("This channel now gets digests. The corpus holds %s (%s); from now on each digest covers only what is new. Here are the latest.",
+		plural(len(e.byDate), "article", "articles"), strings.Join(span, ", "))
+	c := newCiter(e)
+	limit := overviewLatest
+	if opts.Limit > 0 {
+		limit = min(limit, opts.Limit)
+	}
+	for i := len(e.byDate) - 1; i >= 0 && len(r.Sections) < limit; i-- {
+		if d := e.byDate[i]; d.digest != curation.DigestExclude {
+			r.Sections = append(r.Sections, e.digestSection(d, c))
+		}
+	}
+	r.Sources = c.sources
+	return Digest{Reply: r, DocIDs: ids}
+}
+
+// digestZone is the time zone a digest's dates are written in.
+func digestZone(opts DigestOptions) *time.Location {
+	if opts.Location != nil {
+		return opts.Location
+	}
+	return time.UTC
+}
+
+// dateLine heads a scheduled digest's summary with its date; a digest
+// without a moment (a preview) has none.
+func dateLine(opts DigestOptions) string {
+	if opts.Now.IsZero() {
+		return ""
+	}
+	return opts.Now.In(digestZone(opts)).Format("Monday 2 January 2006") + ". "
 }
 
 // digestSection is one article's summary, key figures and people.
@@ -154,7 +240,7 @@ func (e *Engine) digestSection(d *document, c *citer) Section {
 	if d.Meta.Publisher != "" {
 		head += " (" + d.Meta.Publisher + ")"
 	}
-	sec := Section{Heading: head}
+	sec := Section{Heading: head, URL: d.Meta.URL}
 	id := c.cite(d.ID)
 	for _, s := range summarize(e, d, summarySentences) {
 		sec.Items = append(sec.Items, Item{Text: s, Source: id, Date: d.date()})

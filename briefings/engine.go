@@ -96,6 +96,19 @@ type DigestOptions struct {
 	// Now is the moment of the digest, which picks the spotlight of the
 	// day; zero means time.Now().
 	Now time.Time
+	// Location is the time zone the digest's date is written in; nil: UTC.
+	Location *time.Location
+	// Next is when the next digest runs, named in the note when some new
+	// articles wait for it; zero: not named.
+	Next time.Time
+	// Spotlighted reports articles already spotlighted to the target in
+	// the current round; a spotlight picks another until every article
+	// has had its turn. nil: none.
+	Spotlighted func(docID string) bool
+	// Overview asks for a short overview of the corpus instead of its new
+	// articles (a channel's first digest): its years and latest articles.
+	// Every document counts as covered, so later digests start from now.
+	Overview bool
 }
 
 // Digest is a digest reply and the documents it covers.
@@ -103,6 +116,8 @@ type Digest struct {
 	Reply  Reply
 	DocIDs []string // the new documents covered (empty for a spotlight)
 	Empty  bool     // nothing new (Reply is a spotlight, or empty when not asked for one)
+	// Spotlight is the id of the spotlighted article, if any.
+	Spotlight string
 }
 
 // Sources lists the documents of the corpus, oldest first.

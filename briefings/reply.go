@@ -37,7 +37,9 @@ type Reply struct {
 // Section is a headed list of items ("Roles", "Quotes", "Figures" ...).
 type Section struct {
 	Heading string `json:"heading"`
-	Items   []Item `json:"items"`
+	// URL is the article a heading names (a digest's headline), if any.
+	URL   string `json:"url,omitempty"`
+	Items []Item `json:"items"`
 }
 
 // Item is one line of a section: a quote, a figure with its sentence, a role.

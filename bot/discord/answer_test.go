@@ -129,3 +129,16 @@ func TestComponentInteractionOverHTTP(t *testing.T) {
 		})
 	}
 }
+
+func TestPostWithThread(t *testing.T) {
+	b := newHTTPBot(t, &recorder{})
+	if err := b.d.PostWithThread(context.Background(), "c9", goldenReplies()["digest"], "Questions? Ask here."); err != nil {
+		t.Fatal(err)
+	}
+	posts := b.fake.waitCalls("post", 2)
+	th := b.fake.callsOf("thread")
+	if len(th) != 1 || th[0].Path != "/api/v9/channels/c9/messages/900/threads" || posts[1].Path != "/api/v9/channels/thread-900/messages" {
+		t.Fatalf("thread %v, posts %v", th, posts)
+	}
+	assertNoMentions(t, decodeBody(t, posts[1].Body))
+}

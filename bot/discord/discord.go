@@ -37,6 +37,7 @@
 package discord
 
 import (
+	"cmp"
 	"context"
 	"crypto/ed25519"
 	"encoding/hex"
@@ -438,10 +439,48 @@ func (d *Discord) Post(ctx context.Context, channel string, reply briefings.Repl
 
 // send posts msg to a channel, with retries.
 func (d *Discord) send(ctx context.Context, channel string, msg Message) error {
-	return d.call(ctx, "post", func(o ...discordgo.RequestOption) error {
-		_, err := d.s.ChannelMessageSendComplex(channel, msg.send(), o...)
+	_, err := d.sendMessage(ctx, channel, msg)
+	return err
+}
+
+// sendMessage posts msg to a channel, with retries, and returns it.
+func (d *Discord) sendMessage(ctx context.Context, channel string, msg Message) (*discordgo.Message, error) {
+	var sent *discordgo.Message
+	err := d.call(ctx, "post", func(o ...discordgo.RequestOption) error {
+		var err error
+		sent, err = d.s.ChannelMessageSendComplex(channel, msg.send(), o...)
 		return err
 	})
+	return sent, err
+}
+
+// digestThreadName names the thread opened under a digest.
+const digestThreadName = "Questions about this digest"
+
+// PostWithThread posts a digest and opens a thread under it whose first
+// message is opener, so people can ask about the digest there. Once the
+// digest is posted it reports success even if the thread fails: a retry
+// would post the digest twice.
+func (d *Discord) PostWithThread(ctx context.Context, channel string, reply briefings.Reply, opener string) error {
+	sent, err := d.sendMessage(ctx, strings.TrimSpace(channel), RenderMessage(reply))
+	if err != nil || sent == nil || sent.ID == "" {
+		return err
+	}
+	var th *discordgo.Channel
+	err = d.call(ctx, "thread", func(o ...discordgo.RequestOption) error {
+		var err error
+		th, err = d.s.MessageThreadStartComplex(cmp.Or(sent.ChannelID, channel), sent.ID, &discordgo.ThreadStart{Name: digestThreadName, AutoArchiveDuration: 1440}, o...)
+		return err
+	})
+	if err != nil || th == nil {
+		d.log.Warn("opening the thread under a digest failed", "err", err)
+		return nil
+	}
+	text, _ := fit(escape(opener), MaxContent)
+	if err := d.send(ctx, th.ID, Message{Content: text, AllowedMentions: noMentions()}); err != nil {
+		d.log.Warn("posting in the thread under a digest failed", "err", err)
+	}
+	return nil
 }
 
 // call runs one REST call with retries: after Retry-After on a 429 (up to

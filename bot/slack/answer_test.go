@@ -101,3 +101,14 @@ func TestInteractionsEndpoint(t *testing.T) {
 		t.Fatalf("More sent %+v", p)
 	}
 }
+
+func TestPostWithThread(t *testing.T) {
+	hs := newHarness(t, &recorder{})
+	if err := hs.s.PostWithThread(context.Background(), "C9", sampleReplies()["digest"], "Questions? Ask here."); err != nil {
+		t.Fatal(err)
+	}
+	p := hs.fake.waitPosts(t, 2)
+	if p[0].Channel != "C9" || p[0].ThreadTS != "" || p[1].Channel != "C9" || p[1].ThreadTS != "1700000000.000100" || p[1].Msg.Text != "Questions? Ask here." {
+		t.Fatalf("posts %+v, want the digest then the opener in its thread", p)
+	}
+}

@@ -28,6 +28,29 @@ func (s *Slack) Post(ctx context.Context, channel string, reply briefings.Reply)
 // set. Link unfurling is off (a briefing cites many articles) and neither
 // link_names nor parse is ever sent.
 func (s *Slack) postMessage(ctx context.Context, channel, threadTS string, m Message) error {
+	_, err := s.postMessageTS(ctx, channel, threadTS, m)
+	return err
+}
+
+// PostWithThread posts a digest and opens a thread under it whose first
+// reply is opener, so people can ask about the digest there (a mention in
+// that thread is answered in it). Once the digest is posted it reports
+// success even if the opener fails: a retry would post the digest twice.
+func (s *Slack) PostWithThread(ctx context.Context, channel string, reply briefings.Reply, opener string) error {
+	ts, err := s.postMessageTS(ctx, channel, "", RenderMessage(reply))
+	if err != nil || ts == "" {
+		return err
+	}
+	o, _ := fit(opener, MaxSectionText)
+	m := Message{Text: o, Blocks: slack.Blocks{BlockSet: []slack.Block{section(o)}}}
+	if err := s.postMessage(ctx, channel, ts, m); err != nil {
+		s.log.Warn("opening the thread under a digest failed", "err", err)
+	}
+	return nil
+}
+
+// postMessageTS is postMessage that also returns the message's ts.
+func (s *Slack) postMessageTS(ctx context.Context, channel, threadTS string, m Message) (string, error) {
 	opts := []slack.MsgOption{
 		slack.MsgOptionText(m.Text, false), // already escaped by RenderMessage
 		slack.MsgOptionBlocks(m.Blocks.BlockSet...),
@@ -37,10 +60,13 @@ func (s *Slack) postMessage(ctx context.Context, channel, threadTS string, m Mes
 	if threadTS != "" {
 		opts = append(opts, slack.MsgOptionTS(threadTS))
 	}
-	return s.withRetry(ctx, "chat.postMessage", func(ctx context.Context) error {
-		_, _, err := s.api.PostMessageContext(ctx, channel, opts...)
+	var ts string
+	err := s.withRetry(ctx, "chat.postMessage", func(ctx context.Context) error {
+		var err error
+		_, ts, err = s.api.PostMessageContext(ctx, channel, opts...)
 		return err
 	})
+	return ts, err
 }
 
 // respond posts m as JSON to a slash command's response_url.

@@ -194,6 +194,9 @@ func renderSection(sec briefings.Section, cite map[string]int) ([]slack.Block, b
 	}
 	if h := strings.TrimSpace(sec.Heading); h != "" {
 		eh, _ := fit(h, maxHeadingLen-2)
+		if u := linkURL(sec.URL); u != "" {
+			eh = "<" + u + "|" + eh + ">" // a digest's headline links to its article
+		}
 		add("*" + eh + "*")
 	}
 	for _, it := range sec.Items {

@@ -52,6 +52,7 @@ digests:
     timezone: UTC
     when_empty: spotlight
     catch_up: 1m
+    start: backlog
     targets:
       - {platform: slack, channel: %s}
 `, addr, corpusSection, driver, dsn, apiURL, e2eDigestID, e2eDigestChannel)

@@ -290,7 +290,8 @@ func (f *forwarder) Act(ctx context.Context, c bot.Click) bot.Action { return f.
 func scheduleDigests(ds []config.Digest) []schedule.Digest {
 	out := make([]schedule.Digest, 0, len(ds))
 	for _, d := range ds {
-		sd := schedule.Digest{ID: d.ID, Schedule: d.Schedule, Timezone: d.Timezone, WhenEmpty: d.WhenEmpty, CatchUp: d.CatchUp.Std()}
+		sd := schedule.Digest{ID: d.ID, Schedule: d.Schedule, Timezone: d.Timezone, WhenEmpty: d.WhenEmpty, CatchUp: d.CatchUp.Std(),
+			Start: d.Start, MaxArticles: d.MaxArticles, ThreadReplies: d.ThreadReplies}
 		for _, t := range d.Targets {
 			sd.Targets = append(sd.Targets, schedule.Target{Platform: t.Platform, Channel: t.Channel})
 		}

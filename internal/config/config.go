@@ -110,7 +110,25 @@ type Digest struct {
 	Targets   []Target `yaml:"targets"`    // where to post
 	WhenEmpty string   `yaml:"when_empty"` // "skip" or "spotlight" (default)
 	CatchUp   Duration `yaml:"catch_up"`   // post a missed run on start if this recent; 0: never
+	// Start is "now" (default: the articles already in the corpus count as
+	// seen, and the first digest is an overview) or "backlog" (the first
+	// digests work through every article).
+	Start string `yaml:"start"`
+	// MaxArticles is the most articles one digest summarises (default 5);
+	// the rest follow in the next one.
+	MaxArticles int `yaml:"max_articles"`
+	// ThreadReplies opens a thread under each digest for questions.
+	ThreadReplies bool `yaml:"thread_replies"`
 }
+
+// Where a new digest starts.
+const (
+	StartNow     = "now"
+	StartBacklog = "backlog"
+)
+
+// DefaultMaxArticles is a digest's article limit when max_articles is unset.
+const DefaultMaxArticles = 5
 
 // Target is one channel a digest is posted to.
 type Target struct {
@@ -166,6 +184,12 @@ func (c *Config) applyDefaults() {
 		}
 		if d.WhenEmpty == "" {
 			d.WhenEmpty = WhenEmptySpotlight
+		}
+		if d.Start == "" {
+			d.Start = StartNow
+		}
+		if d.MaxArticles == 0 {
+			d.MaxArticles = DefaultMaxArticles
 		}
 	}
 }

@@ -161,6 +161,12 @@ func (c *Config) Validate() error {
 		if d.CatchUp < 0 {
 			v.add(key("catch_up"), "must not be negative")
 		}
+		if d.Start != StartNow && d.Start != StartBacklog {
+			v.add(key("start"), "%q: use now (the corpus as it is counts as seen) or backlog", d.Start)
+		}
+		if d.MaxArticles < 1 || d.MaxArticles > 20 {
+			v.add(key("max_articles"), "%d: use 1 to 20 articles per digest", d.MaxArticles)
+		}
 		if len(d.Targets) == 0 {
 			v.required(key("targets"), "at least one {platform, channel}")
 		}

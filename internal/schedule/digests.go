@@ -19,7 +19,7 @@ var _ bot.Digests = (*Scheduler)(nil)
 // Preview is the digest the channel would get now (a spotlight when
 // nothing is new); it changes nothing.
 func (s *Scheduler) Preview(ctx context.Context, platform, channel string) (briefings.Reply, error) {
-	dg, err := s.build(ctx, Target{Platform: platform, Channel: channel}, true, s.now())
+	dg, err := s.build(ctx, Target{Platform: platform, Channel: channel}, nil, s.now())
 	if err != nil {
 		return briefings.Reply{}, err
 	}
@@ -195,7 +195,8 @@ func (s *Scheduler) addSubscriptionLocked(sub store.Subscription) {
 		return
 	}
 	e, err := s.newEntry(Digest{ID: sub.ID, Schedule: sub.Schedule, Timezone: sub.Timezone,
-		Targets: []Target{{Platform: sub.Platform, Channel: sub.Channel}}, WhenEmpty: sub.WhenEmpty, CatchUp: s.cfg.SubscriptionCatchUp})
+		Targets: []Target{{Platform: sub.Platform, Channel: sub.Channel}}, WhenEmpty: sub.WhenEmpty, CatchUp: s.cfg.SubscriptionCatchUp,
+		Start: StartNow})
 	if err != nil {
 		if !s.warned[sub.ID] {
 			s.warned[sub.ID] = true

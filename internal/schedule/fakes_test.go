@@ -50,6 +50,8 @@ type fakeEngine struct {
 	mu            sync.Mutex
 	docs          []string
 	lastSpotlight time.Time // the moment of the last spotlight asked for
+	last          briefings.DigestOptions
+	spotlights    []string // the documents spotlighted, in order
 }
 
 func (e *fakeEngine) add(ids ...string) {
@@ -61,6 +63,10 @@ func (e *fakeEngine) add(ids ...string) {
 func (e *fakeEngine) Digest(opts briefings.DigestOptions) briefings.Digest {
 	e.mu.Lock()
 	defer e.mu.Unlock()
+	e.last = opts
+	if opts.Overview {
+		return briefings.Digest{DocIDs: append([]string(nil), e.docs...), Reply: briefings.Reply{Kind: briefings.KindDigest, Title: "Overview"}}
+	}
 	var fresh []string
 	for _, id := range e.docs {
 		if opts.Seen == nil || !opts.Seen(id) {
@@ -77,7 +83,16 @@ func (e *fakeEngine) Digest(opts briefings.DigestOptions) briefings.Digest {
 	}
 	if opts.Spotlight {
 		e.lastSpotlight = opts.Now
-		return briefings.Digest{Empty: true, Reply: briefings.Reply{Kind: briefings.KindDigest, Title: "Spotlight"}}
+		// The first document not yet spotlighted, or the first of all.
+		pick := e.docs[0]
+		for _, id := range e.docs {
+			if opts.Spotlighted == nil || !opts.Spotlighted(id) {
+				pick = id
+				break
+			}
+		}
+		e.spotlights = append(e.spotlights, pick)
+		return briefings.Digest{Empty: true, Spotlight: pick, Reply: briefings.Reply{Kind: briefings.KindDigest, Title: "Spotlight"}}
 	}
 	return briefings.Digest{Empty: true}
 }
@@ -113,6 +128,15 @@ func (p *fakePoster) Post(ctx context.Context, channel string, r briefings.Reply
 	p.posts = append(p.posts, post{channel, r})
 	p.mu.Unlock()
 	return nil
+}
+
+// PostWithThread implements ThreadPoster: the post is recorded with the
+// thread's opener as its channel's suffix.
+func (p *fakePoster) PostWithThread(ctx context.Context, channel string, r briefings.Reply, opener string) error {
+	if opener == "" {
+		return errors.New("no opener")
+	}
+	return p.Post(ctx, channel+"+thread", r)
 }
 
 func (p *fakePoster) all() []post {

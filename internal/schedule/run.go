@@ -112,7 +112,7 @@ func (s *Scheduler) deliver(ctx context.Context, e *entry, slot time.Time, t Tar
 		s.recordFailure(bctx, id, slot, t, err, 0, log)
 		return err
 	}
-	dg, err := s.build(ctx, t, e.digest.WhenEmpty == WhenEmptySpotlight, slot)
+	dg, err := s.build(ctx, t, e, slot)
 	if err != nil {
 		s.recordFailure(bctx, id, slot, t, err, 0, log)
 		return err
@@ -135,7 +135,11 @@ func (s *Scheduler) deliver(ctx context.Context, e *entry, slot time.Time, t Tar
 			return errLostClaim
 		default:
 			pctx, cancel := context.WithTimeout(ctx, s.cfg.PostTimeout)
-			err = poster.Post(pctx, t.Channel, dg.Reply)
+			if tp, ok := poster.(ThreadPoster); ok && e.digest.ThreadReplies {
+				err = tp.PostWithThread(pctx, t.Channel, dg.Reply, threadOpener)
+			} else {
+				err = poster.Post(pctx, t.Channel, dg.Reply)
+			}
 			cancel()
 		}
 		if err == nil {
@@ -149,6 +153,11 @@ func (s *Scheduler) deliver(ctx context.Context, e *entry, slot time.Time, t Tar
 	}
 
 	s.obs.DigestPosted(id, t.Platform)
+	if dg.Spotlight != "" {
+		if err := s.cfg.Store.RecordSpotlight(bctx, t, dg.Spotlight); err != nil {
+			log.Error("recording the spotlight failed; it may be shown again", "err", err)
+		}
+	}
 	if err := s.cfg.Store.RecordDelivery(bctx, id, slot, t, store.OutcomePosted, dg.DocIDs); err != nil {
 		log.Error("the digest was posted but recording it failed; its documents may be posted again", "err", err)
 		return nil
@@ -165,10 +174,12 @@ func (s *Scheduler) recordFailure(ctx context.Context, id string, slot time.Time
 	}
 }
 
-// build asks the current engine for the target's digest: the documents it
-// has not seen, else a spotlight when asked for. at is the digest's moment
-// (the slot), which picks the spotlight.
-func (s *Scheduler) build(ctx context.Context, t Target, spotlight bool, at time.Time) (briefings.Digest, error) {
+// build asks the current engine for the target's digest at slot: the
+// documents it has not seen (at most the digest's MaxArticles), else a
+// spotlight on an article not yet spotlighted there when asked for. A
+// target's first digest of a StartNow digest is an overview of the corpus.
+// e is nil for a preview.
+func (s *Scheduler) build(ctx context.Context, t Target, e *entry, at time.Time) (briefings.Digest, error) {
 	eng := s.cfg.Engine()
 	if eng == nil {
 		return briefings.Digest{}, errors.New("no corpus is loaded")
@@ -177,7 +188,23 @@ func (s *Scheduler) build(ctx context.Context, t Target, spotlight bool, at time
 	if err != nil {
 		return briefings.Digest{}, err
 	}
-	return eng.Digest(briefings.DigestOptions{Seen: func(id string) bool { return seen[id] }, Spotlight: spotlight, Now: at}), nil
+	spotlighted, err := s.cfg.Store.Spotlighted(ctx, t)
+	if err != nil {
+		return briefings.Digest{}, err
+	}
+	opts := briefings.DigestOptions{Seen: func(id string) bool { return seen[id] }, Spotlight: true, Now: at,
+		Spotlighted: func(id string) bool { return spotlighted[id] }}
+	if e != nil {
+		d := e.digest
+		opts.Spotlight = d.WhenEmpty == WhenEmptySpotlight
+		opts.Limit = d.MaxArticles
+		opts.Overview = d.Start == StartNow && len(seen) == 0
+		if loc, err := LoadLocation(d.Timezone); err == nil {
+			opts.Location = loc
+			opts.Next = e.sched.Next(at).In(loc)
+		}
+	}
+	return eng.Digest(opts), nil
 }
 
 func isZero(r briefings.Reply) bool {

@@ -66,7 +66,31 @@ type Digest struct {
 	Targets   []Target
 	WhenEmpty string        // "skip" or "spotlight"; "" is spotlight
 	CatchUp   time.Duration // how late a slot missed while down may still be posted; 0: never
+	// Start is StartNow (a target's first digest is an overview of the
+	// corpus, whose articles then count as seen) or StartBacklog ("": the
+	// first digests work through every article).
+	Start string
+	// MaxArticles caps the articles of one digest; 0: the engine's default.
+	MaxArticles int
+	// ThreadReplies opens a thread under each digest for questions, on
+	// platforms that can (ThreadPoster).
+	ThreadReplies bool
 }
+
+// Where a digest starts.
+const (
+	StartNow     = "now"
+	StartBacklog = "backlog"
+)
+
+// ThreadPoster is a Poster that can post a digest and open a thread under
+// it, starting with a message that invites questions.
+type ThreadPoster interface {
+	PostWithThread(ctx context.Context, channel string, reply briefings.Reply, opener string) error
+}
+
+// threadOpener starts the thread under a digest.
+const threadOpener = "Questions about this digest? Mention me in this thread (e.g. who is in it, or what a figure means) and I'll answer here."
 
 // Engine builds digests; *briefings.Engine implements it.
 type Engine interface {
@@ -117,6 +141,8 @@ type Store interface {
 	Delivered(ctx context.Context, digestID string, slot time.Time, t store.Target) (bool, error)
 	RecordDelivery(ctx context.Context, digestID string, slot time.Time, t store.Target, outcome string, docIDs []string) error
 	Seen(ctx context.Context, t store.Target) (map[string]bool, error)
+	Spotlighted(ctx context.Context, t store.Target) (map[string]bool, error)
+	RecordSpotlight(ctx context.Context, t store.Target, docID string) error
 	RecordFailure(ctx context.Context, f store.FailedPost) error
 	AddSubscription(ctx context.Context, sub store.Subscription) error
 	Subscription(ctx context.Context, id string) (store.Subscription, error)

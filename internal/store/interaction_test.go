@@ -122,3 +122,27 @@ func testConversations(t *testing.T, open storetest.Opener) {
 		t.Fatalf("expired context err = %v, want ErrNoState", err)
 	}
 }
+
+func testSpotlights(t *testing.T, open storetest.Opener) {
+	s := open(t)
+	c := ctx(t)
+	a, b := store.Target{Platform: "slack", Channel: "C1"}, store.Target{Platform: "slack", Channel: "C2"}
+	for _, id := range []string{"d1", "d2"} {
+		if err := s.RecordSpotlight(c, a, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, _ := s.Spotlighted(c, a); len(got) != 2 || !got["d1"] || !got["d2"] {
+		t.Fatalf("Spotlighted = %v", got)
+	}
+	if got, _ := s.Spotlighted(c, b); len(got) != 0 {
+		t.Fatalf("another channel has spotlights %v", got)
+	}
+	// d1 again: every article had its turn, a new round starts with d1.
+	if err := s.RecordSpotlight(c, a, "d1"); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Spotlighted(c, a); len(got) != 1 || !got["d1"] {
+		t.Fatalf("after a repeat Spotlighted = %v, want a new round with d1", got)
+	}
+}

@@ -556,3 +556,44 @@ func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
 	}
 	return nil
 }
+
+// Spotlighted returns the documents spotlighted to a target in the
+// current round.
+func (s *Store) Spotlighted(ctx context.Context, t Target) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT doc_id FROM spotlights WHERE platform = ? AND channel = ?`), t.Platform, t.Channel)
+	if err != nil {
+		return nil, fmt.Errorf("store: spotlighted: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("store: spotlighted: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}
+
+// RecordSpotlight records that docID was spotlighted to a target. When it
+// had been spotlighted already, every article had its turn: a new round
+// starts with this one.
+func (s *Store) RecordSpotlight(ctx context.Context, t Target, docID string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var one int
+		err := tx.QueryRowContext(ctx, s.q(`SELECT 1 FROM spotlights WHERE platform = ? AND channel = ? AND doc_id = ?`), t.Platform, t.Channel, docID).Scan(&one)
+		if err == nil {
+			if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM spotlights WHERE platform = ? AND channel = ?`), t.Platform, t.Channel); err != nil {
+				return fmt.Errorf("store: new spotlight round: %w", err)
+			}
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: record spotlight: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO spotlights (platform, channel, doc_id, spotlighted_at) VALUES (?, ?, ?, ?)`),
+			t.Platform, t.Channel, docID, ms(s.now())); err != nil {
+			return fmt.Errorf("store: record spotlight: %w", err)
+		}
+		return nil
+	})
+}
