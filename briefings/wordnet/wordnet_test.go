@@ -92,6 +92,12 @@ func TestLemma(t *testing.T) {
 		{"planes", "plane"}, // nor "plan" + "es"
 		{"comics", "comic"}, // its exception's multi-word base left out
 		{"raped", "rape"},   // not "rap"
+		{"led", "lead"},     // a name ("LED") that an exception list makes the past of "lead"
+		{"fed", "feed"},
+		{"am", "be"},
+		{"kent", "kent"}, // a name; its exception base "ken" is no verb
+		{"nhs", "nhs"},   // not the plural of the name "NH"
+		{"philips", "philips"},
 		{"mimicked", "mimic"},
 		{"news", "news"},
 		{"Minister's", "minister"},

@@ -118,22 +118,28 @@ var rules = []rule{
 // were tagged most often in the part of speech that makes it a candidate,
 // the first on a tie. So "left" -> "leave" but "ground" stays "ground"
 // (not "grind"), "called" -> "call" and "resigned" -> "resign", but
-// "wales" is not "wale". A word WordNet knows only as a proper name stays
-// as it is ("james" is not "jam"), as does a word WordNet does not know.
+// "wales" is not "wale". A name (a word WordNet knows only as a proper
+// name) is never a base made by the rules ("nhs" is not "nh"), and stays as
+// it is unless an exception list makes it a form of a word tagged in that
+// use ("led" -> "lead", but "james" is not "jam"). A word WordNet does not
+// know is returned unchanged.
 func (l *Lexicon) Lemma(word string) string {
 	self, isLemma := l.Lemmas[word]
-	if isLemma && self.Proper {
-		return word
-	}
 	best, bestCount := word, -1
+	if isLemma && self.Proper {
+		bestCount = 0
+	}
 	consider := func(cand string, pos POS) {
-		if e, ok := l.Lemmas[cand]; ok && e.POS&pos != 0 && e.Count(pos) > bestCount {
+		if e, ok := l.Lemmas[cand]; ok && !e.Proper && e.POS&pos != 0 && e.Count(pos) > bestCount {
 			best, bestCount = cand, e.Count(pos)
 		}
 	}
 	irr := l.Exceptions[word]
 	for _, b := range irr.Bases {
 		consider(b, irr.POS)
+	}
+	if isLemma && self.Proper {
+		return best
 	}
 	consider(word, all)
 	for _, r := range rules {

@@ -33,6 +33,8 @@ func TestLemma(t *testing.T) {
 			"plane": entry(Noun|Verb, 10, 0), "plan": entry(Noun|Verb, 20, 50),
 			"fix": entry(Noun|Verb, 2, 20), "go": entry(Verb, 800),
 			"scare": entry(Noun|Verb, 1, 5), "scar": entry(Noun|Verb, 20, 1),
+			"led": {POS: Noun, Proper: true}, "lead": entry(Noun|Verb, 20, 200),
+			"nh":   {POS: Noun, Proper: true},
 			"rape": entry(Noun|Verb, 1, 1), "rap": entry(Noun|Verb, 5, 5), "walk": entry(Noun|Verb, 10, 50),
 		},
 		Exceptions: map[string]Irregular{
@@ -41,6 +43,7 @@ func TestLemma(t *testing.T) {
 			"taxis":  {Noun, []string{"taxis"}},
 			"made":   {Verb, []string{"make"}},
 			"bigger": {Adj, []string{"big"}},
+			"led":    {Verb, []string{"lead"}},
 		},
 	}
 	for _, c := range []struct{ word, want string }{
