@@ -18,6 +18,7 @@ type Config struct {
 	Slack   *Slack   `yaml:"slack"`
 	Discord *Discord `yaml:"discord"`
 	Digests []Digest `yaml:"digests"`
+	Console Console  `yaml:"console"`
 
 	// unset records, by key path, the ${NAME} variables that were not set
 	// in the environment, so Validate can say which one to export.
@@ -41,6 +42,19 @@ type Corpus struct {
 	// Reload is how often to look for changed files; 0 disables.
 	Reload Duration `yaml:"reload"`
 }
+
+// Console configures the curator console served under /console/ on
+// http.addr.
+type Console struct {
+	Enabled bool `yaml:"enabled"`
+	// Token is exchanged for a session cookie at /console/login, or sent
+	// as "Authorization: Bearer TOKEN" by scripts.
+	Token string `yaml:"token" secret:"true"`
+}
+
+// MinConsoleTokenLen is the shortest console token accepted: the token is
+// the only thing between the network and the curation file.
+const MinConsoleTokenLen = 16
 
 // Store configures persistent state (digest claims, subscriptions).
 type Store struct {

@@ -95,6 +95,8 @@ func TestDecodeAndValidate(t *testing.T) {
 			}
 		}},
 		{name: "target platform not configured", yaml: "digests:\n  - {id: d, schedule: '@daily', targets: [{platform: discord, channel: '1'}]}\n", wantErr: "digests[0].targets[0].platform: discord is not configured"},
+		{name: "console without token", yaml: "console: {enabled: true}\n", wantErr: "console.token: required when the console is enabled"},
+		{name: "console short token", yaml: "console: {enabled: true, token: abc}\n", wantErr: "console.token: too short"},
 		{name: "duplicate digest ids", yaml: "digests:\n  - {id: d, schedule: '@daily', targets: [{platform: console, channel: console}]}\n  - {id: d, schedule: '@daily', targets: [{platform: console, channel: console}]}\n", wantErr: `digests[1].id: "d" is already used by digests[0]`},
 		{name: "bad when_empty", yaml: "digests:\n  - {id: d, schedule: '@daily', when_empty: never, targets: [{platform: console, channel: console}]}\n", wantErr: `digests[0].when_empty: "never"`},
 		{name: "bad store driver", yaml: "store:\n  driver: mysql\n", wantErr: `store.driver: "mysql" is not a store driver`},
@@ -175,7 +177,7 @@ func TestAllowUnsetEnv(t *testing.T) {
 	if err != nil {
 		t.Fatalf("lenient load: %v", err)
 	}
-	want := []string{"DISCORD_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}
+	want := []string{"BRIEFBOT_CONSOLE_TOKEN", "DISCORD_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}
 	if got := c.UnsetEnv(); !reflect.DeepEqual(got, want) {
 		t.Errorf("UnsetEnv = %v, want %v", got, want)
 	}
@@ -243,8 +245,8 @@ func TestUnsetEnvOnlyForTheChosenModes(t *testing.T) {
 		name, from, to string
 		want           []string
 	}{
-		{"slack http, discord gateway", "", "", []string{"DISCORD_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}},
-		{"slack socket", "  mode: http\n", "  mode: socket\n", []string{"DISCORD_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"}},
+		{"slack http, discord gateway", "", "", []string{"BRIEFBOT_CONSOLE_TOKEN", "DISCORD_BOT_TOKEN", "SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"}},
+		{"slack socket", "  mode: http\n", "  mode: socket\n", []string{"BRIEFBOT_CONSOLE_TOKEN", "DISCORD_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_BOT_TOKEN"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -264,7 +266,7 @@ func TestUnsetEnvOnlyForTheChosenModes(t *testing.T) {
 }
 
 func TestExampleInStep(t *testing.T) {
-	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-dummy", "SLACK_APP_TOKEN": "xapp-dummy", "SLACK_SIGNING_SECRET": "dummy", "DISCORD_BOT_TOKEN": "dummy"}
+	env := map[string]string{"SLACK_BOT_TOKEN": "xoxb-dummy", "SLACK_APP_TOKEN": "xapp-dummy", "SLACK_SIGNING_SECRET": "dummy", "DISCORD_BOT_TOKEN": "dummy", "BRIEFBOT_CONSOLE_TOKEN": "0123456789abcdef"}
 	raw, err := os.ReadFile("../../config.example.yaml")
 	if err != nil {
 		t.Fatal(err)

@@ -123,6 +123,8 @@ func (c *Config) unused(key string) bool {
 		return c.Slack == nil || c.Slack.Mode != SlackHTTP
 	case "discord.public_key":
 		return c.Discord == nil || c.Discord.Mode != DiscordHTTP
+	case "console.token":
+		return !c.Console.Enabled
 	}
 	return false
 }

@@ -76,6 +76,17 @@ func (c *Config) Validate() error {
 		v.required("store.dsn", "a file path for sqlite, a postgres:// URL for postgres")
 	}
 
+	if c.Console.Enabled {
+		if c.Console.Token == "" {
+			v.required("console.token", "when the console is enabled")
+		} else if len(c.Console.Token) < MinConsoleTokenLen {
+			v.add("console.token", "too short: use at least %d random characters", MinConsoleTokenLen)
+		}
+		if c.HTTP.Addr == "" {
+			v.add("http.addr", "required: the console is served on it")
+		}
+	}
+
 	if s := c.Slack; s != nil {
 		v.required2("slack.bot_token", s.BotToken, "")
 		switch s.Mode {
