@@ -84,7 +84,7 @@ type ArticleView struct {
 
 // ArticleEntry is one article in a list.
 type ArticleEntry struct {
-	ID, Title, Date              string
+	ID, Title, Date             string
 	People, Quotes, FigureCount int
 }
 

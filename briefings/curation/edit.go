@@ -1,6 +1,7 @@
 package curation
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -138,11 +139,16 @@ func appendEdits(data []byte, edits []Edit) ([]byte, error) {
 		}
 		list.Content = append(list.Content, entry)
 	}
-	out, err := yaml.Marshal(&doc)
-	if err != nil {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
 		return nil, fmt.Errorf("write %s: %w", FileName, err)
 	}
-	return out, nil
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("write %s: %w", FileName, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // listNode returns the sequence under key in root, adding it when absent

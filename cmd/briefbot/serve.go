@@ -200,7 +200,15 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 				hp = append(hp, h)
 			}
 		}
-		srv = httpserver.New(httpserver.Options{Addr: cfg.HTTP.Addr, Log: log, Metrics: m.Handler(), Checks: checks, Platforms: hp})
+		var apps []httpserver.App
+		if cfg.Console.Enabled {
+			cons, err := newConsole(cfg, holder, st, log, m)
+			if err != nil {
+				return err
+			}
+			apps = append(apps, cons)
+		}
+		srv = httpserver.New(httpserver.Options{Addr: cfg.HTTP.Addr, Log: log, Metrics: m.Handler(), Checks: checks, Platforms: hp, Apps: apps})
 		if err := srv.Listen(); err != nil {
 			return err
 		}

@@ -52,8 +52,15 @@ type Options struct {
 	Checks []Check
 	// Platforms mount their routes on the server.
 	Platforms []bot.HTTPPlatform
+	// Apps are other route sets on the same server (the curator console).
+	Apps []App
 	// MaxBody limits every request body, in bytes; 0 means DefaultMaxBody.
 	MaxBody int64
+}
+
+// App is a set of routes that is not a chat platform.
+type App interface {
+	Routes(mux *http.ServeMux)
 }
 
 // Server is the HTTP server. Listen, then Serve.
@@ -87,6 +94,9 @@ func New(o Options) *Server {
 	}
 	for _, p := range o.Platforms {
 		p.Routes(s.mux)
+	}
+	for _, a := range o.Apps {
+		a.Routes(s.mux)
 	}
 	s.srv = &http.Server{
 		Addr:              o.Addr,

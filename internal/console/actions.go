@@ -1,0 +1,152 @@
+package console
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/briefbot/briefbot/briefings/curation"
+)
+
+// maxField bounds a form value: a quote's words or a sentence.
+const maxField = 4000
+
+// form reads the trimmed form values named, failing on a missing or
+// oversized one.
+func form(r *http.Request, names ...string) (map[string]string, string) {
+	out := make(map[string]string, len(names))
+	for _, n := range names {
+		v := strings.TrimSpace(r.PostFormValue(n))
+		if len(v) > maxField {
+			return nil, "The field " + n + " is too long."
+		}
+		out[n] = v
+	}
+	return out, ""
+}
+
+func (c *Console) quoteAction(w http.ResponseWriter, r *http.Request, a auth) {
+	f, bad := form(r, "article", "text", "action", "speaker")
+	var edit curation.Edit
+	switch {
+	case bad != "":
+	case f["article"] == "" || f["text"] == "":
+		bad = "Say which quote: its article and its words."
+	case f["action"] == "hide":
+		edit = curation.HideQuote(f["article"], f["text"])
+	case f["action"] == "reassign" && f["speaker"] != "":
+		edit = curation.ReassignQuote(f["article"], f["text"], f["speaker"])
+	case f["action"] == "reassign":
+		bad = "Give the speaker's name to reassign the quote to."
+	default:
+		bad = "Choose hide or reassign."
+	}
+	c.apply(w, r, a, edit, bad, "Quote corrected.")
+}
+
+func (c *Console) figureAction(w http.ResponseWriter, r *http.Request, a auth) {
+	f, bad := form(r, "article", "value", "sentence", "action", "year", "counts")
+	var edit curation.Edit
+	year := 0
+	if bad == "" && f["year"] != "" {
+		y, err := strconv.Atoi(f["year"])
+		if err != nil || y < 1000 || y > 9999 {
+			bad = "The year must be a year such as 2024."
+		}
+		year = y
+	}
+	switch {
+	case bad != "":
+	case f["article"] == "" || f["value"] == "":
+		bad = "Say which figure: its article and its value."
+	case f["action"] == "hide":
+		edit = curation.HideFigure(f["article"], f["value"], f["sentence"])
+	case f["action"] == "correct" && (year != 0 || f["counts"] != ""):
+		edit = curation.CorrectFigure(f["article"], f["value"], f["sentence"], year, f["counts"])
+	case f["action"] == "correct":
+		bad = "Give the right year or what the figure counts."
+	default:
+		bad = "Choose hide or correct."
+	}
+	c.apply(w, r, a, edit, bad, "Figure corrected.")
+}
+
+func (c *Console) personAction(w http.ResponseWriter, r *http.Request, a auth) {
+	f, bad := form(r, "name", "action", "alias", "title", "date", "source")
+	var edit curation.Edit
+	switch {
+	case bad != "":
+	case f["name"] == "":
+		bad = "Say whose entry to correct."
+	case f["action"] == "organisation" || f["action"] == "person":
+		edit = curation.SetKind(f["name"], f["action"])
+	case f["action"] == "alias" && f["alias"] != "":
+		edit = curation.MergeAliases(f["name"], f["alias"])
+	case f["action"] == "never-merge" && f["alias"] != "":
+		edit = curation.Edit{List: "people", Fields: []curation.Field{{Key: "name", Value: f["name"]}, {Key: "never_merge", Value: []string{f["alias"]}}}}
+	case f["action"] == "remove-role" && f["title"] != "":
+		edit = curation.RemoveRole(f["name"], f["title"], f["date"], f["source"])
+	default:
+		bad = "That correction needs more: a name to merge or keep apart, or a role's title."
+	}
+	c.apply(w, r, a, edit, bad, "Correction saved.")
+}
+
+func (c *Console) articleAction(w http.ResponseWriter, r *http.Request, a auth) {
+	f, bad := form(r, "id", "digest")
+	var edit curation.Edit
+	switch {
+	case bad != "":
+	case f["id"] == "":
+		bad = "Say which article."
+	case f["digest"] == curation.DigestExclude || f["digest"] == curation.DigestPin:
+		edit = curation.ArticleDigest(f["id"], f["digest"])
+	default:
+		bad = "Choose exclude or pin."
+	}
+	c.apply(w, r, a, edit, bad, "Digest choice saved.")
+}
+
+// apply writes the edit to the curation file, reloads the corpus and sends
+// the browser back to the page it came from.
+func (c *Console) apply(w http.ResponseWriter, r *http.Request, a auth, edit curation.Edit, bad, done string) {
+	p := page{Title: "Correction not saved"}
+	switch {
+	case bad != "":
+		p.Error = bad
+		c.render(w, r, http.StatusBadRequest, "message", a, p)
+		return
+	case c.CurationFile == "":
+		p.Error = "Corrections need a corpus directory (corpus.dir): the built-in corpus cannot be changed."
+		c.render(w, r, http.StatusConflict, "message", a, p)
+		return
+	}
+	if err := curation.Add(c.CurationFile, edit); err != nil {
+		c.log.Error("console: correction not written", "err", err)
+		p.Error = "The correction could not be written to " + curation.FileName + "; the cause is in the server's log."
+		c.render(w, r, http.StatusInternalServerError, "message", a, p)
+		return
+	}
+	c.log.Info("console: correction written", "list", edit.List)
+	if c.Reload != nil {
+		if err := c.Reload(); err != nil {
+			c.log.Error("console: corpus did not reload after a correction", "err", err)
+			p.Title, p.Error = "Saved, not applied", "The correction was saved, but the corpus did not reload; the cause is in the server's log."
+			c.render(w, r, http.StatusInternalServerError, "message", a, p)
+			return
+		}
+	}
+	back := r.PostFormValue("back")
+	if !strings.HasPrefix(back, prefix) || strings.HasPrefix(back, "//") || strings.ContainsAny(back, "\\\r\n") {
+		back = prefix
+	}
+	u, err := url.Parse(back)
+	if err != nil || u.Host != "" || u.Scheme != "" {
+		u = &url.URL{Path: prefix}
+	}
+	q := u.Query()
+	q.Set("done", done)
+	u.RawQuery = q.Encode()
+	http.Redirect(w, r, u.String(), http.StatusSeeOther)
+}
