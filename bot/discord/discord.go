@@ -10,7 +10,7 @@
 // # Answering commands
 //
 // A slash command must be acknowledged within 3 seconds. The adapter races
-// the answer against an inline budget (DefaultInlineBudget, 1.5 s, well
+// the answer against an inline timeout (DefaultInlineTimeout, 1.5 s, well
 // inside the window): an answer ready in time is sent inline (response
 // type 4, one call); otherwise the command is deferred (type 5, Discord
 // shows "thinking…") and the original response is edited with the answer
@@ -44,7 +44,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"runtime/debug"
@@ -57,6 +56,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/retry"
 	"github.com/briefbot/briefbot/briefings"
 )
 
@@ -71,24 +71,22 @@ const (
 
 // Defaults of the options.
 const (
-	// DefaultInlineBudget is how long a slash command's answer may take to
-	// be sent inline before the command is deferred.
-	DefaultInlineBudget = 1500 * time.Millisecond
-	// DefaultAttempts is how many times a REST call is tried.
-	DefaultAttempts = 5
-	// DefaultBackoff is the first wait before retrying a failed REST call;
-	// it doubles each time, up to maxBackoff.
-	DefaultBackoff = 500 * time.Millisecond
-	// DefaultMaxRetryAfter is the longest Retry-After a call waits for;
-	// a longer one fails the call (and is recorded) instead.
-	DefaultMaxRetryAfter = 30 * time.Second
+	// DefaultInlineTimeout is how long a slash command's answer may take
+	// to be sent inline before the command is deferred.
+	DefaultInlineTimeout = 1500 * time.Millisecond
 	// DefaultDrainTimeout bounds how long Run waits, once stopped, for
 	// in-flight answers to be sent.
 	DefaultDrainTimeout = 8 * time.Second
 )
 
+// DefaultRetry is how REST calls are retried: five attempts, backing off
+// from 500 ms to 10 s with jitter, a 429 after its Retry-After up to 30 s
+// (a longer one fails the call, and is recorded, instead). Gateway
+// connections back off the same way, until the bot stops.
+var DefaultRetry = retry.Policy{Attempts: 5, Initial: 500 * time.Millisecond, Max: 10 * time.Second,
+	MaxRetryAfter: 30 * time.Second, Jitter: true}
+
 const (
-	maxBackoff    = 10 * time.Second
 	answerTimeout = 60 * time.Second // one answer and its sending
 	restTimeout   = 20 * time.Second // one REST request
 )
@@ -124,20 +122,12 @@ const (
 // Option tunes a Discord adapter.
 type Option func(*Discord)
 
-// WithInlineBudget sets how long an answer may take before a slash command
-// is deferred; 0 or less always defers.
-func WithInlineBudget(d time.Duration) Option { return func(x *Discord) { x.inlineBudget = d } }
+// WithInlineTimeout sets how long an answer may take before a slash
+// command is deferred; 0 or less always defers.
+func WithInlineTimeout(d time.Duration) Option { return func(x *Discord) { x.inlineBudget = d } }
 
-// WithRetry sets how many times a REST call is tried and the first backoff.
-func WithRetry(attempts int, backoff time.Duration) Option {
-	return func(x *Discord) {
-		x.attempts = max(attempts, 1)
-		x.backoff = backoff
-	}
-}
-
-// WithMaxRetryAfter sets the longest Retry-After a call waits for.
-func WithMaxRetryAfter(d time.Duration) Option { return func(x *Discord) { x.maxRetryAfter = d } }
+// WithRetry sets how failed REST calls and gateway connections are retried.
+func WithRetry(p retry.Policy) Option { return func(x *Discord) { x.retry = p } }
 
 // WithClock sets the clock that checks interaction timestamps (tests).
 func WithClock(now func() time.Time) Option { return func(x *Discord) { x.now = now } }
@@ -157,11 +147,9 @@ type Discord struct {
 	window    time.Duration    // accepted timestamp skew of an interaction
 	now       func() time.Time // clock for timestamps
 
-	inlineBudget  time.Duration
-	attempts      int
-	backoff       time.Duration
-	maxRetryAfter time.Duration
-	drainTimeout  time.Duration
+	inlineBudget time.Duration
+	retry        retry.Policy
+	drainTimeout time.Duration
 
 	mu         sync.Mutex
 	botID      string // the bot's user id, from READY
@@ -170,7 +158,7 @@ type Discord struct {
 
 	connected atomic.Bool
 	readyc    chan struct{} // READY seen: register commands
-	work      tracker       // in-flight answers
+	work      bot.InFlight  // in-flight answers
 	hard      context.Context
 	hardStop  context.CancelFunc // aborts in-flight work once draining times out
 }
@@ -213,16 +201,14 @@ func New(cfg Config, h bot.Handler, log *slog.Logger, obs bot.Observer, opts ...
 	}
 	d := &Discord{
 		cfg: cfg, h: h, log: log.With("platform", Name), obs: obs,
-		admins:        map[string]bool{},
-		inlineBudget:  DefaultInlineBudget,
-		attempts:      DefaultAttempts,
-		backoff:       DefaultBackoff,
-		maxRetryAfter: DefaultMaxRetryAfter,
-		drainTimeout:  DefaultDrainTimeout,
-		appID:         strings.TrimSpace(cfg.ApplicationID),
-		readyc:        make(chan struct{}, 1),
-		window:        cfg.RequestWindow,
-		now:           time.Now,
+		admins:       map[string]bool{},
+		inlineBudget: DefaultInlineTimeout,
+		retry:        DefaultRetry,
+		drainTimeout: DefaultDrainTimeout,
+		appID:        strings.TrimSpace(cfg.ApplicationID),
+		readyc:       make(chan struct{}, 1),
+		window:       cfg.RequestWindow,
+		now:          time.Now,
 	}
 	if d.window <= 0 {
 		d.window = DefaultRequestWindow
@@ -309,29 +295,26 @@ func (d *Discord) Run(ctx context.Context) error {
 	return nil
 }
 
-// open connects the gateway session, retrying with backoff until ctx ends;
-// an authentication or intents refusal is final.
+// open connects the gateway session, retrying with the adapter's backoff
+// until ctx ends; an authentication or intents refusal is final.
 func (d *Discord) open(ctx context.Context) error {
-	for attempt := 1; ; attempt++ {
-		err := d.s.Open()
-		if err == nil {
-			d.log.Info("gateway session open")
-			return nil
-		}
-		d.obs.PlatformError(Name, "connect")
-		if fatalGatewayError(err) {
-			return fmt.Errorf("discord gateway: %s", redact(err))
-		}
-		wait := d.backoffFor(attempt)
-		d.log.Warn("gateway connect failed; retrying", "attempt", attempt, "wait", wait, "err", redact(err))
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return nil
-		case <-t.C:
-		}
+	p := d.retry
+	p.Attempts, p.MaxRetryAfter = 0, 0 // until the bot stops
+	_, err := p.Do(ctx, func(context.Context) error { return d.s.Open() },
+		func(err error) retry.Verdict { return retry.Verdict{Retry: !fatalGatewayError(err)} },
+		func(attempt int, wait time.Duration, err error) {
+			d.obs.PlatformError(Name, "connect")
+			d.log.Warn("gateway connect failed; retrying", "attempt", attempt, "wait", wait, "err", redact(err))
+		})
+	switch {
+	case err == nil:
+		d.log.Info("gateway session open")
+		return nil
+	case ctx.Err() != nil:
+		return nil
 	}
+	d.obs.PlatformError(Name, "connect")
+	return fmt.Errorf("discord gateway: %s", redact(err))
 }
 
 // fatalGatewayError reports gateway close codes that retrying cannot fix:
@@ -421,8 +404,8 @@ func (d *Discord) selfID() string {
 func (d *Discord) drain() {
 	ctx, cancel := context.WithTimeout(context.Background(), d.drainTimeout)
 	defer cancel()
-	if !d.work.wait(ctx) {
-		d.log.Warn("stopped before every answer was sent", "in_flight", d.work.count())
+	if !d.work.Wait(ctx) {
+		d.log.Warn("stopped before every answer was sent", "in_flight", d.work.Count())
 	}
 	d.hardStop()
 }
@@ -483,72 +466,46 @@ func (d *Discord) PostWithThread(ctx context.Context, channel string, reply brie
 	return nil
 }
 
-// call runs one REST call with retries: after Retry-After on a 429 (up to
-// maxRetryAfter), with exponential backoff on network errors and 5xx, not
-// at all on other 4xx. A call that finally fails is recorded. The error
-// returned never holds a URL (interaction URLs carry tokens).
+// call runs one REST call with the adapter's retry policy: after
+// Retry-After on a 429 (up to the policy's cap), with backoff on network
+// errors and 5xx, not at all on other 4xx. A call that finally fails is
+// recorded. The error returned never holds a URL (interaction URLs carry
+// tokens).
 func (d *Discord) call(ctx context.Context, op string, f func(...discordgo.RequestOption) error) error {
-	var err error
-	for attempt := 1; ; attempt++ {
-		err = f(discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
-		if err == nil {
-			return nil
-		}
-		wait, again := d.retryWait(err, attempt)
-		if !again || attempt >= d.attempts || ctx.Err() != nil {
-			break
-		}
+	_, err := d.retry.Do(ctx, func(ctx context.Context) error {
+		return f(discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
+	}, classify, func(attempt int, wait time.Duration, err error) {
 		d.log.Warn("discord call failed; retrying", "op", op, "attempt", attempt, "wait", wait, "err", redact(err))
-		t := time.NewTimer(wait)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			err = ctx.Err()
-		case <-t.C:
-		}
-		if ctx.Err() != nil {
-			break
-		}
+	})
+	if err == nil {
+		return nil
 	}
 	d.obs.PlatformError(Name, op)
 	return fmt.Errorf("discord %s: %s", op, redact(err))
 }
 
-// retryWait says whether and when to retry after err.
-func (d *Discord) retryWait(err error, attempt int) (time.Duration, bool) {
+// classify says whether a failed REST call is worth retrying, and after
+// how long when Discord said (a 429's Retry-After).
+func classify(err error) retry.Verdict {
 	var rl *discordgo.RateLimitError
 	if errors.As(err, &rl) {
 		if rl.TooManyRequests == nil {
-			return d.backoffFor(attempt), true
+			return retry.Verdict{Retry: true}
 		}
-		if rl.RetryAfter > d.maxRetryAfter {
-			return 0, false
-		}
-		return max(rl.RetryAfter, time.Millisecond), true
+		return retry.Verdict{Retry: true, After: max(rl.RetryAfter, time.Millisecond)}
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return 0, false
+		return retry.Verdict{}
 	}
 	if errors.Is(err, discordgo.ErrJSONUnmarshal) {
-		return 0, false // the call succeeded; only its answer was odd: never send twice
+		return retry.Verdict{} // the call succeeded; only its answer was odd: never send twice
 	}
 	var re *discordgo.RESTError
 	if errors.As(err, &re) && re.Response != nil {
 		c := re.Response.StatusCode
-		if c >= 500 || c == http.StatusRequestTimeout {
-			return d.backoffFor(attempt), true
-		}
-		return 0, false
+		return retry.Verdict{Retry: c >= 500 || c == http.StatusRequestTimeout}
 	}
-	return d.backoffFor(attempt), true // network
-}
-
-func (d *Discord) backoffFor(attempt int) time.Duration {
-	w := d.backoff << min(attempt-1, 16)
-	if w <= 0 || w > maxBackoff {
-		w = maxBackoff
-	}
-	return w/2 + rand.N(w/2+1) // jitter: replicas do not retry in step
+	return retry.Verdict{Retry: true} // network
 }
 
 // redact describes err without any URL: a url.Error names the request URL,
@@ -629,54 +586,4 @@ func (d *Discord) recoverPanic(where string) {
 // request builds the router request for a user in a channel.
 func (d *Discord) request(channel, user, text string, dm bool) bot.Request {
 	return bot.Request{Platform: Name, Channel: channel, User: user, Text: text, DM: dm, Admin: user != "" && d.admins[user]}
-}
-
-// tracker counts work in flight so Run can wait for it on stop.
-type tracker struct {
-	mu   sync.Mutex
-	n    int
-	idle chan struct{} // closed when n drops to 0
-}
-
-func (t *tracker) add() {
-	t.mu.Lock()
-	t.n++
-	t.mu.Unlock()
-}
-
-func (t *tracker) done() {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	t.n--
-	if t.n == 0 && t.idle != nil {
-		close(t.idle)
-		t.idle = nil
-	}
-}
-
-func (t *tracker) count() int {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	return t.n
-}
-
-// wait blocks until no work is in flight (true) or ctx ends (false).
-func (t *tracker) wait(ctx context.Context) bool {
-	for {
-		t.mu.Lock()
-		if t.n == 0 {
-			t.mu.Unlock()
-			return true
-		}
-		if t.idle == nil {
-			t.idle = make(chan struct{})
-		}
-		ch := t.idle
-		t.mu.Unlock()
-		select {
-		case <-ch:
-		case <-ctx.Done():
-			return false
-		}
-	}
 }

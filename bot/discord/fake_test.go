@@ -15,6 +15,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/retry"
 	"github.com/briefbot/briefbot/briefings"
 )
 
@@ -384,6 +385,11 @@ func (o *countingObserver) counts() (int, map[string]int) {
 	return o.rateLimited, m
 }
 
+// testRetry is a fast retry policy for tests.
+func testRetry(attempts int, initial time.Duration) retry.Policy {
+	return retry.Policy{Attempts: attempts, Initial: initial, Max: 10 * time.Second, MaxRetryAfter: 30 * time.Second, Jitter: true}
+}
+
 func quietLogger() *slog.Logger { return slog.New(slog.DiscardHandler) }
 
 // decodeBody decodes a recorded JSON body into a generic map.
@@ -408,4 +414,10 @@ func assertNoMentions(t *testing.T, body map[string]any) {
 	if !ok || len(parse) != 0 {
 		t.Fatalf(`allowed_mentions.parse = %#v, want []`, am["parse"])
 	}
+}
+
+// withCap sets a policy's longest Retry-After.
+func withCap(p retry.Policy, d time.Duration) retry.Policy {
+	p.MaxRetryAfter = d
+	return p
 }

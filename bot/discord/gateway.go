@@ -63,8 +63,8 @@ func (d *Discord) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	if !dm && !mentions(m.Message, self) {
 		return
 	}
-	d.work.add()
-	defer d.work.done()
+	d.work.Add()
+	defer d.work.Done()
 	ctx, cancel := d.answerContext()
 	defer cancel()
 	req := d.request(m.ChannelID, m.Author.ID, m.Content, dm)
@@ -129,8 +129,8 @@ func (d *Discord) onInteraction(s *discordgo.Session, ic *discordgo.InteractionC
 	if i.AppID == "" {
 		i.AppID = d.applicationID()
 	}
-	d.work.add()
-	defer d.work.done()
+	d.work.Add()
+	defer d.work.Done()
 	ctx, cancel := d.answerContext()
 	defer cancel()
 	if click, ok := componentClick(i); ok {

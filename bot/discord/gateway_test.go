@@ -22,7 +22,7 @@ func startGateway(t *testing.T, f *fakeDiscord, cfg Config, h bot.Handler, opts 
 	if cfg.BotToken == "" {
 		cfg.BotToken = "test-token"
 	}
-	opts = append([]Option{WithRetry(3, time.Millisecond), WithDrainTimeout(2 * time.Second)}, opts...)
+	opts = append([]Option{WithRetry(testRetry(3, time.Millisecond)), WithDrainTimeout(2 * time.Second)}, opts...)
 	d, err := New(cfg, h, quietLogger(), nil, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +152,7 @@ func TestGatewayInteractionDeferredThenEdited(t *testing.T) {
 	f := newFakeDiscord(t)
 	rec := &recorder{}
 	// No application id configured: READY supplies it. Budget 0: always defer.
-	startGateway(t, f, Config{Admins: []string{"u9"}}, rec, WithInlineBudget(0))
+	startGateway(t, f, Config{Admins: []string{"u9"}}, rec, WithInlineTimeout(0))
 	conn := f.waitConn()
 	if reg := f.waitCalls("register", 1); reg[0].Path != "/api/v9/applications/app-from-ready/commands" {
 		t.Errorf("registered at %s, want the application id from READY", reg[0].Path)
@@ -252,7 +252,7 @@ func TestGatewayPanicInEventGoroutineIsRecovered(t *testing.T) {
 	t.Parallel()
 	f := newFakeDiscord(t)
 	d, err := New(Config{BotToken: "t", ApplicationID: "app1", APIURL: f.apiURL()}, &recorder{}, quietLogger(),
-		&panickyObserver{}, WithRetry(1, time.Millisecond))
+		&panickyObserver{}, WithRetry(testRetry(1, time.Millisecond)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +282,7 @@ func TestGatewayAuthenticationFailureEndsRun(t *testing.T) {
 	f.rejectIdentify = 4004
 	obs := newCountingObserver()
 	d, err := New(Config{BotToken: "wrong", ApplicationID: "app1", APIURL: f.apiURL()}, &recorder{}, quietLogger(), obs,
-		WithRetry(3, time.Millisecond))
+		WithRetry(testRetry(3, time.Millisecond)))
 	if err != nil {
 		t.Fatal(err)
 	}

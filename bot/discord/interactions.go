@@ -102,8 +102,8 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 			d.refuse(w, http.StatusBadRequest, bot.RefusedMalformed, "malformed component interaction")
 			return
 		}
-		d.work.add()
-		defer d.work.done()
+		d.work.Add()
+		defer d.work.Done()
 		ctx, cancel := d.answerContext()
 		defer cancel()
 		writeJSON(w, actionResponse(d.act(ctx, click)))
@@ -116,20 +116,20 @@ func (d *Discord) serveInteraction(w http.ResponseWriter, r *http.Request) {
 		i.AppID = d.applicationID()
 	}
 
-	d.work.add()
+	d.work.Add()
 	ctx, cancel := d.answerContext() // outlives this request: a deferred answer is sent later
 	req := d.interactionRequest(&i)
 	a, late := d.race(ctx, req)
 	if late == nil {
 		cancel()
-		d.work.done()
+		d.work.Done()
 		writeJSON(w, RenderAnswer(a).response())
 		return
 	}
 	writeJSON(w, deferral(req))
 	_ = http.NewResponseController(w).Flush() // the deferral reaches Discord before the edit
 	go func() {
-		defer d.work.done()
+		defer d.work.Done()
 		defer cancel()
 		defer d.recoverPanic("deferred interaction")
 		select {

@@ -82,7 +82,7 @@ func newHTTPBot(t *testing.T, h bot.Handler, opts ...Option) *httpBot {
 	t.Helper()
 	pub, priv := newKey(t)
 	f := newFakeDiscord(t)
-	opts = append([]Option{WithRetry(3, time.Millisecond), WithClock(func() time.Time { return testClock })}, opts...)
+	opts = append([]Option{WithRetry(testRetry(3, time.Millisecond)), WithClock(func() time.Time { return testClock })}, opts...)
 	obs := newCountingObserver()
 	logs := &lockedWriter{w: &bytes.Buffer{}}
 	log := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
@@ -218,7 +218,7 @@ func TestInteractionDeferredThenEditedOverREST(t *testing.T) {
 		<-release // slower than the inline budget
 		return briefings.Reply{Kind: briefings.KindStats, Title: "Figures for 2025", Summary: "<@&456> 36,000 crossings"}
 	})
-	b := newHTTPBot(t, h, WithInlineBudget(20*time.Millisecond))
+	b := newHTTPBot(t, h, WithInlineTimeout(20*time.Millisecond))
 	code, out := b.post(t, commandBody("stats",
 		map[string]any{"name": "year", "type": 4, "value": 2025},
 		map[string]any{"name": "topic", "type": 3, "value": "crossings"}), true)

@@ -18,7 +18,7 @@ import (
 func newPoster(t *testing.T, obs *countingObserver, opts ...Option) (*Discord, *fakeDiscord) {
 	t.Helper()
 	f := newFakeDiscord(t)
-	opts = append([]Option{WithRetry(3, time.Millisecond)}, opts...)
+	opts = append([]Option{WithRetry(testRetry(3, time.Millisecond))}, opts...)
 	d, err := New(Config{BotToken: "tok", APIURL: f.apiURL()}, &recorder{}, quietLogger(), obs, opts...)
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +43,7 @@ func TestPostRetries(t *testing.T) {
 		{name: "5xx retried with backoff", fail: []int{500, 503}, wantCalls: 3},
 		{name: "5xx until attempts run out", fail: []int{500, 500, 500, 500}, wantErr: true, wantCalls: 3, wantErrors: 1},
 		{name: "4xx not retried", fail: []int{403}, wantErr: true, wantCalls: 1, wantErrors: 1},
-		{name: "Retry-After over the cap fails at once", fail: []int{429}, opts: []Option{WithMaxRetryAfter(time.Millisecond)},
+		{name: "Retry-After over the cap fails at once", fail: []int{429}, opts: []Option{WithRetry(withCap(testRetry(3, time.Millisecond), time.Millisecond))},
 			wantErr: true, wantCalls: 1, wantLimited: 1, wantErrors: 1},
 	}
 	for _, tt := range tests {
@@ -79,7 +79,7 @@ func TestPostRetries(t *testing.T) {
 func TestPostErrorsNeverShowURLs(t *testing.T) {
 	// A dead server: the transport error names the URL, which for
 	// interaction edits carries a token. The returned error must not.
-	d, err := New(Config{BotToken: "tok", APIURL: "http://127.0.0.1:1/api/v9/"}, &recorder{}, quietLogger(), nil, WithRetry(1, time.Millisecond))
+	d, err := New(Config{BotToken: "tok", APIURL: "http://127.0.0.1:1/api/v9/"}, &recorder{}, quietLogger(), nil, WithRetry(testRetry(1, time.Millisecond)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +91,7 @@ func TestPostErrorsNeverShowURLs(t *testing.T) {
 
 func TestPostStopsWhenContextEnds(t *testing.T) {
 	obs := newCountingObserver()
-	d, f := newPoster(t, obs, WithRetry(10, time.Hour))
+	d, f := newPoster(t, obs, WithRetry(testRetry(10, time.Hour)))
 	f.failWith("post", 500, 500)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/retry"
 	"github.com/briefbot/briefbot/briefings"
 )
 
@@ -217,6 +218,13 @@ type harness struct {
 	obs  *countObserver
 }
 
+// scaledRetry is the default retry policy with every wait multiplied by f.
+func scaledRetry(f float64) retry.Policy {
+	p := DefaultRetry
+	p.Scale = f
+	return p
+}
+
 // withAnswers sets Config.Answers in a test harness.
 func withAnswers(v string) Option { return func(s *Slack) { s.cfg.Answers = v } }
 
@@ -225,7 +233,7 @@ func newHarness(t *testing.T, h bot.Handler, opts ...Option) *harness {
 	fake := newFakeSlack(t)
 	obs := &countObserver{}
 	cfg := Config{Mode: ModeHTTP, BotToken: "xoxb-test", SigningSecret: testSecret, APIURL: fake.URL + "/api/", Admins: []string{"UADMIN"}}
-	opts = append([]Option{WithClock(func() time.Time { return testNow }), WithRetryScale(0.001)}, opts...)
+	opts = append([]Option{WithClock(func() time.Time { return testNow }), WithRetry(scaledRetry(0.001))}, opts...)
 	s, err := New(cfg, h, slog.New(slog.DiscardHandler), obs, opts...)
 	if err != nil {
 		t.Fatal(err)

@@ -307,7 +307,7 @@ func TestRateLimitedPostRetried(t *testing.T) {
 }
 
 func TestRetryAfterHonoured(t *testing.T) {
-	h := newHarness(t, &recorder{}, WithRetryScale(0.05)) // Retry-After: 1 waits 50ms
+	h := newHarness(t, &recorder{}, WithRetry(scaledRetry(0.05))) // Retry-After: 1 waits 50ms
 	h.fake.limitN = 1
 	start := time.Now()
 	if err := h.s.Post(context.Background(), "C9", briefings.Reply{Kind: briefings.KindDigest, Title: "Digest"}); err != nil {
@@ -326,7 +326,7 @@ func TestPostGivesUp(t *testing.T) {
 	if !errorsAs(err, &rl) {
 		t.Fatalf("err %v", err)
 	}
-	if h.fake.calls != h.s.retries || h.obs.errors["chat.postMessage"] != 1 || h.obs.rateLimited != h.s.retries {
+	if h.fake.calls != h.s.retry.Attempts || h.obs.errors["chat.postMessage"] != 1 || h.obs.rateLimited != h.s.retry.Attempts {
 		t.Fatalf("calls %d, errors %v, rate limited %d", h.fake.calls, h.obs.errors, h.obs.rateLimited)
 	}
 }

@@ -15,6 +15,8 @@ import (
 
 	"github.com/slack-go/slack"
 
+	"github.com/briefbot/briefbot/bot/retry"
+
 	"github.com/briefbot/briefbot/briefings"
 )
 
@@ -102,39 +104,29 @@ func (s *Slack) respond(ctx context.Context, responseURL string, m Message) erro
 	})
 }
 
-// withRetry calls call until it succeeds, retrying a 429 after its
-// Retry-After and a transient failure after a short doubling backoff, at
-// most s.retries attempts. A failure that is given up on is recorded and
-// logged (the cause, never the message).
+// withRetry calls call with the adapter's retry policy: a 429 after its
+// Retry-After, a transient failure with backoff. A failure that is given
+// up on is recorded and logged (the cause, never the message).
 func (s *Slack) withRetry(ctx context.Context, op string, call func(context.Context) error) error {
-	backoff := 250 * time.Millisecond
-	for attempt := 1; ; attempt++ {
-		err := call(ctx)
-		if err == nil {
-			return nil
-		}
-		var wait time.Duration
-		var rl *slack.RateLimitedError
-		retry := false
-		switch {
-		case errors.As(err, &rl):
-			s.obs.RateLimited(Name)
-			wait, retry = max(rl.RetryAfter, time.Second), true
-		case transient(err):
-			wait, retry = backoff, true
-			backoff *= 2
-		}
-		if !retry || attempt >= s.retries || ctx.Err() != nil {
-			s.obs.PlatformError(Name, op)
-			s.log.Error("slack call failed", "op", op, "attempts", attempt, "err", err)
-			return err
-		}
+	attempts, err := s.retry.Do(ctx, call, s.classify, func(attempt int, wait time.Duration, err error) {
 		s.log.Warn("slack call failed; retrying", "op", op, "attempt", attempt, "wait", wait, "err", err)
-		if !s.sleep(ctx, wait) {
-			s.obs.PlatformError(Name, op)
-			return ctx.Err()
-		}
+	})
+	if err != nil {
+		s.obs.PlatformError(Name, op)
+		s.log.Error("slack call failed", "op", op, "attempts", attempts, "err", err)
 	}
+	return err
+}
+
+// classify says whether a failed call is worth retrying, and after how
+// long when Slack said (429 Retry-After, at least a second).
+func (s *Slack) classify(err error) retry.Verdict {
+	var rl *slack.RateLimitedError
+	if errors.As(err, &rl) {
+		s.obs.RateLimited(Name)
+		return retry.Verdict{Retry: true, After: max(rl.RetryAfter, time.Second)}
+	}
+	return retry.Verdict{Retry: transient(err)}
 }
 
 // transient reports failures worth retrying: 5xx, network errors, and

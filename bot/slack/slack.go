@@ -18,6 +18,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/briefbot/briefbot/bot"
+	"github.com/briefbot/briefbot/bot/retry"
 	"github.com/briefbot/briefbot/briefings"
 )
 
@@ -52,25 +53,24 @@ const (
 // Slack is the Slack platform. It implements bot.Platform,
 // bot.HTTPPlatform and bot.Connectivity.
 type Slack struct {
-	cfg     Config
-	h       bot.Handler
-	log     *slog.Logger
-	obs     bot.Observer
-	api     *slack.Client
-	http    *http.Client
-	now     func() time.Time
-	admins  map[string]bool
-	seen    *seenSet
-	settle  time.Duration // how long a slash command may take before it is answered late
-	drain   time.Duration // how long Run waits for in-flight answers at shutdown
-	scale   float64       // multiplies every retry wait (tests shrink it)
-	retries int           // attempts per post
+	cfg    Config
+	h      bot.Handler
+	log    *slog.Logger
+	obs    bot.Observer
+	api    *slack.Client
+	http   *http.Client
+	now    func() time.Time
+	admins map[string]bool
+	seen   *seenSet
+	settle time.Duration // how long a slash command may take before it is answered late
+	drain  time.Duration // how long Run waits for in-flight answers at shutdown
+	retry  retry.Policy  // how failed calls are retried
 
 	// base outlives single requests: late answers run under it, and Run
 	// cancels it once in-flight work is drained or the drain time is up.
 	base context.Context
 	stop context.CancelFunc
-	work inflight
+	work bot.InFlight
 
 	connected atomic.Bool
 	botUser   atomic.Value // string: the bot's own user id, from auth.test
@@ -100,9 +100,12 @@ func WithInlineTimeout(d time.Duration) Option { return func(s *Slack) { s.settl
 // its context is cancelled (default 8 s, inside the 10 s shutdown budget).
 func WithDrainTimeout(d time.Duration) Option { return func(s *Slack) { s.drain = d } }
 
-// WithRetryScale multiplies every retry wait, including Retry-After;
-// tests use a small factor to stay fast.
-func WithRetryScale(f float64) Option { return func(s *Slack) { s.scale = f } }
+// DefaultRetry is how Web API and response_url calls are retried: four
+// attempts, backing off from 250 ms, a 429 after its Retry-After.
+var DefaultRetry = retry.Policy{Attempts: 4, Initial: 250 * time.Millisecond, Max: 10 * time.Second, MaxRetryAfter: time.Minute}
+
+// WithRetry sets how failed calls are retried (tests shrink Scale).
+func WithRetry(p retry.Policy) Option { return func(s *Slack) { s.retry = p } }
 
 // New checks cfg and returns the adapter. It does not touch the network;
 // Run calls auth.test and, in socket mode, connects.
@@ -126,18 +129,17 @@ func New(cfg Config, h bot.Handler, log *slog.Logger, obs bot.Observer, opts ...
 		obs = bot.NopObserver{}
 	}
 	s := &Slack{
-		cfg:     cfg,
-		h:       h,
-		log:     log.With("platform", Name),
-		obs:     obs,
-		http:    &http.Client{Timeout: 15 * time.Second},
-		now:     time.Now,
-		admins:  make(map[string]bool, len(cfg.Admins)),
-		seen:    newSeenSet(4096, 15*time.Minute),
-		settle:  2 * time.Second,
-		drain:   8 * time.Second,
-		scale:   1,
-		retries: 4,
+		cfg:    cfg,
+		h:      h,
+		log:    log.With("platform", Name),
+		obs:    obs,
+		http:   &http.Client{Timeout: 15 * time.Second},
+		now:    time.Now,
+		admins: make(map[string]bool, len(cfg.Admins)),
+		seen:   newSeenSet(4096, 15*time.Minute),
+		settle: 2 * time.Second,
+		drain:  8 * time.Second,
+		retry:  DefaultRetry,
 	}
 	for _, a := range cfg.Admins {
 		s.admins[strings.TrimSpace(a)] = true
@@ -222,12 +224,10 @@ func (s *Slack) Run(ctx context.Context) error {
 // shutdown waits for in-flight answers, at most the drain timeout, then
 // cancels whatever is left.
 func (s *Slack) shutdown() {
-	t := time.NewTimer(s.drain)
-	defer t.Stop()
-	select {
-	case <-s.work.wait():
-	case <-t.C:
-		s.log.Warn("shutdown: answers still in flight were cancelled")
+	ctx, cancel := context.WithTimeout(context.Background(), s.drain)
+	defer cancel()
+	if !s.work.Wait(ctx) {
+		s.log.Warn("shutdown: answers still in flight were cancelled", "in_flight", s.work.Count())
 	}
 	s.stop()
 }
@@ -257,18 +257,23 @@ func (s *Slack) identify(ctx context.Context) error {
 		return err
 	}
 	s.goSafe("auth.test retry", func() {
-		wait := time.Second
-		for ctx.Err() == nil {
-			if !s.sleep(ctx, wait) {
-				return
-			}
+		// Transient failures are retried until the context ends, backing
+		// off from one second to one minute.
+		errAgain := errors.New("auth.test failed")
+		p := retry.Policy{Initial: time.Second, Max: time.Minute, Scale: s.retry.Scale}
+		if !retry.Sleep(ctx, p.Backoff(1)) {
+			return
+		}
+		_, err := p.Do(ctx, func(context.Context) error {
 			if ok, err := try(); ok {
-				return
+				return nil
 			} else if err != nil {
-				s.log.Error("giving up on auth.test", "err", err)
-				return
+				return err
 			}
-			wait = min(2*wait, time.Minute)
+			return errAgain
+		}, func(err error) retry.Verdict { return retry.Verdict{Retry: errors.Is(err, errAgain)} }, nil)
+		if err != nil && !errors.Is(err, errAgain) && ctx.Err() == nil {
+			s.log.Error("giving up on auth.test", "err", err)
 		}
 	})
 	return nil
@@ -299,9 +304,9 @@ func (s *Slack) request(channel, user, channelType, text string) bot.Request {
 // goSafe runs f in a goroutine counted as in flight; a panic is logged,
 // never fatal.
 func (s *Slack) goSafe(what string, f func()) {
-	s.work.add()
+	s.work.Add()
 	go func() {
-		defer s.work.done()
+		defer s.work.Done()
 		defer s.recoverPanic(what)
 		f()
 	}()
@@ -333,20 +338,4 @@ func (s *Slack) act(ctx context.Context, c bot.Click) (a bot.Action) {
 		}
 	}()
 	return s.h.Act(ctx, c)
-}
-
-// sleep waits d scaled by the retry scale, or until ctx is done.
-func (s *Slack) sleep(ctx context.Context, d time.Duration) bool {
-	d = time.Duration(float64(d) * s.scale)
-	if d <= 0 {
-		return ctx.Err() == nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }

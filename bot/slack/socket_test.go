@@ -54,7 +54,7 @@ func (a *acks) wait(t *testing.T, id string) []any {
 func newSocketSlack(t *testing.T, fake *fakeSlack, h bot.Handler) *Slack {
 	t.Helper()
 	s, err := New(Config{Mode: ModeSocket, BotToken: "xoxb-1", AppToken: "xapp-1", APIURL: fake.URL + "/api/"}, h, slog.New(slog.DiscardHandler), nil,
-		WithClock(func() time.Time { return testNow }), WithRetryScale(0.001))
+		WithClock(func() time.Time { return testNow }), WithRetry(scaledRetry(0.001)))
 	if err != nil {
 		t.Fatal(err)
 	}
