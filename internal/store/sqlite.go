@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
 )
@@ -54,3 +56,36 @@ func sqliteDSN(path string) string {
 	}
 	return dsn + sep + strings.Join(sqliteParams, "&")
 }
+
+// pingUntilFree connects, retrying while SQLite reports the file busy.
+// Switching a new file to WAL takes an exclusive lock that SQLite does not
+// wait for through the busy timeout, so processes (or tests) opening the
+// same new file at once can see SQLITE_BUSY on connect; the switch is
+// finished within milliseconds by whoever won, so a short retry succeeds.
+func pingUntilFree(ctx context.Context, db *sql.DB) error {
+	const limit = 10 * time.Second
+	wait := 5 * time.Millisecond
+	deadline := time.Now().Add(limit)
+	for {
+		err := db.PingContext(ctx)
+		if err == nil || !sqliteBusy(err) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%w (after %v)", err, ctx.Err())
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 200*time.Millisecond)
+	}
+}
+
+// sqliteBusy reports whether err is SQLite's SQLITE_BUSY (or an extended
+// code of it).
+func sqliteBusy(err error) bool {
+	var coded interface{ Code() int }
+	return errors.As(err, &coded) && coded.Code()&0xff == sqliteBusyCode
+}
+
+// sqliteBusyCode is SQLITE_BUSY, the primary result code for a locked file.
+const sqliteBusyCode = 5

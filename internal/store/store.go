@@ -143,7 +143,7 @@ func open(ctx context.Context, db *sql.DB, driver string, opts []Option) (*Store
 	for _, o := range opts {
 		o(s)
 	}
-	if err := db.PingContext(ctx); err != nil {
+	if err := pingUntilFree(ctx, db); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("store: connect to %s: %w", driver, err)
 	}
