@@ -39,8 +39,9 @@ type point struct {
 }
 
 type tick struct {
-	Pos   float64
-	Label string
+	Pos    float64
+	Label  string
+	Anchor string // text-anchor: the outer year labels stay inside the chart
 }
 
 // charts draws the n measures with the most figures that span two years
@@ -119,7 +120,14 @@ func draw(title, unit string, figs []briefings.FigureView) chart {
 	c.Line = strings.Join(line, " ")
 	step := max(1, (maxY-minY+1)/8)
 	for yr := minY; yr <= maxY; yr += step {
-		c.XTicks = append(c.XTicks, tick{Pos: x(yr), Label: strconv.Itoa(yr)})
+		anchor := "middle"
+		switch {
+		case yr == minY:
+			anchor = "start"
+		case yr+step > maxY && yr == maxY:
+			anchor = "end"
+		}
+		c.XTicks = append(c.XTicks, tick{Pos: x(yr), Label: strconv.Itoa(yr), Anchor: anchor})
 	}
 	for i := 0; i <= maxYTickNum; i++ {
 		v := top * float64(i) / maxYTickNum
