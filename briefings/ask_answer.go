@@ -166,9 +166,14 @@ func (qu *query) besideAsked(s span) bool {
 	return false
 }
 
-// otherYear reports an answer whose passage names years, none of them the
-// question's, in an article not of that year.
+// otherYear reports an answer that is not of the question's year: its
+// article is of another year and does not name it, or its passage names
+// years, none of them the question's.
 func otherYear(c *choice, year int) bool {
+	y := fmt.Sprint(year)
+	if c.w.doc.Meta.Published.Year != year && !strings.Contains(c.w.doc.lower(), y) {
+		return true
+	}
 	if c.w.doc.Meta.Published.Year == year {
 		return false
 	}
@@ -176,7 +181,6 @@ func otherYear(c *choice, year int) bool {
 	if len(ys) == 0 {
 		return false
 	}
-	y := fmt.Sprint(year)
 	for _, s := range ys {
 		if s == y {
 			return false

@@ -9,6 +9,7 @@ import (
 
 	"github.com/briefbot/briefbot/briefings/question"
 	"github.com/briefbot/briefbot/briefings/search"
+	"github.com/briefbot/briefbot/briefings/wordnet"
 )
 
 // Weights of passage scoring.
@@ -73,7 +74,8 @@ func (e *Engine) newQuery(q question.Question) *query {
 		seen[term] = len(qu.terms)
 		qu.terms = append(qu.terms, queryTerm{term: term, group: group, weight: w})
 	}
-	for _, w := range q.Words {
+	phrases := phraseForms(q.Words)
+	for wi, w := range q.Words {
 		lw := strings.ToLower(w)
 		qu.named[strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")] = true
 		for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '\'' || r == '’' || r == '/' }) {
@@ -90,7 +92,7 @@ func (e *Engine) newQuery(q question.Question) *query {
 			qu.groupW = append(qu.groupW, 0)
 			qu.needles = append(qu.needles, []string{t})
 			add(t, g, 1)
-			for _, rel := range relatedForms(lw) {
+			for _, rel := range append(relatedForms(lw), phrases[wi]...) {
 				for _, rt := range e.index.Analyze(rel.word) {
 					add(rt, g, rel.weight)
 					qu.needles[g] = append(qu.needles[g], rt)
@@ -126,10 +128,70 @@ type relatedForm struct {
 	weight float64
 }
 
-// relatedForms lists forms related to a word (irregular forms, synonyms,
-// derived forms) weighed below the word itself.
+// Limits of the lexical bridge.
+const (
+	// maxRelated bounds the related words searched per question word.
+	maxRelatedForms = 6
+	// minRelatedWeight is the least weight of a related word searched.
+	minRelatedWeight = 0.2
+	// formWeight is the weight of another form of the word itself (its
+	// lemma, an irregular form: "left" and "leave").
+	formWeight = 0.9
+)
+
+// relatedForms lists forms related to a word, weighed below the word
+// itself: its lemma and irregular forms, then WordNet's synonyms and
+// derived forms of one word ("quit": "resign"; "bankrupt":
+// "bankruptcy"), heaviest first.
 func relatedForms(word string) []relatedForm {
-	return nil
+	lemma := wordnet.Lemma(word)
+	var out []relatedForm
+	if lemma != word {
+		out = append(out, relatedForm{lemma, formWeight})
+	}
+	for _, f := range wordnet.Inflections(lemma) {
+		if f != word {
+			out = append(out, relatedForm{f, formWeight})
+		}
+	}
+	return append(out, relatedTerms(lemma)...)
+}
+
+// relatedTerms are WordNet's one-word terms related to a lemma or an
+// expression, weighed by relatedWeight.
+func relatedTerms(lemma string) []relatedForm {
+	var out []relatedForm
+	for _, t := range wordnet.Related(lemma) {
+		if len(out) == maxRelatedForms {
+			break
+		}
+		if t.Weight < minRelatedWeight || strings.ContainsAny(t.Word, " -") {
+			continue
+		}
+		out = append(out, relatedForm{t.Word, relatedWeight * t.Weight / maxWordnetWeight})
+	}
+	return out
+}
+
+// maxWordnetWeight is the heaviest weight WordNet gives a related term.
+const maxWordnetWeight = 0.6
+
+// phraseForms lists the terms related to the expressions of several
+// words in a question ("walk away", "take effect"), by the index of the
+// expression's first word.
+func phraseForms(words []string) map[int][]relatedForm {
+	lemmas := make([]string, len(words))
+	for i, w := range words {
+		lemmas[i] = wordnet.Lemma(strings.ToLower(w))
+	}
+	out := map[int][]relatedForm{}
+	for i := 0; i < len(lemmas); i++ {
+		if p, n := wordnet.MatchPhrase(lemmas, i); n > 1 {
+			out[i] = relatedTerms(p)
+			i += n - 1
+		}
+	}
+	return out
 }
 
 // searchTerms are the terms retrieval walks: the rarer of the question's
