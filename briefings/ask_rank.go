@@ -104,8 +104,13 @@ func (e *Engine) newQuery(q question.Question) *query {
 		}
 	}
 	n := float64(e.index.Len())
+	names := make([]string, len(qu.terms))
 	for i, t := range qu.terms {
-		w := e.index.IDF(t.term)
+		names[i] = t.term
+	}
+	idfs := e.index.IDFs(names)
+	for i, t := range qu.terms {
+		w := idfs[i]
 		if w == 0 {
 			w = math.Log(1 + (n+0.5)/0.5) // a word the corpus never uses weighs most
 		}
@@ -134,6 +139,10 @@ const (
 	maxRelatedForms = 6
 	// minRelatedWeight is the least weight of a related word searched.
 	minRelatedWeight = 0.2
+	// maxSearchedForms bounds the related forms retrieval walks per word,
+	// and minSearchedWeight is the least weight of one it walks.
+	maxSearchedForms  = 3
+	minSearchedWeight = 0.3
 	// formWeight is the weight of another form of the word itself (its
 	// lemma, an irregular form: "left" and "leave").
 	formWeight = 0.9
@@ -215,10 +224,20 @@ func (qu *query) searchTerms(n float64) []search.Term {
 			groups[t.group] = true
 		}
 	}
+	perGroup := map[int]int{}
 	for _, t := range qu.terms {
-		if groups[t.group] {
-			out = append(out, search.Term{Text: t.term, Boost: t.weight})
+		if !groups[t.group] {
+			continue
 		}
+		if t.weight < 1 {
+			// Related forms are searched for the rare words only, the
+			// heaviest few: every term is a posting list to walk.
+			if perGroup[t.group] == maxSearchedForms || t.weight < minSearchedWeight {
+				continue
+			}
+			perGroup[t.group]++
+		}
+		out = append(out, search.Term{Text: t.term, Boost: t.weight})
 	}
 	return out
 }

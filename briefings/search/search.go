@@ -209,6 +209,32 @@ func (ix *Index) IDF(term string) float64 {
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
+// IDFs is IDF for several terms, read through one index reader.
+func (ix *Index) IDFs(terms []string) []float64 {
+	out := make([]float64, len(terms))
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		return out
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return out
+	}
+	defer r.Close()
+	n := float64(ix.n)
+	for i, t := range terms {
+		tfr, err := r.TermFieldReader(context.Background(), []byte(t), field, false, false, false)
+		if err != nil {
+			continue
+		}
+		if df := float64(tfr.Count()); df > 0 {
+			out[i] = math.Log(1 + (n-df+0.5)/(df+0.5))
+		}
+		tfr.Close()
+	}
+	return out
+}
+
 func (ix *Index) docFreq(term string) uint64 {
 	adv, err := ix.idx.Advanced()
 	if err != nil {
