@@ -1,6 +1,8 @@
 package briefings
 
 import (
+	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -37,7 +39,7 @@ type Engine struct {
 	titles    sync.Map // role title -> analysed terms (a cache; see titleTerms)
 	roleOnce  sync.Once
 	roleIdx   roleIndex // see roles
-
+	stats     LoadStats
 }
 
 // document is one article and what the extractors found in it.
@@ -54,6 +56,11 @@ type document struct {
 	profileAt map[string]*profile
 	curated   bool   // a curator set its date or title
 	digest    string // a curator's digest choice: curation.DigestExclude, DigestPin or ""
+
+	sum       [sha256.Size]byte // SHA-256 of the article's file
+	key       string            // its extraction's cache key
+	x         extraction        // its extraction before curation; never edited
+	extracted bool              // x holds a complete extraction (none failed)
 }
 
 // lower is the article's text in lower case.
@@ -68,7 +75,13 @@ type Counts struct {
 // A file that is not text is skipped (see Warnings); a bad front-matter
 // value is an error naming the file and line ("corpus/x.md: line 3: ...").
 func Load(fsys fs.FS, root string) (*Engine, error) {
-	return load(fsys, root)
+	return load(context.Background(), fsys, root, LoadOptions{})
+}
+
+// LoadWith is Load with options that save work: an extraction cache and
+// the engine being replaced. What it saved is in the engine's LoadStats.
+func LoadWith(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine, error) {
+	return load(ctx, fsys, root, o)
 }
 
 // Default loads the corpus embedded in the binary.

@@ -2,6 +2,8 @@ package briefings
 
 import (
 	"bytes"
+	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,9 +18,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/briefbot/briefbot/briefings/curation"
-	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
-	"github.com/briefbot/briefbot/briefings/quotes"
 	"github.com/briefbot/briefbot/briefings/search"
 	"github.com/briefbot/briefbot/briefings/text"
 )
@@ -44,9 +44,9 @@ type passage struct {
 	first, last int // sentence indexes, inclusive
 }
 
-// load is Load: read and parse every file in parallel, then extract and
-// index at once, then merge people across articles.
-func load(fsys fs.FS, root string) (*Engine, error) {
+// load is LoadWith: read and parse every file in parallel, then extract
+// and index at once, then merge people across articles.
+func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine, error) {
 	root = path.Clean("/" + root)[1:] // "", "./", "a/" and "/a" name "." and "a"
 	if root == "" {
 		root = "."
@@ -115,7 +115,7 @@ func load(fsys fs.FS, root string) (*Engine, error) {
 		defer wg.Done()
 		idx, idxErr = e.buildIndex()
 	}()
-	e.extract()
+	e.extractAll(ctx, o, !cur.File().Empty())
 	wg.Wait()
 	if idxErr != nil {
 		return nil, idxErr
@@ -222,6 +222,7 @@ func readDoc(fsys fs.FS, f file) ([]*document, string, error) {
 		return nil, fmt.Sprintf("%s: unreadable (%v); skipped", f.name, err), nil
 	}
 	var warn string
+	sum := sha256.Sum256(raw)
 	if isBinary(raw) {
 		return nil, fmt.Sprintf("%s: not a text file; skipped", f.name), nil
 	}
@@ -240,7 +241,7 @@ func readDoc(fsys fs.FS, f file) ([]*document, string, error) {
 	parts := td.Parts(maxPartBytes)
 	out := make([]*document, len(parts))
 	for i, p := range parts {
-		out[i] = &document{Doc: p}
+		out[i] = &document{Doc: p, sum: sum}
 	}
 	if len(parts) > 1 {
 		w := fmt.Sprintf("%s: %d KB of text, far longer than an article; read as %d parts (%s, %s#2, ...)", f.name, len(raw)>>10, len(parts), f.id, f.id)
@@ -269,38 +270,6 @@ func isBinary(b []byte) bool {
 		}
 	}
 	return ctrl*20 > len(head)
-}
-
-// extract runs the extractors over every document with a bounded pool. An
-// extractor that panics on one article loses that article's extraction,
-// not the corpus.
-func (e *Engine) extract() {
-	var g errgroup.Group
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	var mu sync.Mutex
-	for _, d := range e.docs {
-		g.Go(func() error {
-			stage := "people"
-			defer func() {
-				if p := recover(); p != nil {
-					d.people, d.quotes, d.figures = &people.DocResult{}, nil, nil
-					mu.Lock()
-					e.warnings = append(e.warnings, fmt.Sprintf("%s: %s extraction failed (%v); the article is searchable only", d.ID, stage, p))
-					mu.Unlock()
-				}
-			}()
-			d.people = people.Extract(d.Doc)
-			if d.people == nil {
-				d.people = &people.DocResult{}
-			}
-			stage = "quote"
-			d.quotes = quotes.Extract(d.Doc, d.people)
-			stage = "figure"
-			d.figures = figures.Extract(d.Doc)
-			return nil
-		})
-	}
-	_ = g.Wait()
 }
 
 func makePassages(docs []*document) []passage {

@@ -70,6 +70,8 @@ func testStore(t *testing.T, newDB func(testing.TB) storetest.Opener) {
 		{"Conversations", testConversations},
 		{"SubscriptionDuplicates", testSubscriptionDuplicates},
 		{"SubscriptionRace", testSubscriptionRace},
+		{"ExtractionCache", testExtractionCache},
+		{"ExtractionCacheRace", testExtractionCacheRace},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newDB(t)) })

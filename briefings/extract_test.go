@@ -1,0 +1,321 @@
+package briefings
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefbot/briefbot/briefings/corpus"
+	"github.com/briefbot/briefbot/briefings/people"
+)
+
+// memCache is an in-memory ExtractionCache that counts its calls and can
+// be made to fail.
+type memCache struct {
+	mu      sync.Mutex
+	m       map[string][]byte
+	puts    int
+	failGet error
+}
+
+func newMemCache() *memCache { return &memCache{m: map[string][]byte{}} }
+
+func (c *memCache) GetExtractions(_ context.Context, keys []string) (map[string][]byte, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.failGet != nil {
+		return nil, c.failGet
+	}
+	out := map[string][]byte{}
+	for _, k := range keys {
+		if v, ok := c.m[k]; ok {
+			out[k] = v
+		}
+	}
+	return out, nil
+}
+
+func (c *memCache) PutExtractions(_ context.Context, entries map[string][]byte) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, v := range entries {
+		if _, ok := c.m[k]; !ok {
+			c.m[k] = v
+			c.puts++
+		}
+	}
+	return nil
+}
+
+// testCorpus is the embedded corpus plus a few BBC articles when present,
+// as a map the tests may change.
+func testCorpus(t *testing.T) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	add := func(fsys fs.FS, prefix string, limit int) {
+		n := 0
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") || n >= limit {
+				return err
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			out[prefix+p] = &fstest.MapFile{Data: data}
+			n++
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(corpus.FS, "seed/", 100)
+	if _, err := os.Stat(bbcDir); err == nil {
+		add(os.DirFS(bbcDir+"/politics"), "bbc/", 40)
+	}
+	return out
+}
+
+// fingerprint is every document's extraction as the engine serves it,
+// serialised, and the engine's counts: two engines with the same
+// fingerprint answer alike.
+func fingerprint(t *testing.T, e *Engine) string {
+	t.Helper()
+	var b bytes.Buffer
+	for _, d := range e.docs {
+		blob, err := encodeExtraction(d.ID, extraction{People: d.people, Quotes: d.quotes, Figures: d.figures})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(blob)
+		b.WriteByte('\n')
+	}
+	b.WriteString(flat(e.Who("cazeneuve")))
+	b.WriteString(flat(e.Stats(2014, "")))
+	return b.String()
+}
+
+func TestParallelExtractionMatchesSequential(t *testing.T) {
+	fsys := testCorpus(t)
+	e, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := runtime.GOMAXPROCS(1)
+	seq, err := Load(fsys, ".")
+	runtime.GOMAXPROCS(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fingerprint(t, e) != fingerprint(t, seq) {
+		t.Fatal("a parallel load differs from a sequential one")
+	}
+	// and each article's extraction is the extractors' output for it alone
+	for _, d := range e.docs {
+		stage := ""
+		want, _ := encodeExtraction("", extractDoc(d.Doc, &stage))
+		got, _ := encodeExtraction("", d.x)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s: extraction differs from a sequential run", d.ID)
+		}
+	}
+}
+
+func TestExtractionCache(t *testing.T) {
+	ctx := context.Background()
+	fsys := testCorpus(t)
+	plain, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fingerprint(t, plain)
+	n := len(plain.docs)
+
+	c := newMemCache()
+	cold, err := LoadWith(ctx, fsys, ".", LoadOptions{Cache: c, Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := cold.LoadStats(); s.Extracted != n || s.Cached != 0 || s.CacheErr != nil || c.puts != n {
+		t.Fatalf("cold load: %+v, %d entries written, want %d extracted and written", s, c.puts, n)
+	}
+	warm, err := LoadWith(ctx, fsys, ".", LoadOptions{Cache: c, Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := warm.LoadStats(); s.Cached != n || s.Extracted != 0 {
+		t.Fatalf("warm load: %+v, want all %d from the cache", s, n)
+	}
+	if fingerprint(t, warm) != want {
+		t.Error("an engine built from the cache differs from a fresh one")
+	}
+	other, err := LoadWith(ctx, fsys, ".", LoadOptions{Cache: c, Version: "v2"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := other.LoadStats(); s.Cached != 0 || s.Extracted != n {
+		t.Errorf("another extractor version: %+v, want nothing from the cache", s)
+	}
+}
+
+func TestExtractionCacheBadEntries(t *testing.T) {
+	ctx := context.Background()
+	fsys := testCorpus(t)
+	c := newMemCache()
+	first, err := LoadWith(ctx, fsys, ".", LoadOptions{Cache: c, Version: "v1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fingerprint(t, first)
+	keys := make([]string, 0, len(first.docs))
+	for _, d := range first.docs {
+		keys = append(keys, d.key)
+	}
+	spoil := []struct {
+		name string
+		fn   func(key string, blob []byte) []byte
+	}{
+		{"truncated", func(_ string, b []byte) []byte { return b[:len(b)*2/3] }},
+		{"empty", func(string, []byte) []byte { return nil }},
+		{"foreign", func(string, []byte) []byte { return []byte(`{"p":{"Entities":[]}}`) }},
+		{"altered", func(_ string, b []byte) []byte {
+			b = bytes.Clone(b)
+			b[len(b)-3] ^= 0x20
+			return b
+		}},
+		{"another key's entry", func(key string, _ []byte) []byte {
+			for _, k := range keys {
+				if k != key {
+					return c.m[k]
+				}
+			}
+			return nil
+		}},
+		{"checksummed but out of range", func(key string, _ []byte) []byte {
+			x := extraction{People: &people.DocResult{Mentions: []people.Mention{{Para: 1 << 20, Start: 0, End: 5, Text: "Nobody", Key: "nobody"}}}}
+			b, err := encodeExtraction(key, x)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}},
+	}
+	for _, sp := range spoil {
+		t.Run(sp.name, func(t *testing.T) {
+			bad := newMemCache()
+			for k, v := range c.m {
+				bad.m[k] = v
+			}
+			bad.m[keys[0]] = sp.fn(keys[0], c.m[keys[0]])
+			e, err := LoadWith(ctx, fsys, ".", LoadOptions{Cache: bad, Version: "v1"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s := e.LoadStats(); s.Rejected != 1 || s.Extracted != 1 || s.Cached != len(keys)-1 {
+				t.Errorf("stats %+v, want the spoilt entry rejected and extracted again", s)
+			}
+			if fingerprint(t, e) != want {
+				t.Error("a spoilt cache entry changed the engine")
+			}
+		})
+	}
+}
+
+func TestExtractionCacheUnreachable(t *testing.T) {
+	fsys := testCorpus(t)
+	plain, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := newMemCache()
+	c.failGet = errors.New("connection refused")
+	e, err := LoadWith(context.Background(), fsys, ".", LoadOptions{Cache: c, Version: "v1"})
+	if err != nil {
+		t.Fatalf("an unreachable cache failed the load: %v", err)
+	}
+	s := e.LoadStats()
+	if s.CacheErr == nil || !strings.Contains(s.CacheErr.Error(), "connection refused") || s.Extracted != len(plain.docs) {
+		t.Errorf("stats %+v, want every article extracted and the cache error reported", s)
+	}
+	if c.puts != 0 {
+		t.Errorf("%d entries written to a cache that failed", c.puts)
+	}
+	if fingerprint(t, e) != fingerprint(t, plain) {
+		t.Error("engine differs from a load without a cache")
+	}
+}
+
+func TestReloadReusesUnchangedArticles(t *testing.T) {
+	ctx := context.Background()
+	fsys := testCorpus(t)
+	first, err := LoadWith(ctx, fsys, ".", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(first.docs)
+	// change one article, add one, remove one
+	var changed, removed string
+	for name := range fsys {
+		switch {
+		case changed == "":
+			changed = name
+		case removed == "":
+			removed = name
+		}
+	}
+	fsys[changed] = &fstest.MapFile{Data: append(bytes.Clone(fsys[changed].Data), "\n\nMinister Jane Doe said the plan would cost £3 million in 2014.\n"...)}
+	delete(fsys, removed)
+	fsys["added/new.md"] = &fstest.MapFile{Data: []byte("---\ntitle: New\npublished: 2014-11-06\n---\nHome Secretary Theresa May visited Calais on Thursday.\n")}
+
+	next, err := LoadWith(ctx, fsys, ".", LoadOptions{Previous: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := next.LoadStats(); s.Reused != n-2 || s.Extracted != 2 {
+		t.Errorf("stats %+v, want %d reused and 2 extracted", s, n-2)
+	}
+	fresh, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fingerprint(t, next) != fingerprint(t, fresh) {
+		t.Error("a reloaded engine differs from a fresh load")
+	}
+}
+
+func TestReloadWithCurationLeavesPreviousEngineAlone(t *testing.T) {
+	ctx := context.Background()
+	fsys := testCorpus(t)
+	fsys["curation.yaml"] = &fstest.MapFile{Data: []byte("people:\n  - name: Bernard Cazeneuve\n    kind: organisation\n")}
+	first, err := LoadWith(ctx, fsys, ".", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fingerprint(t, first)
+	fsys["curation.yaml"] = &fstest.MapFile{Data: []byte("people:\n  - name: Natacha Bouchart\n    kind: organisation\n")}
+	next, err := LoadWith(ctx, fsys, ".", LoadOptions{Previous: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := next.LoadStats(); s.Reused != len(first.docs) {
+		t.Errorf("stats %+v, want every article reused", s)
+	}
+	if fingerprint(t, first) != before {
+		t.Error("curating the new engine changed the previous one")
+	}
+	fresh, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fingerprint(t, next) != fingerprint(t, fresh) {
+		t.Error("a reloaded curated engine differs from a fresh load")
+	}
+}
