@@ -58,7 +58,8 @@ type document struct {
 	digest    string // a curator's digest choice: curation.DigestExclude, DigestPin or ""
 
 	sum       [sha256.Size]byte // SHA-256 of the article's file
-	key       string            // its extraction's cache key
+	ident     string            // the article as extracted: id, file and curated metadata
+	key       string            // its extraction's cache key: ident and extractor version
 	x         extraction        // its extraction before curation; never edited
 	extracted bool              // x holds a complete extraction (none failed)
 }

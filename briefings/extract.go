@@ -55,15 +55,20 @@ func (e *Engine) extractAll(ctx context.Context, o LoadOptions, curate bool) {
 	if o.Previous != nil {
 		prev = make(map[string]*document, len(o.Previous.docs))
 		for _, d := range o.Previous.docs {
-			if d.key != "" {
-				prev[d.key] = d
+			if d.ident != "" {
+				prev[d.ident] = d
 			}
 		}
 	}
 	var todo []*document
 	for _, d := range e.docs {
-		d.key = extractionKey(version, d.Doc, d.sum)
-		if p := prev[d.key]; p != nil && p.extracted {
+		// the previous engine ran this very code, so its articles are
+		// matched without the extractor version
+		d.ident = extractionKey("", d.Doc, d.sum)
+		if o.Cache != nil {
+			d.key = extractionKey(version, d.Doc, d.sum)
+		}
+		if p := prev[d.ident]; p != nil && p.extracted {
 			d.x, d.extracted = p.x, true
 			e.stats.Reused++
 			continue

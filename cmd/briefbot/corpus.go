@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"os"
@@ -11,6 +12,13 @@ import (
 // loadBriefingEngine loads the corpus in dir, or the embedded corpus when
 // dir is empty, and logs the files it skipped.
 func loadBriefingEngine(dir string, log *slog.Logger) (*briefings.Engine, error) {
+	return loadCachedEngine(context.Background(), dir, nil, log)
+}
+
+// loadCachedEngine is loadBriefingEngine reading and filling an
+// extraction cache; a cache that fails is logged and the corpus is
+// extracted without it.
+func loadCachedEngine(ctx context.Context, dir string, cache briefings.ExtractionCache, log *slog.Logger) (*briefings.Engine, error) {
 	var (
 		e   *briefings.Engine
 		err error
@@ -25,13 +33,18 @@ func loadBriefingEngine(dir string, log *slog.Logger) (*briefings.Engine, error)
 		case !fi.IsDir():
 			return nil, fmt.Errorf("corpus %s: not a directory", dir)
 		}
-		e, err = briefings.Load(os.DirFS(dir), ".")
+		e, err = briefings.LoadWith(ctx, os.DirFS(dir), ".", briefings.LoadOptions{Cache: cache})
 		if err != nil {
 			err = fmt.Errorf("corpus %s: %w", dir, err)
 		}
 	}
 	if err != nil {
 		return nil, err
+	}
+	if s := e.LoadStats(); s.CacheErr != nil {
+		log.Warn("extraction cache unavailable; extracted the corpus without it", "err", s.CacheErr)
+	} else if cache != nil {
+		log.Info("corpus extraction", "cached", s.Cached, "extracted", s.Extracted, "rejected", s.Rejected)
 	}
 	for _, w := range e.Warnings() {
 		log.Warn("corpus file skipped or read with a fallback", "detail", w)

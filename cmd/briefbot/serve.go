@@ -112,15 +112,24 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 	m := metrics.New()
 	log.Info("starting briefbot", "config", cfg)
 
+	// Store first: it holds the extraction cache the corpus load reads.
+	octx, cancel := context.WithTimeout(ctx, storeOpenTime)
+	st, err := store.Open(octx, cfg.Store.Driver, cfg.Store.DSN)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("store (%s %s): %w", cfg.Store.Driver, config.RedactDSN(cfg.Store.DSN), err)
+	}
+	defer st.Close()
+
 	// Corpus: the poller's fingerprint is taken before the first load, so
 	// a file changed during that load is picked up at the first poll.
 	holder := reload.NewHolder(nil)
 	var poller *reload.Poller
 	if cfg.Corpus.Dir != "" && cfg.Corpus.Reload > 0 {
-		poller = reload.NewPoller(cfg.Corpus.Dir, cfg.Corpus.Reload.Std(), holder, reload.Options{Log: log, Observer: m})
+		poller = reload.NewPoller(cfg.Corpus.Dir, cfg.Corpus.Reload.Std(), holder, reload.Options{Log: log, Observer: m, Cache: st})
 	}
 	start := time.Now()
-	engine, err := loadBriefingEngine(cfg.Corpus.Dir, log)
+	engine, err := loadCachedEngine(ctx, cfg.Corpus.Dir, st, log)
 	if err != nil {
 		return err
 	}
@@ -129,15 +138,6 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 	m.CorpusDocuments(counts.Documents)
 	log.Info("corpus loaded", "dir", corpusName(cfg.Corpus.Dir), "documents", counts.Documents,
 		"people", counts.People, "quotes", counts.Quotes, "figures", counts.Figures, "took", time.Since(start).Round(time.Millisecond))
-
-	// Store.
-	octx, cancel := context.WithTimeout(ctx, storeOpenTime)
-	st, err := store.Open(octx, cfg.Store.Driver, cfg.Store.DSN)
-	cancel()
-	if err != nil {
-		return fmt.Errorf("store (%s %s): %w", cfg.Store.Driver, config.RedactDSN(cfg.Store.DSN), err)
-	}
-	defer st.Close()
 
 	// Platforms, scheduler and router depend on one another: the platforms
 	// hand requests to the router, the router manages digests through the

@@ -83,6 +83,24 @@ func LoadDir(dir string) (*briefings.Engine, error) {
 	return briefings.Load(os.DirFS(dir), ".")
 }
 
+// loadIncremental returns a LoadFunc that extracts only the articles that
+// changed since the engine being served, reading the others from it or
+// from the cache. A cache that fails is logged and the load goes on.
+func (p *Poller) loadIncremental(cache briefings.ExtractionCache) LoadFunc {
+	return func(dir string) (*briefings.Engine, error) {
+		e, err := briefings.LoadWith(context.Background(), os.DirFS(dir), ".", briefings.LoadOptions{Cache: cache, Previous: p.h.Current()})
+		if err != nil {
+			return nil, err
+		}
+		s := e.LoadStats()
+		if s.CacheErr != nil {
+			p.log.Warn("extraction cache unavailable; extracted without it", "err", s.CacheErr)
+		}
+		p.log.Info("corpus extraction", "reused", s.Reused, "cached", s.Cached, "extracted", s.Extracted, "rejected", s.Rejected)
+		return e, nil
+	}
+}
+
 // Poller looks at a corpus directory every interval and reloads it when
 // its fingerprint (names, sizes and modification times) changes.
 type Poller struct {
@@ -109,7 +127,10 @@ const maxSettleRounds = 20
 type Options struct {
 	Log      *slog.Logger
 	Observer Observer
-	Load     LoadFunc // nil: LoadDir
+	Load     LoadFunc // nil: LoadDir, reusing the served engine's unchanged articles and Cache
+	// Cache keeps article extractions across processes for the default
+	// loader; nil: none.
+	Cache briefings.ExtractionCache
 	// Settle is how long a change must hold still before loading: 0 means
 	// DefaultSettle, a negative value loads at once.
 	Settle time.Duration
@@ -122,13 +143,13 @@ func NewPoller(dir string, every time.Duration, h *Holder, o Options) *Poller {
 	if o.Log == nil {
 		o.Log = slog.New(slog.DiscardHandler)
 	}
-	if o.Load == nil {
-		o.Load = LoadDir
-	}
 	if o.Settle == 0 {
 		o.Settle = DefaultSettle
 	}
 	p := &Poller{dir: dir, every: every, h: h, log: o.Log, obs: o.Observer, load: o.Load, settle: max(o.Settle, 0)}
+	if p.load == nil {
+		p.load = p.loadIncremental(o.Cache)
+	}
 	p.seen, _ = Fingerprint(dir)
 	return p
 }

@@ -233,3 +233,28 @@ func TestSettle(t *testing.T) {
 		t.Error("reloaded again with nothing changed")
 	}
 }
+
+// TestIncrementalReload: the default loader extracts only the article that
+// changed and takes the others from the engine being served.
+func TestIncrementalReload(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.md", article, 1)
+	write(t, dir, "b.md", strings.Replace(article, "Calais talks", "Second article", 1), 1)
+	h := NewHolder(nil)
+	p := NewPoller(dir, time.Hour, h, Options{Settle: -1})
+	first, err := p.load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.Swap(first)
+	if s := first.LoadStats(); s.Extracted != 2 {
+		t.Fatalf("first load: %+v", s)
+	}
+	write(t, dir, "b.md", strings.Replace(article, "Calais talks", "Changed article", 1), 2)
+	if !p.Check() {
+		t.Fatal("no reload")
+	}
+	if s := h.Current().LoadStats(); s.Reused != 1 || s.Extracted != 1 {
+		t.Errorf("reload: %+v, want one article reused and one extracted", s)
+	}
+}
