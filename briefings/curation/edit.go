@@ -58,6 +58,29 @@ func RemoveRole(person, title, date, source string) Edit {
 	return Edit{"people", []Field{{"name", person}, {"remove_roles", []map[string]any{fieldMap(role)}}}}
 }
 
+// CorrectRole renames a person's role with the title to to, or redates it
+// (either may be "").
+func CorrectRole(person, title, to, date string) Edit {
+	fix := withOptional([]Field{{"title", title}}, Field{"to", to}, Field{"date", date})
+	return Edit{"people", []Field{{"name", person}, {"correct_roles", []map[string]any{fieldMap(fix)}}}}
+}
+
+// AddRole gives a person a role held on date (YYYY[-MM[-DD]]), stated in
+// source ("" for none).
+func AddRole(person, title, date string, past bool, source string) Edit {
+	role := withOptional([]Field{{"title", title}, {"date", date}}, Field{"source", source})
+	if past {
+		role = append(role, Field{"past", true})
+	}
+	return Edit{"people", []Field{{"name", person}, {"add_roles", []map[string]any{fieldMap(role)}}}}
+}
+
+// ArticleMeta sets an article's date (YYYY[-MM[-DD]]) and title; "" keeps
+// either.
+func ArticleMeta(id, date, title string) Edit {
+	return Edit{"articles", withOptional([]Field{{"id", id}}, Field{"date", date}, Field{"title", title})}
+}
+
 // SetKind marks a name as a "person" or an "organisation".
 func SetKind(person, kind string) Edit {
 	return Edit{"people", []Field{{"name", person}, {"kind", kind}}}

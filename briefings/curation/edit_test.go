@@ -23,6 +23,9 @@ func TestAdd(t *testing.T) {
 		MergeAliases("Natacha Bouchart", "Natasha Bouchart"),
 		ReassignQuote("a1", "cannot accept", "Natacha Bouchart"),
 		ArticleDigest("a3", DigestPin),
+		CorrectRole("Natacha Bouchart", "Mayor of Calais", "Mayor", "2016"),
+		AddRole("Natacha Bouchart", "Senator", "2014-09", true, "a1"),
+		ArticleMeta("a4", "2015-03", "A title"),
 	}
 	if err := Add(path, edits...); err != nil {
 		t.Fatal(err)
@@ -41,10 +44,16 @@ func TestAdd(t *testing.T) {
 	if len(f.Figures) != 2 || f.Figures[0].Year != 2014 || f.Figures[0].Counts != "camp residents" || !f.Figures[1].Hide || f.Figures[1].Sentence != "small boats" {
 		t.Errorf("figures = %+v", f.Figures)
 	}
-	if len(f.People) != 3 || f.People[0].Kind != "organisation" || f.People[1].RemoveRoles[0].Title != "Calais mayor" || f.People[2].Aliases[0] != "Natasha Bouchart" {
+	if len(f.People) != 5 || f.People[0].Kind != "organisation" || f.People[1].RemoveRoles[0].Title != "Calais mayor" || f.People[2].Aliases[0] != "Natasha Bouchart" {
 		t.Errorf("people = %+v", f.People)
 	}
-	if len(f.Articles) != 1 || f.Articles[0].Digest != DigestPin {
+	if fix := f.People[3].CorrectRoles; len(fix) != 1 || fix[0].To != "Mayor" || fix[0].Date.Year != 2016 {
+		t.Errorf("corrected role = %+v", fix)
+	}
+	if add := f.People[4].AddRoles; len(add) != 1 || add[0].Title != "Senator" || !add[0].Past || add[0].Source != "a1" || add[0].Date.Month != 9 {
+		t.Errorf("added role = %+v", add)
+	}
+	if len(f.Articles) != 2 || f.Articles[0].Digest != DigestPin || f.Articles[1].Title != "A title" || f.Articles[1].Date.Month != 3 {
 		t.Errorf("articles = %+v", f.Articles)
 	}
 	entries, _ := os.ReadDir(dir)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/briefbot/briefbot/briefings/curation"
+	"github.com/briefbot/briefbot/briefings/text"
 )
 
 // maxField bounds a form value: a quote's words or a sentence.
@@ -73,7 +74,10 @@ func (c *Console) figureAction(w http.ResponseWriter, r *http.Request, a auth) {
 }
 
 func (c *Console) personAction(w http.ResponseWriter, r *http.Request, a auth) {
-	f, bad := form(r, "name", "action", "alias", "title", "date", "source")
+	f, bad := form(r, "name", "action", "alias", "title", "date", "source", "to", "past")
+	if bad == "" && f["date"] != "" {
+		bad = checkDate(f["date"])
+	}
 	var edit curation.Edit
 	switch {
 	case bad != "":
@@ -87,6 +91,12 @@ func (c *Console) personAction(w http.ResponseWriter, r *http.Request, a auth) {
 		edit = curation.Edit{List: "people", Fields: []curation.Field{{Key: "name", Value: f["name"]}, {Key: "never_merge", Value: []string{f["alias"]}}}}
 	case f["action"] == "remove-role" && f["title"] != "":
 		edit = curation.RemoveRole(f["name"], f["title"], f["date"], f["source"])
+	case f["action"] == "correct-role" && f["title"] != "" && (f["to"] != "" || f["date"] != ""):
+		edit = curation.CorrectRole(f["name"], f["title"], f["to"], f["date"])
+	case f["action"] == "add-role" && f["title"] != "" && f["date"] != "":
+		edit = curation.AddRole(f["name"], f["title"], f["date"], f["past"] != "", f["source"])
+	case f["action"] == "add-role":
+		bad = "A role to add needs a title and the date it was held (YYYY, YYYY-MM or YYYY-MM-DD)."
 	default:
 		bad = "That correction needs more: a name to merge or keep apart, or a role's title."
 	}
@@ -94,7 +104,21 @@ func (c *Console) personAction(w http.ResponseWriter, r *http.Request, a auth) {
 }
 
 func (c *Console) articleAction(w http.ResponseWriter, r *http.Request, a auth) {
-	f, bad := form(r, "id", "digest")
+	f, bad := form(r, "id", "digest", "date", "title")
+	if bad == "" && f["date"] != "" {
+		bad = checkDate(f["date"])
+	}
+	if e := c.engine(); e != nil {
+		// the form shows the current date and title: keep only what changed
+		if v, ok := e.Article(f["id"]); ok {
+			if f["title"] == v.Title {
+				f["title"] = ""
+			}
+			if f["date"] == v.Date && !v.DateInferred {
+				f["date"] = ""
+			}
+		}
+	}
 	var edit curation.Edit
 	switch {
 	case bad != "":
@@ -102,10 +126,22 @@ func (c *Console) articleAction(w http.ResponseWriter, r *http.Request, a auth) 
 		bad = "Say which article."
 	case f["digest"] == curation.DigestExclude || f["digest"] == curation.DigestPin:
 		edit = curation.ArticleDigest(f["id"], f["digest"])
-	default:
+	case f["digest"] != "":
 		bad = "Choose exclude or pin."
+	case f["date"] != "" || f["title"] != "":
+		edit = curation.ArticleMeta(f["id"], f["date"], f["title"])
+	default:
+		bad = "Nothing to change: give another date or title, or a digest choice."
 	}
-	c.apply(w, r, a, edit, bad, "Digest choice saved.")
+	c.apply(w, r, a, edit, bad, "Article corrected.")
+}
+
+// checkDate says what is wrong with a date typed in a form, or "".
+func checkDate(s string) string {
+	if _, err := text.ParseDate(s); err != nil {
+		return "The date must be YYYY, YYYY-MM or YYYY-MM-DD (" + err.Error() + ")."
+	}
+	return ""
 }
 
 // apply writes the edit to the curation file, reloads the corpus and sends

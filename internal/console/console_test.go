@@ -270,6 +270,27 @@ func TestActionsWriteCurationAndReload(t *testing.T) {
 					t.Errorf("counts %+v, want 1 organisation", e.Counts())
 				}
 			}, "kind: organisation"},
+		{"correct a role", "/console/actions/person",
+			url.Values{"name": {"Natacha Bouchart"}, "action": {"correct-role"}, "title": {"Calais mayor"}, "to": {"Mayor of Calais"}},
+			func(t *testing.T, e *briefings.Engine) {
+				if r := replyText(e.Who("natacha bouchart")); strings.Contains(r, "Roles: Calais mayor") {
+					t.Errorf("who still shows the old title:\n%s", r)
+				}
+			}, "to: Mayor of Calais"},
+		{"add a role", "/console/actions/person",
+			url.Values{"name": {"Natacha Bouchart"}, "action": {"add-role"}, "title": {"Senator"}, "date": {"2014-09"}, "past": {"1"}},
+			func(t *testing.T, e *briefings.Engine) {
+				if r := replyText(e.Who("natacha bouchart")); !strings.Contains(r, "Roles: Senator (former)") {
+					t.Errorf("who lacks the added role:\n%s", r)
+				}
+			}, "title: Senator"},
+		{"set an article's date, keeping its title", "/console/actions/article",
+			url.Values{"id": {"2015/a1"}, "date": {"2013-06-01"}, "title": {"Calais mayor speaks"}},
+			func(t *testing.T, e *briefings.Engine) {
+				if v, _ := e.Article("2015/a1"); v.Date != "2013-06-01" || !v.Curated {
+					t.Errorf("article = %+v", v)
+				}
+			}, `date: "2013-06-01"`},
 		{"exclude an article from digests", "/console/actions/article",
 			url.Values{"id": {"2016/a2"}, "digest": {"exclude"}},
 			func(t *testing.T, e *briefings.Engine) {
