@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -10,6 +11,15 @@ import (
 // curatedCorpus is a small corpus with a curation file.
 func curatedCorpus(t *testing.T, curation string) *Engine {
 	t.Helper()
+	e, err := Load(curatedFS(curation), "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// curatedFS is the corpus of curatedCorpus.
+func curatedFS(curation string) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"c/a1.md": {Data: []byte(`---
 title: Calais mayor speaks
@@ -39,11 +49,7 @@ Natalie Bouchart, the mayor of Calais, visited the port on Monday with the polic
 	if curation != "" {
 		fsys["c/curation.yaml"] = &fstest.MapFile{Data: []byte(curation)}
 	}
-	e, err := Load(fsys, "c")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return fsys
 }
 
 // itemsOf lists the texts of a reply's section, each with " (curated)"
@@ -281,5 +287,34 @@ func TestCurationFileError(t *testing.T) {
 	}, "c")
 	if err == nil || !strings.Contains(err.Error(), "curation.yaml: line 2: quotes[0]: asks for nothing") {
 		t.Errorf("Load = %v, want the curation error with its line and key", err)
+	}
+}
+
+// A reload that reuses the served engine's extraction applies the new
+// curation to the articles as extracted, not as the old curation left them.
+func TestCurationReloadReusesPristineExtraction(t *testing.T) {
+	ctx := context.Background()
+	first, err := LoadWith(ctx, curatedFS("quotes:\n  - {article: a2, text: abandoned the town, hide: true}\npeople:\n  - {name: Nike Jones, kind: organisation}\n"), "c", LoadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := itemsOf(first.Who("natacha bouchart"), "Quotes"); has(q, "abandoned") {
+		t.Fatalf("first load shows the hidden quote: %q", q)
+	}
+	second, err := LoadWith(ctx, curatedFS("figures:\n  - {article: a2, value: '1,200', hide: true}\n"), "c", LoadOptions{Previous: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.LoadStats().Reused == 0 {
+		t.Fatal("the second load extracted again; this test needs reuse")
+	}
+	if q := itemsOf(second.Who("natacha bouchart"), "Quotes"); !has(q, "abandoned") {
+		t.Errorf("the quote stays hidden after its entry was removed: %q", q)
+	}
+	if c := second.Counts(); c.Organisations != 0 {
+		t.Errorf("Nike Jones stays an organisation after the entry was removed: %+v", c)
+	}
+	if r := second.Stats(2016, ""); r.Kind != KindNotFound {
+		t.Errorf("the new curation is not applied: %+v", r)
 	}
 }

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
+	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"sync"
 
+	"github.com/briefbot/briefbot/briefings"
 	"github.com/briefbot/briefbot/briefings/curation"
 	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/console"
@@ -38,9 +42,14 @@ func newConsole(cfg *config.Config, holder *reload.Holder, st *store.Store, log 
 		o.Reload = func() error {
 			mu.Lock()
 			defer mu.Unlock()
-			e, err := loadBriefingEngine(dir, log)
+			// the articles did not change: their extraction is reused
+			// from the engine being served, and only curation applies anew
+			e, err := briefings.LoadWith(context.Background(), os.DirFS(dir), ".", briefings.LoadOptions{Cache: st, Previous: holder.Current()})
 			if err != nil {
-				return err
+				return fmt.Errorf("corpus %s: %w", dir, err)
+			}
+			for _, w := range e.Warnings() {
+				log.Warn("corpus file skipped or read with a fallback, or a curation entry unmatched", "detail", w)
 			}
 			holder.Swap(e)
 			m.CorpusDocuments(e.Counts().Documents)
