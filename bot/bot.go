@@ -20,6 +20,7 @@ type Engine interface {
 	Stats(year int, topic string) briefings.Reply
 	Ask(question string) briefings.Reply
 	Sources() briefings.Reply
+	SourcesOf(year int) briefings.Reply
 	Digest(opts briefings.DigestOptions) briefings.Digest
 }
 

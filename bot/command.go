@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/internal/textdist"
 )
 
 // MaxInput is the longest message the bot reads, in bytes (DESIGN §10).
@@ -24,6 +26,10 @@ const (
 
 var commands = map[string]bool{CmdWho: true, CmdStats: true, CmdAsk: true, CmdSources: true, CmdDigest: true, CmdHelp: true, CmdFeedback: true}
 
+// commandList is commands in a fixed order, so a typo close to two of them
+// is always read the same way.
+var commandList = []string{CmdWho, CmdStats, CmdAsk, CmdSources, CmdDigest, CmdHelp, CmdFeedback}
+
 // Command is a parsed message: a command name and its argument text.
 type Command struct {
 	Name string
@@ -31,6 +37,10 @@ type Command struct {
 	// Problem is set when the message cannot be read at all (empty, too
 	// long, binary); it is a sentence for the user.
 	Problem string
+	// Typed and Suggest are set when a command name was mistyped
+	// ("/whoo cazeneuve"): what was typed and the command meant
+	// ("/who cazeneuve"). Name is then CmdHelp.
+	Typed, Suggest string
 }
 
 // mentionToken matches platform mention and link markup: Slack <!channel>,
@@ -56,6 +66,7 @@ func ParseCommand(raw string) Command {
 	if s == "" {
 		return Command{Name: CmdHelp}
 	}
+	slash := strings.HasPrefix(s, "/")
 	s = strings.TrimPrefix(s, "/")
 	name, rest := splitWord(s)
 	lname := strings.ToLower(strings.TrimRight(name, ":,"))
@@ -63,6 +74,7 @@ func ParseCommand(raw string) Command {
 		if rest == "" {
 			return Command{Name: CmdHelp}
 		}
+		slash = true // "/brief whoo x" names a command too
 		name, rest = splitWord(strings.TrimPrefix(rest, "/"))
 		lname = strings.ToLower(strings.TrimRight(name, ":,"))
 	}
@@ -75,10 +87,33 @@ func ParseCommand(raw string) Command {
 	if lname == "?" || lname == "commands" {
 		return Command{Name: CmdHelp}
 	}
+	if slash {
+		// A slash names a command: a near miss is a typo, not a question.
+		if meant := closestCommand(lname); meant != "" {
+			return Command{Name: CmdHelp, Typed: "/" + name, Suggest: strings.TrimSpace("/" + meant + " " + rest)}
+		}
+	}
 	if q := stripEmphasis(s); q != "" {
 		return Command{Name: CmdAsk, Args: q}
 	}
 	return Command{Name: CmdHelp}
+}
+
+// closestCommand is the command within one edit of name (two for names
+// of five letters or more; a swap of neighbouring letters is one edit),
+// or "".
+func closestCommand(name string) string {
+	maxD := 1
+	if utf8.RuneCountInString(name) >= 5 {
+		maxD = 2
+	}
+	best, bestD := "", maxD+1
+	for _, c := range commandList {
+		if d := textdist.OSA([]rune(name), []rune(c), maxD); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
 }
 
 // stripEmphasis drops markdown emphasis marks (*bold*, _it_, ~del~, `code`).

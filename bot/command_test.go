@@ -97,3 +97,37 @@ func TestParseSchedule(t *testing.T) {
 		})
 	}
 }
+
+// TestParseCommandTypos: a slash before a near miss of a command name is a
+// typo with a suggestion, not a free question; without the slash, or far
+// from every command, it stays a question.
+func TestParseCommandTypos(t *testing.T) {
+	tests := []struct {
+		in, suggest string
+	}{
+		{"/whoo cazeneuve", "/who cazeneuve"},
+		{"/hwo cazeneuve", "/who cazeneuve"},
+		{"/stast 2025", "/stats 2025"},
+		{"/statss 2025 crossings", "/stats 2025 crossings"},
+		{"/srouces", "/sources"},
+		{"/brief whoo x", "/who x"},
+		{"/hlep", "/help"},
+		{"/weather today", ""},
+		{"whoo cazeneuve", ""},
+		{"/when was the deal signed?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got := ParseCommand(tt.in)
+			if got.Suggest != tt.suggest {
+				t.Fatalf("ParseCommand(%q).Suggest = %q, want %q", tt.in, got.Suggest, tt.suggest)
+			}
+			if tt.suggest != "" && got.Name != CmdHelp {
+				t.Errorf("a typo routes to %q, want help", got.Name)
+			}
+			if tt.suggest == "" && got.Name != CmdAsk {
+				t.Errorf("ParseCommand(%q).Name = %q, want a question", tt.in, got.Name)
+			}
+		})
+	}
+}

@@ -13,7 +13,7 @@ func HelpReply() briefings.Reply {
 				{Text: "/who NAME: who a person is, their roles and their quotes (e.g. /who cazeneuve)"},
 				{Text: "/stats YEAR [topic]: the figures reported for a year (e.g. /stats 2025); /stats alone lists the years"},
 				{Text: "/ask QUESTION: a question answered from the articles"},
-				{Text: "/sources: the articles I know"},
+				{Text: "/sources [YEAR]: the articles I know, or those of a year"},
 				{Text: "/digest: a preview of this channel's digest"},
 				{Text: "/help: this message"},
 			}},

@@ -63,6 +63,10 @@ func (r *Router) Handle(ctx context.Context, req Request) (rep briefings.Reply) 
 	if cmd.Problem != "" {
 		return briefings.Reply{Kind: briefings.KindError, Title: "I couldn't read that", Summary: cmd.Problem}
 	}
+	if cmd.Suggest != "" {
+		return briefings.Reply{Kind: briefings.KindHelp, Title: "Did you mean " + cmd.Suggest + "?",
+			Summary: fmt.Sprintf("%s is not a command I know. Send %s, or /help to see every command.", cmd.Typed, cmd.Suggest)}
+	}
 	cmd, as := r.followUp(ctx, req, cmd)
 	rep = r.dispatch(ctx, req, cmd)
 	r.remember(ctx, req, cmd, rep)
@@ -85,6 +89,12 @@ func (r *Router) dispatch(ctx context.Context, req Request, cmd Command) briefin
 	case CmdHelp:
 		return HelpReply()
 	case CmdSources:
+		switch year, topic, ok := parseStatsArgs(cmd.Args); {
+		case !ok || topic != "":
+			return usage("Which year?", "/sources lists every article; /sources YEAR those of a year, e.g. /sources 2014")
+		case year != 0:
+			return r.engine().SourcesOf(year)
+		}
 		return r.engine().Sources()
 	case CmdWho:
 		if cmd.Args == "" {

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -38,6 +39,9 @@ func (f *fakeEngine) Stats(year int, topic string) briefings.Reply {
 }
 func (f *fakeEngine) Ask(q string) briefings.Reply { return f.record("ask:" + q) }
 func (f *fakeEngine) Sources() briefings.Reply     { return f.record("sources") }
+func (f *fakeEngine) SourcesOf(year int) briefings.Reply {
+	return f.record(fmt.Sprintf("sources %d", year))
+}
 func (f *fakeEngine) Digest(o briefings.DigestOptions) briefings.Digest {
 	return briefings.Digest{Reply: f.record("digest")}
 }
@@ -105,6 +109,9 @@ func TestRouterRoutesToEngine(t *testing.T) {
 		{"/who", "Who should I brief you on?", briefings.KindHelp},
 		{"/ask", "What would you like to know?", briefings.KindHelp},
 		{"/sources", "sources", briefings.KindAnswer},
+		{"/sources 2014", "sources 2014", briefings.KindAnswer},
+		{"/sources crossings", "Which year?", briefings.KindHelp},
+		{"/whoo cazeneuve", "Did you mean /who cazeneuve?", briefings.KindHelp},
 		{"/digest", "digest", briefings.KindAnswer},
 		{"how much will the UK contribute?", "ask:how much will the UK contribute?", briefings.KindAnswer},
 		{"/help", "What I can do", briefings.KindHelp},

@@ -138,7 +138,9 @@ func onOrAfter(d, day text.Date) bool {
 
 // spotlight is the article of the day among those not yet spotlighted to
 // the target in this round (every article when all have had a turn). It
-// returns the reply and the article's id.
+// returns the reply and the article's id. Its lead says why: nothing new
+// for the channel since its last digest, or nothing published since the
+// day asked for.
 func (e *Engine) spotlight(opts DigestOptions) (Reply, string) {
 	now := opts.Now
 	if now.IsZero() {
@@ -162,8 +164,12 @@ func (e *Engine) spotlight(opts DigestOptions) (Reply, string) {
 	day := now.UTC().Unix() / 86400
 	d := docs[int(day%int64(len(docs)))]
 	c := newCiter(e)
+	why := "Nothing new since the last digest"
+	if opts.Seen == nil && !opts.Since.IsZero() {
+		why = "Nothing was published on or after " + opts.Since.Format(time.DateOnly)
+	}
 	r := Reply{Kind: KindDigest, Title: "Spotlight: " + d.Meta.Title,
-		Summary: dateLine(opts) + "Nothing new since the last digest, so here is an article from the archive (each one in turn)."}
+		Summary: dateLine(opts) + why + ", so here is an article from the archive (each one in turn)."}
 	r.Sections = []Section{e.digestSection(d, c)}
 	r.Sources = c.sources
 	return r, d.ID

@@ -135,15 +135,21 @@ type Digest struct {
 }
 
 // Sources lists the documents of the corpus, oldest first.
-func (e *Engine) Sources() Reply {
+func (e *Engine) Sources() Reply { return e.SourcesOf(0) }
+
+// SourcesOf lists the articles published in year (every article for 0).
+func (e *Engine) SourcesOf(year int) Reply {
 	r := Reply{Kind: KindSources, Title: "Sources"}
 	if len(e.docs) == 0 {
 		r.Summary = "The corpus holds no articles."
 		return r
 	}
 	items := make([]Item, 0, len(e.byDate))
-	inferred := 0
+	inferred, total := 0, len(e.docs)
 	for _, d := range e.byDate {
+		if year != 0 && d.Meta.Published.Year != year {
+			continue
+		}
 		t := d.Meta.Title
 		if d.Meta.DateInferred {
 			t += " (no date given; year inferred from the text)"
@@ -152,7 +158,16 @@ func (e *Engine) Sources() Reply {
 		items = append(items, Item{Text: t, Source: d.ID, Date: d.Meta.Published.String(), Curated: d.curated})
 	}
 	const maxListed = 50
-	r.Summary = fmt.Sprintf("%s, %s.", plural(len(e.docs), "article", "articles"), e.span())
+	r.Summary = fmt.Sprintf("%s, %s.", plural(total, "article", "articles"), e.span())
+	if year != 0 {
+		r.Title = fmt.Sprintf("Sources from %d", year)
+		if len(items) == 0 {
+			r.Kind = KindNotFound
+			r.Summary = fmt.Sprintf("No article in the corpus is dated %d. It holds %s. /sources lists them all.", year, r.Summary)
+			return r
+		}
+		r.Summary = fmt.Sprintf("%s from %d, of %s in the corpus.", plural(len(items), "article", "articles"), year, plural(total, "article", "articles"))
+	}
 	if inferred > 0 {
 		r.Summary += " " + inferredNote(inferred)
 	}

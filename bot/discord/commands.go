@@ -69,7 +69,11 @@ func Commands() []*discordgo.ApplicationCommand {
 					str(optTimezone, "An IANA time zone, e.g. Europe/London (default UTC)", false, 64)),
 				sub(subUnsubscribe, "Stop a digest (admins)", str(optID, "The digest id, from /digest list", true, 100)),
 			}},
-		{Name: bot.CmdSources, Description: "The articles the bot knows"},
+		{Name: bot.CmdSources, Description: "The articles the bot knows",
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionInteger, Name: optYear, Description: "Only the articles of a year, e.g. 2014",
+					MinValue: &minYear, MaxValue: maxYear},
+			}},
 		{Name: bot.CmdHelp, Description: "What the bot can do"},
 	}
 }
@@ -110,6 +114,9 @@ func commandText(data discordgo.ApplicationCommandInteractionData) string {
 		}
 		return "/digest"
 	case bot.CmdSources:
+		if y, ok := intOption(opts, optYear); ok {
+			return join("/sources", strconv.FormatInt(y, 10))
+		}
 		return "/sources"
 	}
 	return "/help"

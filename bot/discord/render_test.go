@@ -398,6 +398,7 @@ func TestCommandText(t *testing.T) {
 		{"digest", opts{sub("subscribe", str("schedule", "0 9 * * 1"))}, `/digest subscribe "0 9 * * 1"`},
 		{"digest", opts{sub("unsubscribe", str("id", "d-42"))}, "/digest unsubscribe d-42"},
 		{"sources", nil, "/sources"},
+		{"sources", opts{num("year", 2014.0)}, "/sources 2014"},
 		{"help", nil, "/help"},
 		{"unknown", nil, "/help"},
 	}

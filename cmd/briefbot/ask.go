@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -17,18 +15,18 @@ const askUsage = "usage: briefbot ask [--corpus DIR] [--format text|json|slack|d
 // /sources, /help, /digest or a free question. A "not found" answer is
 // still an answer: exit 0.
 func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	corpusDir := fs.String("corpus", "", "corpus directory (default: the embedded corpus)")
-	format := fs.String("format", formatText, "output format: text, json, slack or discord")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stdout, stderr, "ask", askUsage, err)
+	fs := newFlags("ask")
+	corpusDir := fs.String("corpus", "", "`DIR` of .md/.txt articles (default: the embedded corpus)")
+	format := fs.String("format", formatText, "output `FORMAT`: text, json, slack or discord")
+	words, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageError(stdout, stderr, fs, askUsage, err)
 	}
 	if err := checkFormat(*format); err != nil {
 		fmt.Fprintf(stderr, "briefbot ask: %v\n", err)
 		return exitUsage
 	}
-	msg := strings.TrimSpace(strings.Join(fs.Args(), " "))
+	msg := strings.TrimSpace(strings.Join(words, " "))
 	if msg == "" {
 		fmt.Fprintf(stderr, "briefbot ask: no message (%s)\n", askUsage)
 		return exitUsage
@@ -46,15 +44,4 @@ func runAsk(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
-}
-
-// usageError reports a flag problem on one line (exit 2), or prints the
-// usage for -h (exit 0).
-func usageError(stdout, stderr io.Writer, cmd, usage string, err error) int {
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprintln(stdout, usage)
-		return exitOK
-	}
-	fmt.Fprintf(stderr, "briefbot %s: %v (%s)\n", cmd, err, usage)
-	return exitUsage
 }

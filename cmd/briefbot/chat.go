@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,11 +15,10 @@ const chatUsage = "usage: briefbot chat [--corpus DIR]"
 // runChat runs the console adapter: each line of stdin is a message, each
 // answer is printed as text. It prompts only when stdin is a terminal.
 func runChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("chat", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	corpusDir := fs.String("corpus", "", "corpus directory (default: the embedded corpus)")
+	fs := newFlags("chat")
+	corpusDir := fs.String("corpus", "", "`DIR` of .md/.txt articles (default: the embedded corpus)")
 	if err := fs.Parse(args); err != nil {
-		return usageError(stdout, stderr, "chat", chatUsage, err)
+		return usageError(stdout, stderr, fs, chatUsage, err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "briefbot chat: unexpected argument %q (%s)\n", fs.Arg(0), chatUsage)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -15,12 +14,11 @@ const checkUsage = "usage: briefbot check [--corpus DIR] [--config FILE]"
 // and prints what the corpus holds. Without --corpus the configured
 // corpus directory is checked, else the embedded corpus.
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	corpusDir := fs.String("corpus", "", "corpus directory (default: the configured or the embedded corpus)")
-	cfgPath := fs.String("config", "", "configuration file to validate")
+	fs := newFlags("check")
+	corpusDir := fs.String("corpus", "", "`DIR` of .md/.txt articles (default: the configured or the embedded corpus)")
+	cfgPath := fs.String("config", "", "configuration `FILE` to validate")
 	if err := fs.Parse(args); err != nil {
-		return usageError(stdout, stderr, "check", checkUsage, err)
+		return usageError(stdout, stderr, fs, checkUsage, err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "briefbot check: unexpected argument %q (%s)\n", fs.Arg(0), checkUsage)

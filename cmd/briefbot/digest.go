@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -16,13 +15,12 @@ const digestUsage = "usage: briefbot digest [--corpus DIR] [--since YYYY-MM-DD] 
 // published since --since (all of them without it), or the spotlight of
 // the day when none is new.
 func runDigest(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("digest", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	corpusDir := fs.String("corpus", "", "corpus directory (default: the embedded corpus)")
-	since := fs.String("since", "", "only articles published on or after this day, YYYY-MM-DD")
-	format := fs.String("format", formatText, "output format: text, json, slack or discord")
+	fs := newFlags("digest")
+	corpusDir := fs.String("corpus", "", "`DIR` of .md/.txt articles (default: the embedded corpus)")
+	since := fs.String("since", "", "only articles published on or after this `DATE` (YYYY-MM-DD)")
+	format := fs.String("format", formatText, "output `FORMAT`: text, json, slack or discord")
 	if err := fs.Parse(args); err != nil {
-		return usageError(stdout, stderr, "digest", digestUsage, err)
+		return usageError(stdout, stderr, fs, digestUsage, err)
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "briefbot digest: unexpected argument %q (%s)\n", fs.Arg(0), digestUsage)

@@ -120,3 +120,82 @@ func TestE2EExampleConfig(t *testing.T) {
 		t.Errorf("serve with the example exited %d\n%s", code, p.tail(20))
 	}
 }
+
+// TestE2ECLI runs the command line as a newcomer would: typos, flags after
+// the message, version, help and unknown commands.
+func TestE2ECLI(t *testing.T) {
+	e2eBinary(t)
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantOut  []string // in stdout
+		wantErr  []string // in stderr
+		notOut   []string
+	}{
+		{"typo in a command", []string{"ask", "/whoo cazeneuve"}, exitOK, []string{"Did you mean /who cazeneuve?"}, nil, []string{"couldn't find"}},
+		{"flags after the message", []string{"ask", "/who cazeneuve", "--format", "json"}, exitOK, []string{`"kind": "who"`, `"title": "Bernard Cazeneuve"`}, nil, []string{"--format"}},
+		{"-- ends the flags", []string{"ask", "--format", "json", "--", "/who", "--format"}, exitOK, []string{`"kind": "notfound"`}, nil, nil},
+		{"unknown flag after the message", []string{"ask", "/who cazeneuve", "--colour"}, exitUsage, nil, []string{"flag provided but not defined: -colour", "usage: briefbot ask"}, nil},
+		{"sources of a year", []string{"ask", "/sources 2014"}, exitOK, []string{"Sources from 2014", "4 articles from 2014, of 6 articles"}, nil, []string{"2021", "2025-09"}},
+		{"digest since a day with nothing new", []string{"digest", "--since", "2030-01-01"}, exitOK, []string{"Nothing was published on or after 2030-01-01"}, nil, []string{"since the last digest"}},
+		{"version", []string{"version"}, exitOK, []string{"briefbot ", " go1."}, nil, nil},
+		{"--version", []string{"--version"}, exitOK, []string{"briefbot "}, nil, nil},
+		{"unknown command", []string{"frobnicate"}, exitUsage, nil, []string{`unknown command "frobnicate"`, "ask, chat, serve, digest, check, healthcheck, version, help"}, nil},
+		{"misspelt command", []string{"chekc"}, exitUsage, nil, []string{"did you mean check?"}, nil},
+		{"help", []string{"help"}, exitOK, []string{"healthcheck", "version", "--help"}, nil, nil},
+	}
+	for _, cmd := range []string{"ask", "chat", "serve", "digest", "check", "healthcheck", "version"} {
+		tests = append(tests, struct {
+			name     string
+			args     []string
+			wantCode int
+			wantOut  []string
+			wantErr  []string
+			notOut   []string
+		}{cmd + " --help", []string{cmd, "--help"}, exitOK, []string{"usage: briefbot " + cmd}, nil, nil})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errs := e2eRun(t, 60*time.Second, nil, tt.args...)
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d\nstdout: %.500s\nstderr: %.500s", code, tt.wantCode, out, errs)
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out, w) {
+					t.Errorf("stdout lacks %q:\n%.800s", w, out)
+				}
+			}
+			for _, w := range tt.wantErr {
+				if !strings.Contains(errs, w) {
+					t.Errorf("stderr lacks %q:\n%.800s", w, errs)
+				}
+			}
+			for _, w := range tt.notOut {
+				if strings.Contains(out, w) {
+					t.Errorf("stdout has %q:\n%.800s", w, out)
+				}
+			}
+		})
+	}
+}
+
+// TestE2EHelpStyle: every command's --help has the same shape: the usage
+// line, then its flags as --name VALUE, one a line.
+func TestE2EHelpStyle(t *testing.T) {
+	e2eBinary(t)
+	for _, cmd := range []string{"ask", "chat", "serve", "digest", "check", "healthcheck"} {
+		t.Run(cmd, func(t *testing.T) {
+			_, out, _ := e2eRun(t, 30*time.Second, nil, cmd, "-h")
+			lines := strings.Split(strings.TrimSpace(out), "\n")
+			if len(lines) < 4 || !strings.HasPrefix(lines[0], "usage: briefbot "+cmd) || lines[1] != "" || lines[2] != "flags:" {
+				t.Fatalf("help of %s:\n%s", cmd, out)
+			}
+			for _, l := range lines[3:] {
+				if !strings.HasPrefix(l, "  --") {
+					t.Errorf("flag line %q is not \"  --name ...\"", l)
+				}
+			}
+		})
+	}
+}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -14,25 +13,23 @@ import (
 	"github.com/briefbot/briefbot/internal/config"
 )
 
+const healthcheckUsage = "usage: briefbot healthcheck [--config FILE] [--url URL] [--timeout DURATION]"
+
 // runHealthcheck is `briefbot healthcheck [--config FILE] [--url URL]`:
 // it asks a running `briefbot serve` for /healthz and exits 0 when the
 // answer is 200, 1 otherwise. Container images without a shell or curl
 // (distroless) use it as their HEALTHCHECK. Without --url it finds the
 // server from http.addr in the config (and BRIEFBOT_HTTP_ADDR).
 func runHealthcheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	configPath := fs.String("config", "", "configuration file whose http.addr to probe")
-	target := fs.String("url", "", "URL to probe instead (e.g. http://127.0.0.1:8080/readyz)")
-	timeout := fs.Duration("timeout", 3*time.Second, "give up after this long")
+	fs := newFlags("healthcheck")
+	configPath := fs.String("config", "", "configuration `FILE` whose http.addr to probe")
+	target := fs.String("url", "", "`URL` to probe instead (e.g. http://127.0.0.1:8080/readyz)")
+	timeout := fs.Duration("timeout", 3*time.Second, "give up after this long (a `DURATION` like 3s)")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+		return usageError(stdout, stderr, fs, healthcheckUsage, err)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "briefbot healthcheck: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "briefbot healthcheck: unexpected argument %q (%s)\n", fs.Arg(0), healthcheckUsage)
 		return exitUsage
 	}
 	u := *target

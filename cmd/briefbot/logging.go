@@ -24,13 +24,24 @@ func parseLevel(s string) (slog.Level, error) {
 }
 
 // newLogger logs to w: text for a person at a terminal, JSON lines for a
-// log collector otherwise.
+// log collector otherwise. In JSON a duration is a number of milliseconds
+// under its key with "_ms" added ("took_ms": 12.5), not slog's
+// nanoseconds; in text it reads as a duration (took=12.5ms).
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: level}
 	if isTTY(w) {
 		return slog.New(slog.NewTextHandler(w, opts))
 	}
+	opts.ReplaceAttr = durationsInMS
 	return slog.New(slog.NewJSONHandler(w, opts))
+}
+
+// durationsInMS rewrites a duration attribute as milliseconds.
+func durationsInMS(_ []string, a slog.Attr) slog.Attr {
+	if a.Value.Kind() != slog.KindDuration {
+		return a
+	}
+	return slog.Float64(a.Key+"_ms", float64(a.Value.Duration().Microseconds())/1000)
 }
 
 // isTTY reports whether v is a terminal: a character device other

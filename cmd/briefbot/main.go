@@ -35,6 +35,11 @@ commands:
   digest [--corpus DIR] [--since DATE] [--format ...]            print the digest that would be posted now
   check [--corpus DIR] [--config FILE]                           validate and print what the corpus holds
   healthcheck [--config FILE] [--url URL]                        probe a running serve's /healthz (container HEALTHCHECK)
+  version                                                        print the version and VCS revision of this build
+  help                                                           print this
+
+briefbot COMMAND --help shows a command's flags. Flags may also follow the
+message of ask: briefbot ask "/who cazeneuve" --format json
 `
 
 // run is main without the process: it takes the arguments and streams and
@@ -58,10 +63,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCheck(ctx, rest, stdout, stderr)
 	case "healthcheck":
 		return runHealthcheck(ctx, rest, stdout, stderr)
+	case "version", "--version":
+		return runVersion(rest, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText)
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "briefbot: unknown command %q (want ask, chat, serve, digest or check)\n", cmd)
-	return exitUsage
+	return unknownCommand(stderr, cmd)
 }

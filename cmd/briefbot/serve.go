@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -42,28 +41,22 @@ const EnvLogLevel = "BRIEFBOT_LOG_LEVEL"
 // onListen, when set (tests), is told the HTTP server's bound address.
 var onListen func(net.Addr)
 
+const serveUsage = "usage: briefbot serve [--config FILE] [--log-level debug|info|warn|error]"
+
 // runServe is `briefbot serve [--config FILE] [--log-level LEVEL]`.
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	configPath := fs.String("config", "", "configuration file (see config.example.yaml); none: defaults, console only")
+	fs := newFlags("serve")
+	configPath := fs.String("config", "", "configuration `FILE` (see config.example.yaml); none: defaults, console only")
 	defLevel := os.Getenv(EnvLogLevel)
 	if defLevel == "" {
 		defLevel = "info"
 	}
-	levelName := fs.String("log-level", defLevel, "log level: debug, info, warn or error")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: briefbot serve [--config FILE] [--log-level debug|info|warn|error]")
-		fs.PrintDefaults()
-	}
+	levelName := fs.String("log-level", defLevel, "log `LEVEL`: debug, info, warn or error")
 	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+		return usageError(stdout, stderr, fs, serveUsage, err)
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "briefbot serve: unexpected argument %q (usage: briefbot serve [--config FILE])\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "briefbot serve: unexpected argument %q (%s)\n", fs.Arg(0), serveUsage)
 		return exitUsage
 	}
 	level, err := parseLevel(*levelName)
