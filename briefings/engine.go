@@ -30,6 +30,7 @@ type Engine struct {
 	ranked    []*profile          // most mentioned first
 	years     []yearFigures       // years with figures, ascending
 	byYear    map[int]*yearFigures
+	vocab     *vocabulary // words of the texts figures stand in, for topics
 	index     *search.Index
 	passages  []passage
 	topics    []string // most frequent tags, for "what the corpus covers"

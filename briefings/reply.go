@@ -50,6 +50,9 @@ type Item struct {
 	Mark string `json:"mark,omitempty"`
 	// Source is the id of the document the text comes from (see Reply.Sources).
 	Source string `json:"source,omitempty"`
+	// Also lists further documents that carry the same text: one story
+	// reported by several outlets, cited once with all its sources.
+	Also []string `json:"also,omitempty"`
 	// Date is the date the item refers to or was published, YYYY[-MM[-DD]].
 	Date string `json:"date,omitempty"`
 	// Curated is set when a curator added or corrected the item (its role,

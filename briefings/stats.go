@@ -45,11 +45,12 @@ func (f figRef) sentence() string {
 // yearFigures is every figure that refers to one year, grouped by what it
 // counts.
 type yearFigures struct {
-	year   int
-	figs   []figRef
-	hay    []string // per figure: its measure and sentence, lower case, for topics
-	docs   int
-	groups []figGroup
+	year int
+	figs []figRef
+	// context is, per figure, the analysed text around it, for topics.
+	context []figureContext
+	docs    int
+	groups  []figGroup
 }
 
 // figGroup is the figures of one measure ("migrants in Calais").
@@ -79,14 +80,11 @@ func (e *Engine) buildFigures() {
 	}
 	for _, y := range e.byYear {
 		y.docs = countDocs(y.figs)
-		y.hay = make([]string, len(y.figs))
-		for i, f := range y.figs {
-			y.hay[i] = strings.ToLower(f.fig().Counts + " " + f.sentence())
-		}
 		y.groups = groupFigures(y.figs)
 		e.years = append(e.years, *y)
 	}
 	sort.Slice(e.years, func(i, j int) bool { return e.years[i].year < e.years[j].year })
+	e.buildTopicContexts()
 }
 
 func countDocs(figs []figRef) int {
@@ -142,7 +140,10 @@ func groupFigures(figs []figRef) []figGroup {
 }
 
 // Stats lists the figures the corpus reports for a year, optionally on a
-// topic; year 0 lists the years covered.
+// topic; year 0 lists the years covered. With a topic, figures whose
+// sentence names it come first, grouped by what they count; then figures
+// beside a sentence that names it, then figures of articles whose headline
+// or lead names it, each under a heading that says so.
 func (e *Engine) Stats(year int, topic string) Reply {
 	if year == 0 {
 		return e.statsYears()
@@ -153,9 +154,12 @@ func (e *Engine) Stats(year int, topic string) Reply {
 	}
 	groups := y.groups
 	topic = strings.TrimSpace(topic)
+	var near, article []figRef
 	if topic != "" {
-		groups = e.filterTopic(y, topic)
-		if len(groups) == 0 {
+		var sentence []figRef
+		sentence, near, article = e.onTopic(y, topic)
+		groups = groupFigures(sentence)
+		if len(sentence)+len(near)+len(article) == 0 {
 			return Reply{Kind: KindNotFound, Title: fmt.Sprintf("No figures on “%s” for %d", topic, year),
 				Summary: fmt.Sprintf("The corpus reports %s for %d, none on that topic. Try /stats %d alone.", plural(len(y.figs), "figure", "figures"), year, year)}
 		}
@@ -165,56 +169,147 @@ func (e *Engine) Stats(year int, topic string) Reply {
 	if topic != "" {
 		r.Title = fmt.Sprintf("Figures for %d on “%s”", year, topic)
 	}
-	shown, total := 0, 0
-	inferred := map[*document]bool{}
+	l := &statLister{c: c, seen: map[string]int{}, inferred: map[*document]bool{}}
+	total := 0
 	var disagree []Item
 	for gi, g := range groups {
 		total += len(g.figs)
 		if gi >= maxStatGroups {
 			continue
 		}
-		sec := Section{Heading: g.heading}
 		if g.disagree != "" {
 			disagree = append(disagree, Item{Text: g.disagree})
 		}
-		seen := map[string]bool{}
-		for _, f := range g.figs {
-			if len(sec.Items) >= maxFiguresPerStat {
-				break
-			}
-			sent := f.sentence()
-			if seen[sent] {
-				continue // two figures of one sentence: show the sentence once
-			}
-			seen[sent] = true
-			fg := f.fig()
-			if f.doc.Meta.DateInferred && fg.YearFrom != "explicit" {
-				inferred[f.doc] = true
-			}
-			sec.Items = append(sec.Items, Item{Text: sent, Mark: fg.Text, Source: c.cite(f.doc.ID), Date: f.doc.date(), Curated: fg.Curated})
-			shown++
-		}
-		r.Sections = append(r.Sections, sec)
+		l.add(g.heading, g.figs)
 	}
+	for _, ctx := range []struct {
+		heading string
+		figs    []figRef
+	}{
+		{fmt.Sprintf("Beside a sentence on “%s”", topic), near},
+		{fmt.Sprintf("In articles on “%s” (named in the headline or lead)", topic), article},
+	} {
+		total += len(ctx.figs)
+		l.add(ctx.heading, ctx.figs)
+	}
+	r.Sections = l.sections()
 	if len(disagree) > 0 {
 		r.Sections = append([]Section{{Heading: "Sources disagree", Items: disagree}}, r.Sections...)
 	}
-	docs := 0
-	for _, g := range groups {
-		docs += g.docs
-	}
 	r.Summary = fmt.Sprintf("%s for %d, grouped by what they count.", plural(total, "figure", "figures"), year)
-	if shown < total {
-		r.Summary += fmt.Sprintf(" Showing %d; add a topic to narrow it, e.g. /stats %d %s.", shown, year, exampleTopic(groups))
+	if topic != "" {
+		r.Summary = fmt.Sprintf("%s for %d on “%s”.", plural(total, "figure", "figures"), year, topic)
+		if n := len(near) + len(article); n > 0 {
+			r.Summary += fmt.Sprintf(" %s stand in the articles around the topic rather than in a sentence naming it.", plural(n, "figure", "figures"))
+		}
+	}
+	if l.shown < l.distinct {
+		if topic == "" {
+			r.Summary += fmt.Sprintf(" Showing %d; add a topic to narrow it, e.g. /stats %d %s.", l.shown, year, exampleTopic(groups))
+		} else {
+			r.Summary += fmt.Sprintf(" Showing %d.", l.shown)
+		}
 	}
 	if len(disagree) > 0 {
 		r.Summary += " Some sources disagree: see below."
 	}
-	if n := len(inferred); n > 0 {
+	if n := len(l.inferred); n > 0 {
 		r.Summary += " " + inferredNote(n)
 	}
 	r.Sources = c.sources
 	return r
+}
+
+// statLister turns figures into sections of items, each sentence once
+// across the reply: the same sentence in several articles (one story from
+// several outlets, or a copy) is one item citing all of them.
+type statLister struct {
+	c        *citer
+	secs     []Section
+	seen     map[string]int // normalised sentence -> slot
+	slots    []itemSlot
+	inferred map[*document]bool
+	shown    int // items shown
+	distinct int // distinct sentences offered
+}
+
+// itemSlot is where a distinct sentence went (sec -1: not shown) and the
+// further articles that carry it.
+type itemSlot struct {
+	sec, item int
+	doc       *document
+	also      []string
+}
+
+// add lists up to maxFiguresPerStat figures under a heading.
+func (l *statLister) add(heading string, figs []figRef) {
+	sec := Section{Heading: heading}
+	for _, f := range figs {
+		sent := f.sentence()
+		key := sameText(sent)
+		i, dup := l.seen[key]
+		if dup {
+			sl := &l.slots[i]
+			switch {
+			case sl.doc != f.doc:
+				// one sentence in two articles: one item citing both
+				if sl.sec >= 0 && !contains(sl.also, f.doc.ID) {
+					sl.also = append(sl.also, f.doc.ID)
+				}
+				continue
+			case sl.sec == len(l.secs) || sl.sec < 0:
+				continue // two figures of one sentence under one heading
+			}
+			// the same sentence under another heading marks another figure
+		} else {
+			l.distinct++
+			l.seen[key] = len(l.slots)
+		}
+		if len(sec.Items) >= maxFiguresPerStat {
+			if !dup {
+				l.slots = append(l.slots, itemSlot{sec: -1, doc: f.doc})
+			}
+			continue
+		}
+		fg := f.fig()
+		if f.doc.Meta.DateInferred && fg.YearFrom != "explicit" {
+			l.inferred[f.doc] = true
+		}
+		if !dup {
+			l.slots = append(l.slots, itemSlot{sec: len(l.secs), item: len(sec.Items), doc: f.doc})
+		}
+		sec.Items = append(sec.Items, Item{Text: sent, Mark: fg.Text, Source: l.c.cite(f.doc.ID), Date: f.doc.date(), Curated: fg.Curated})
+		l.shown++
+	}
+	// An empty section still takes its place so slots stay valid.
+	l.secs = append(l.secs, sec)
+}
+
+// sections returns the non-empty sections, with every item citing all the
+// articles that carry its sentence.
+func (l *statLister) sections() []Section {
+	for _, sl := range l.slots {
+		if sl.sec < 0 || len(sl.also) == 0 {
+			continue
+		}
+		it := &l.secs[sl.sec].Items[sl.item]
+		for _, id := range sl.also {
+			it.Also = append(it.Also, l.c.cite(id))
+		}
+	}
+	var out []Section
+	for _, s := range l.secs {
+		if len(s.Items) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// sameText normalises a sentence for finding it again in another article:
+// case, spacing and quote marks aside.
+func sameText(s string) string {
+	return strings.Join(words(s), " ")
 }
 
 // Limits of disagreement detection.
@@ -368,30 +463,6 @@ func overlaps(a, b map[string]bool) bool {
 		}
 	}
 	return false
-}
-
-// filterTopic keeps the figures whose measure or sentence holds every
-// (stemmed) word of the topic, and groups them.
-func (e *Engine) filterTopic(y *yearFigures, topic string) []figGroup {
-	terms := e.index.Terms(topic)
-	if len(terms) == 0 {
-		terms = strings.Fields(strings.ToLower(topic))
-	}
-	var keep []figRef
-	for i, f := range y.figs {
-		hay := y.hay[i]
-		ok := true
-		for _, t := range terms {
-			if !strings.Contains(hay, t) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			keep = append(keep, f)
-		}
-	}
-	return groupFigures(keep)
 }
 
 func exampleTopic(groups []figGroup) string {

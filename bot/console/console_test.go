@@ -101,3 +101,13 @@ func TestPostPrintsDigest(t *testing.T) {
 		t.Errorf("output = %q", out.String())
 	}
 }
+
+// An item carried by several articles cites each of them.
+func TestRenderCitesEverySource(t *testing.T) {
+	r := briefings.Reply{Kind: briefings.KindStats, Title: "Figures for 2004",
+		Sections: []briefings.Section{{Heading: "Sales", Items: []briefings.Item{{Text: "Sales rose 900% in 2004.", Source: "a", Also: []string{"c"}}}}},
+		Sources:  []briefings.Source{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}, {ID: "c", Title: "C"}}}
+	if got := Render(r); !strings.Contains(got, "([1][3])") {
+		t.Errorf("citations missing:\n%s", got)
+	}
+}

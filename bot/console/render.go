@@ -30,8 +30,14 @@ func Render(r briefings.Reply) string {
 			if it.Date != "" {
 				tail = append(tail, it.Date)
 			}
-			if n, ok := cite[it.Source]; ok {
-				tail = append(tail, fmt.Sprintf("[%d]", n))
+			refs := ""
+			for _, id := range append([]string{it.Source}, it.Also...) {
+				if n, ok := cite[id]; ok {
+					refs += fmt.Sprintf("[%d]", n)
+				}
+			}
+			if refs != "" {
+				tail = append(tail, refs)
 			}
 			if len(tail) > 0 {
 				b.WriteString(" (" + strings.Join(tail, " ") + ")")

@@ -448,8 +448,10 @@ sections:
 				cut = true
 				break sections
 			}
-			if n, ok := cite[it.Source]; ok {
-				shown[n] = true
+			for _, id := range append([]string{it.Source}, it.Also...) {
+				if n, ok := cite[id]; ok {
+					shown[n] = true
+				}
 			}
 		}
 		if p.dropped {
@@ -544,8 +546,14 @@ func itemLine(it briefings.Item, cite map[string]int) (line string, ok bool) {
 	if d := oneLine(it.Date); d != "" {
 		suffix += " (" + escape(d) + ")"
 	}
-	if n, has := cite[it.Source]; has {
-		suffix += " [" + strconv.Itoa(n) + "]"
+	refs := ""
+	for _, id := range append([]string{it.Source}, it.Also...) {
+		if n, has := cite[id]; has {
+			refs += "[" + strconv.Itoa(n) + "]"
+		}
+	}
+	if refs != "" {
+		suffix += " " + refs
 	}
 	mark := oneLine(it.Mark)
 	runes := utf8.RuneCountInString(text)

@@ -217,8 +217,14 @@ func renderItem(it briefings.Item, cite map[string]int, budget int) (string, boo
 		ed, _ := fit(d, 40)
 		meta += " _(" + ed + ")_"
 	}
-	if n, ok := cite[it.Source]; ok && it.Source != "" {
-		meta += " [" + strconv.Itoa(n) + "]"
+	refs := ""
+	for _, id := range append([]string{it.Source}, it.Also...) {
+		if n, ok := cite[id]; ok && id != "" {
+			refs += "[" + strconv.Itoa(n) + "]"
+		}
+	}
+	if refs != "" {
+		meta += " " + refs
 	}
 	avail := budget - textLen(bullet) - textLen(meta)
 	text := strings.TrimSpace(it.Text)

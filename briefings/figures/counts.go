@@ -44,6 +44,9 @@ func (p *para) phraseBefore(j int) string {
 		if t.kind != kWord || phraseStop[lowerWord(t)] || months[t.lower()] > 0 && t.capitalised() {
 			break
 		}
+		if t.is("s") && t.glued && j > 0 && toks[j-1].punct("'’") {
+			break // the possessive of "2003's imbalance": its owner is not what is counted
+		}
 		words = append(words, lowerWord(t))
 		j--
 	}

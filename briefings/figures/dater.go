@@ -16,7 +16,7 @@ func newDater(p *para, cues []cue, cal calendar) *dater {
 		d.own[s] = -1
 	}
 	for k, c := range cues {
-		if c.compare || d.island[c.start] != 0 || (c.weak && c.year == 0) || c.sent >= len(d.own) {
+		if c.compare || c.possessive || d.island[c.start] != 0 || (c.weak && c.year == 0) || c.sent >= len(d.own) {
 			continue
 		}
 		d.own[c.sent] = k // the last one wins: the time the sentence ends in
@@ -47,10 +47,15 @@ func (p *para) bounds(a, b int) (soft, hard int) {
 	if a > b {
 		a, b = b, a
 	}
+	depth := 0 // a semicolon in brackets separates conversions: "(£227bn;331bn euros)"
 	for j := a + 1; j < b; j++ {
 		t := p.toks[j]
 		switch {
-		case t.punct(";"):
+		case t.punct("("):
+			depth++
+		case t.punct(")"):
+			depth = max(0, depth-1)
+		case t.punct(";") && depth == 0:
 			hard++
 		case t.punct(",") && softBounds[p.word(j+1)]:
 			soft++
@@ -66,10 +71,13 @@ func (p *para) bounds(a, b int) (soft, hard int) {
 func (d *dater) date(start, end int) (year, since int, how string) {
 	p := d.p
 	sent := p.sent[start]
+	if c, ok := d.owner(start); ok {
+		return d.resolve(c)
+	}
 	best, bestCost := -1, 1<<30
 	for k, c := range d.cues {
-		if c.sent != sent || c.compare {
-			continue
+		if c.sent != sent || c.compare || c.possessive {
+			continue // a possessive year dates only its own noun phrase (see owner)
 		}
 		if isl := d.island[c.start]; isl != 0 && isl != d.island[start] {
 			continue
@@ -113,6 +121,35 @@ func (d *dater) date(start, end int) (year, since int, how string) {
 		return d.cal.date.Year, 0, "published"
 	}
 	return 0, 0, ""
+}
+
+// maxOwnedWords is how far a possessive year reaches into its noun phrase:
+// "2003's imbalance of $496.5bn".
+const maxOwnedWords = 3
+
+// owner returns the possessive year that opens the noun phrase the figure
+// at token start stands in: "2003's 9.1%", "2003's imbalance of $496.5bn".
+// Only words may come between them.
+func (d *dater) owner(start int) (cue, bool) {
+	for _, c := range d.cues {
+		if !c.possessive || c.end > start || c.sent != d.p.sent[start] {
+			continue
+		}
+		words := 0
+		ok := true
+		for j := c.end; j < start; j++ {
+			t := d.p.toks[j]
+			if t.kind != kWord && !(currencySymbols[t.s] != "" && j == start-1) {
+				ok = false
+				break
+			}
+			words++
+		}
+		if ok && words <= maxOwnedWords {
+			return c, true
+		}
+	}
+	return cue{}, false
 }
 
 // resolve turns a cue into a year, a period start and how it was found.

@@ -415,3 +415,37 @@ func BenchmarkExtract(b *testing.B) {
 	b.ReportMetric(float64(n), "figures/op")
 	b.ReportMetric(float64(len(docs)), "docs/op")
 }
+
+// A possessive year dates the noun phrase it opens, also after "above" or
+// "than"; a decade is no year, and a possessive year a figure is compared
+// with dates nothing before it. A semicolon between conversions in
+// brackets does not cut a figure from its year.
+func TestExtractPossessiveYears(t *testing.T) {
+	tests := []struct {
+		in   string
+		want map[string]int // figure text -> year
+	}{
+		{"The economy grew 9.5% during 2004, faster than predicted and well above 2003's 9.1%.", map[string]int{"9.5%": 2004, "9.1%": 2003}},
+		{"The deficit was 24.4% above the previous record - 2003's imbalance of $496.5bn.", map[string]int{"24.4%": 0, "$496.5bn": 2003}},
+		{"Profits compared unfavourably with 2003's 784m euro figure.", map[string]int{"784m euro": 2003}},
+		{"The airline posted a loss of $761m, lower than 2003's $1.2bn loss.", map[string]int{"$761m": 0, "$1.2bn": 2003}},
+		{"Sales rose 5% on 2003's figures.", map[string]int{"5%": 0}},
+		{"Prices rose 20% in the 1980's.", map[string]int{"20%": 0}},
+		{"The bank said regional exports reached $445.1bn (£227bn;331bn euros) in 2004.", map[string]int{"$445.1bn (£227bn;331bn euros)": 2004}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			figs := ExtractText(tc.in, text.Date{})
+			got := map[string]int{}
+			for _, f := range figs {
+				got[f.Text] = f.Year
+			}
+			for text, year := range tc.want {
+				y, ok := got[text]
+				if !ok || y != year {
+					t.Errorf("%s: year %d (found %v), want %d; all: %s", text, y, ok, year, describe(figs))
+				}
+			}
+		})
+	}
+}

@@ -28,6 +28,7 @@ type cue struct {
 	weak       bool   // a month or day without a year: defers to the sentence before when undated
 	compare    bool   // a baseline the figure is compared with ("up 38% from last year")
 	yearish    bool   // names a year (not a week or a day); only such cues are baselines after "on" or "over"
+	possessive bool   // "2003's": dates the figure of the noun phrase it opens, even in a comparison
 }
 
 // calendar resolves relative time phrases against a publication date.
@@ -113,10 +114,21 @@ func (p *para) findCues(cal calendar) []cue {
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		if p.year[k] {
-			if k+1 < len(toks) && toks[k+1].glued && (toks[k+1].is("s") || toks[k+1].punct("'’")) {
-				continue // a decade: "the 1980s"
-			}
 			y, _ := strconv.Atoi(t.s)
+			possessive := false
+			if k+1 < len(toks) && toks[k+1].glued && (toks[k+1].is("s") || toks[k+1].punct("'’")) {
+				if !p.possessiveYear(k, y) {
+					continue // a decade: "the 1980s", "the mid 1990's"
+				}
+				possessive = true
+			}
+			if possessive {
+				// "2003's 9.1%", "the previous record - 2003's imbalance of
+				// $496.5bn": the year owns the noun phrase that follows it.
+				add(p.classify(cue{start: k, end: k + 3, kind: cuePoint, year: y, how: "explicit", yearish: true, possessive: true}))
+				k += 2
+				continue
+			}
 			if y2, end, ok := p.periodEnd(k, y); ok {
 				c := cue{start: k, end: end, kind: cuePeriod, year: y2, from: y, how: "explicit", yearish: true}
 				add(c)
@@ -167,6 +179,23 @@ func (p *para) findCues(cal calendar) []cue {
 	}
 	p.resolveAnchors(cues, cal)
 	return cues
+}
+
+// possessiveYear reports whether the year at k followed by "'s" is a
+// possessive ("2003's 9.1%") rather than a decade ("the 1980's", "the mid
+// 1990's"): a year ending in 0 after the, early, mid or late is a decade.
+func (p *para) possessiveYear(k, y int) bool {
+	toks := p.toks
+	if k+2 >= len(toks) || !toks[k+1].punct("'’") || !toks[k+2].glued || !toks[k+2].is("s") {
+		return false
+	}
+	if y%10 == 0 {
+		switch p.word(k - 1) {
+		case "the", "early", "mid", "late", "mid-":
+			return false
+		}
+	}
+	return true
 }
 
 // periodEnd reads "between 2018 and (March) 2025", "from 2018 to 2020",
