@@ -26,6 +26,7 @@ func newConsole(cfg *config.Config, holder *reload.Holder, st *store.Store, log 
 		Engine:   holder.Current,
 		Feedback: st,
 		Replies:  st,
+		Fixed:    st,
 		Digests:  st,
 		Log:      log,
 	}

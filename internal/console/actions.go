@@ -136,6 +136,21 @@ func (c *Console) articleAction(w http.ResponseWriter, r *http.Request, a auth) 
 	c.apply(w, r, a, edit, bad, "Article corrected.")
 }
 
+// feedbackAction marks the votes on an answer as fixed.
+func (c *Console) feedbackAction(w http.ResponseWriter, r *http.Request, a auth) {
+	id := strings.TrimSpace(r.PostFormValue("reply"))
+	if c.Fixed == nil || id == "" || len(id) > 200 {
+		c.render(w, r, http.StatusBadRequest, "message", a, page{Title: "Not marked", Error: "Say which answer to mark as fixed."})
+		return
+	}
+	if err := c.Fixed.MarkFeedbackFixed(r.Context(), id); err != nil {
+		c.log.Error("console: feedback not marked fixed", "err", err)
+		c.render(w, r, http.StatusInternalServerError, "message", a, page{Title: "Not marked", Error: "The mark could not be saved; the cause is in the server's log."})
+		return
+	}
+	http.Redirect(w, r, prefix+"feedback?done=Marked+as+fixed.", http.StatusSeeOther)
+}
+
 // checkDate says what is wrong with a date typed in a form, or "".
 func checkDate(s string) string {
 	if _, err := text.ParseDate(s); err != nil {

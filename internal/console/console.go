@@ -33,6 +33,12 @@ type Digests interface {
 	FailedPosts(ctx context.Context, digestID string) ([]store.FailedPost, error)
 }
 
+// FeedbackFixer remembers which answers' thumbs-down a curator dealt with.
+type FeedbackFixer interface {
+	MarkFeedbackFixed(ctx context.Context, replyID string) error
+	FeedbackFixed(ctx context.Context, replyIDs []string) (map[string]time.Time, error)
+}
+
 // Digest is a digest scheduled from the configuration.
 type Digest struct {
 	ID, Schedule, Timezone string
@@ -53,6 +59,8 @@ type Options struct {
 	// Feedback and Replies show the latest 👎 votes; nil: none recorded.
 	Feedback bot.FeedbackStore
 	Replies  bot.ReplyStore
+	// Fixed marks votes as dealt with; nil: no marking.
+	Fixed FeedbackFixer
 	// Digests and ConfigDigests show the digests page; nil: none.
 	Digests       Digests
 	ConfigDigests []Digest
@@ -105,19 +113,20 @@ func (c *Console) Routes(mux *http.ServeMux) {
 		http.Redirect(w, r, prefix, http.StatusMovedPermanently)
 	})
 	pages := map[string]func(http.ResponseWriter, *http.Request, auth){
-		"GET /console/{$}":              c.overview,
-		"GET /console/people":           c.people,
-		"GET /console/people/{id}":      c.person,
-		"GET /console/figures":          c.figures,
-		"GET /console/articles":         c.articles,
-		"GET /console/articles/{id...}": c.article,
-		"GET /console/feedback":         c.feedback,
-		"GET /console/digests":          c.digests,
-		"POST /console/logout":          c.logout,
-		"POST /console/actions/quote":   c.quoteAction,
-		"POST /console/actions/figure":  c.figureAction,
-		"POST /console/actions/person":  c.personAction,
-		"POST /console/actions/article": c.articleAction,
+		"GET /console/{$}":               c.overview,
+		"GET /console/people":            c.people,
+		"GET /console/people/{id}":       c.person,
+		"GET /console/figures":           c.figures,
+		"GET /console/articles":          c.articles,
+		"GET /console/articles/{id...}":  c.article,
+		"GET /console/feedback":          c.feedback,
+		"GET /console/digests":           c.digests,
+		"POST /console/logout":           c.logout,
+		"POST /console/actions/quote":    c.quoteAction,
+		"POST /console/actions/figure":   c.figureAction,
+		"POST /console/actions/person":   c.personAction,
+		"POST /console/actions/article":  c.articleAction,
+		"POST /console/actions/feedback": c.feedbackAction,
 	}
 	for pattern, h := range pages {
 		mux.Handle(pattern, c.guard(h))

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -410,6 +411,57 @@ func TestPages(t *testing.T) {
 	}
 	if code, _ := get(t, cl, h.srv.URL+"/console/people/nobody"); code != http.StatusNotFound {
 		t.Errorf("unknown person: %d, want 404", code)
+	}
+}
+
+// fixer keeps fixed marks in memory.
+type fixer struct {
+	mu sync.Mutex
+	m  map[string]time.Time
+}
+
+func (f *fixer) MarkFeedbackFixed(_ context.Context, id string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.m == nil {
+		f.m = map[string]time.Time{}
+	}
+	f.m[id] = time.Date(2025, 1, 3, 0, 0, 0, 0, time.UTC)
+	return nil
+}
+
+func (f *fixer) FeedbackFixed(_ context.Context, ids []string) (map[string]time.Time, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	out := map[string]time.Time{}
+	for _, id := range ids {
+		if at, ok := f.m[id]; ok {
+			out[id] = at
+		}
+	}
+	return out, nil
+}
+
+func TestFeedbackMarkedFixed(t *testing.T) {
+	h := newHarness(t, Options{Feedback: fakeStore{}, Replies: fakeStore{}, Fixed: &fixer{}})
+	cl := h.client(t, true)
+	_, body := get(t, cl, h.srv.URL+"/console/feedback")
+	if !strings.Contains(body, "who runs calais?") || !strings.Contains(body, "Mark as fixed") {
+		t.Fatalf("feedback page before:\n%s", body)
+	}
+	resp, err := cl.PostForm(h.srv.URL+"/console/actions/feedback", url.Values{"csrf": {csrfOf(t, body)}, "reply": {"r1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("mark fixed: %s", resp.Status)
+	}
+	if _, body = get(t, cl, h.srv.URL+"/console/feedback"); strings.Contains(body, "who runs calais?") || !strings.Contains(body, "1 marked fixed are not shown") {
+		t.Errorf("feedback page after:\n%s", body)
+	}
+	if _, body = get(t, cl, h.srv.URL+"/console/feedback?all=1"); !strings.Contains(body, "who runs calais?") || !strings.Contains(body, "fixed 3 Jan 2025") {
+		t.Errorf("feedback page with the fixed ones:\n%s", body)
 	}
 }
 

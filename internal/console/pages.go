@@ -178,15 +178,19 @@ func (c *Console) article(w http.ResponseWriter, r *http.Request, a auth) {
 type vote struct {
 	bot.Vote
 	Reply *briefings.Reply
+	Fixed time.Time // when a curator marked it fixed; zero when not
 }
 
 type feedbackData struct {
 	Enabled bool
+	CanFix  bool
+	All     bool // fixed votes are listed too
 	Votes   []vote
+	Hidden  int // fixed votes left out
 }
 
 func (c *Console) feedback(w http.ResponseWriter, r *http.Request, a auth) {
-	d := feedbackData{Enabled: c.Feedback != nil}
+	d := feedbackData{Enabled: c.Feedback != nil, CanFix: c.Fixed != nil, All: r.URL.Query().Get("all") != ""}
 	p := page{Title: "Feedback", Nav: "feedback", Data: &d}
 	if c.Feedback != nil {
 		votes, err := c.Feedback.ListFeedback(r.Context(), bot.FeedbackQuery{Value: -1, Limit: 50})
@@ -194,8 +198,13 @@ func (c *Console) feedback(w http.ResponseWriter, r *http.Request, a auth) {
 			c.log.Error("console: feedback unreadable", "err", err)
 			p.Error = "The feedback could not be read from the store; the cause is in the server's log."
 		}
+		fixed := c.fixedMarks(r, votes)
 		for _, v := range votes {
-			vv := vote{Vote: v}
+			vv := vote{Vote: v, Fixed: fixed[v.ReplyID]}
+			if !vv.Fixed.IsZero() && !d.All {
+				d.Hidden++
+				continue
+			}
 			if c.Replies != nil {
 				if saved, err := c.Replies.LoadReply(r.Context(), v.ReplyID); err == nil {
 					vv.Reply = &saved.Reply
@@ -205,6 +214,23 @@ func (c *Console) feedback(w http.ResponseWriter, r *http.Request, a auth) {
 		}
 	}
 	c.render(w, r, http.StatusOK, "feedback", a, p)
+}
+
+// fixedMarks reads which of the votes' answers were marked fixed.
+func (c *Console) fixedMarks(r *http.Request, votes []bot.Vote) map[string]time.Time {
+	if c.Fixed == nil || len(votes) == 0 {
+		return nil
+	}
+	ids := make([]string, len(votes))
+	for i, v := range votes {
+		ids[i] = v.ReplyID
+	}
+	fixed, err := c.Fixed.FeedbackFixed(r.Context(), ids)
+	if err != nil {
+		c.log.Error("console: fixed marks unreadable", "err", err)
+		return nil
+	}
+	return fixed
 }
 
 // digestRow is one scheduled digest with its next runs and history.

@@ -146,3 +146,32 @@ func testSpotlights(t *testing.T, open storetest.Opener) {
 		t.Fatalf("after a repeat Spotlighted = %v, want a new round with d1", got)
 	}
 }
+
+func testFeedbackFixed(t *testing.T, open storetest.Opener) {
+	clk := newClock()
+	a := open(t, store.WithClock(clk.Now))
+	b := open(t, store.WithClock(clk.Now)) // another replica
+	c := ctx(t)
+	first := clk.Now()
+	if err := a.MarkFeedbackFixed(c, "r1"); err != nil {
+		t.Fatalf("MarkFeedbackFixed: %v", err)
+	}
+	clk.Add(time.Hour)
+	if err := b.MarkFeedbackFixed(c, "r1"); err != nil { // again: the first time stays
+		t.Fatalf("MarkFeedbackFixed again: %v", err)
+	}
+	if err := b.MarkFeedbackFixed(c, "r3"); err != nil {
+		t.Fatalf("MarkFeedbackFixed: %v", err)
+	}
+	got, err := a.FeedbackFixed(c, []string{"r1", "r2", "r3"})
+	if err != nil {
+		t.Fatalf("FeedbackFixed: %v", err)
+	}
+	want := map[string]time.Time{"r1": first.UTC().Truncate(time.Millisecond), "r3": clk.Now().UTC().Truncate(time.Millisecond)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("FeedbackFixed = %v, want %v", got, want)
+	}
+	if got, err := a.FeedbackFixed(c, nil); err != nil || len(got) != 0 {
+		t.Errorf("FeedbackFixed(none) = %v, %v", got, err)
+	}
+}

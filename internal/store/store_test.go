@@ -67,6 +67,7 @@ func testStore(t *testing.T, newDB func(testing.TB) storetest.Opener) {
 		{"Subscriptions", testSubscriptions},
 		{"SavedReplies", testSavedReplies},
 		{"Feedback", testFeedback},
+		{"FeedbackFixed", testFeedbackFixed},
 		{"Conversations", testConversations},
 		{"SubscriptionDuplicates", testSubscriptionDuplicates},
 		{"SubscriptionRace", testSubscriptionRace},
