@@ -94,6 +94,7 @@ func (e *Engine) answer(text string) Reply {
 			kept = append(kept, c)
 		}
 	}
+	promoteTyped(q, kept)
 	lead := kept[0]
 	if lead.w.ctxCov < minCoverage {
 		return e.notCovered(text)
@@ -248,6 +249,30 @@ func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
 // isFigureType reports a question answered by a figure.
 func isFigureType(t question.Type) bool {
 	return t == question.Number || t == question.Money || t == question.Percentage
+}
+
+// typedLeadShare is how far below the best sentence one that holds what
+// the question asks for may rank and still lead.
+const typedLeadShare = 0.5
+
+// promoteTyped puts first the best sentence that holds what the question
+// asks for (a date for when, a figure for how many), when it ranks close
+// enough to the best: a sentence with the question's words and no answer
+// is a poor lead.
+func promoteTyped(q question.Question, kept []*choice) {
+	if q.Type == question.Any || q.Type == question.List || kept[0].span.answer != "" {
+		return
+	}
+	for i, c := range kept {
+		if i == leadDepth || c.score < typedLeadShare*kept[0].score {
+			return
+		}
+		if c.span.answer != "" {
+			copy(kept[1:i+1], kept[:i])
+			kept[0] = c
+			return
+		}
+	}
 }
 
 // sortChoices orders choices best first; ties go to corpus order.

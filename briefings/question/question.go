@@ -208,23 +208,32 @@ func answerType(low string) Type {
 }
 
 // unitOf is the noun after "how many" ("how many pages"), skipping
-// words that do not name what is counted ("how many more people").
+// words that do not name what is counted ("how many more people"); of
+// two nouns the second, when plural ("how many factory jobs": jobs).
 func unitOf(low string) string {
 	i := strings.Index(low, "how many ")
 	if i < 0 {
 		return ""
 	}
+	unit := ""
 	for _, w := range strings.Fields(low[i+len("how many "):]) {
 		w = strings.Trim(w, `?!.,;:"'`)
 		if w == "" || unitSkip[w] {
 			continue
 		}
 		if stopWords[w] {
-			return "" // "how many did they sell": nothing named
+			return unit // "how many did they sell": nothing named
 		}
-		return w
+		if unit == "" {
+			unit = w
+			continue
+		}
+		if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			return w
+		}
+		return unit
 	}
-	return ""
+	return unit
 }
 
 // whoVerb finds the verb of "who replaced ...", "who will coach ...",

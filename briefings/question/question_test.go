@@ -57,6 +57,9 @@ number|how many people a week cross?|people
 number|how many returns a week is the pilot scheme aiming for?|returns
 number|how many more people will be hired?|people
 number|how many jobs will go|jobs
+number|how many factory jobs went last year|jobs
+number|how many migrant crossings were there|crossings
+number|how many people a week cross the channel|people
 number|how many grammys did ray charles get?|grammys
 number|how many awards did sideways win?|awards
 number|how many did they sell
