@@ -256,7 +256,8 @@ func isFigureType(t question.Type) bool {
 const typedLeadShare = 0.5
 
 // promoteTyped puts first the best sentence that holds what the question
-// asks for (a date for when, a figure for how many), when it ranks close
+// asks for (a reason only with a cue that is no time: "because", not
+// "after"), (a date for when, a figure for how many), when it ranks close
 // enough to the best: a sentence with the question's words and no answer
 // is a poor lead.
 func promoteTyped(q question.Question, kept []*choice) {
@@ -267,7 +268,7 @@ func promoteTyped(q question.Question, kept []*choice) {
 		if i == leadDepth || c.score < typedLeadShare*kept[0].score {
 			return
 		}
-		if c.span.answer != "" {
+		if c.span.answer != "" && (q.Type != question.Reason || c.span.fit >= sureFit) {
 			copy(kept[1:i+1], kept[:i])
 			kept[0] = c
 			return
