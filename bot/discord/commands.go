@@ -33,7 +33,7 @@ const (
 //	/stats [year] [topic]       the figures for a year; no year lists the years
 //	/ask question               a question answered from the corpus
 //	/digest preview|list|subscribe schedule [timezone]|unsubscribe id
-//	/sources, /help
+//	/sources, /feedback (admins), /help
 //
 // /digest uses real subcommands rather than one free-text option, so
 // Discord shows each action with its own required fields. Subscribing and
@@ -74,6 +74,7 @@ func Commands() []*discordgo.ApplicationCommand {
 				{Type: discordgo.ApplicationCommandOptionInteger, Name: optYear, Description: "Only the articles of a year, e.g. 2014",
 					MinValue: &minYear, MaxValue: maxYear},
 			}},
+		{Name: bot.CmdFeedback, Description: "The latest answers voted down, with their questions (admins)"},
 		{Name: bot.CmdHelp, Description: "What the bot can do"},
 	}
 }
@@ -118,6 +119,8 @@ func commandText(data discordgo.ApplicationCommandInteractionData) string {
 			return join("/sources", strconv.FormatInt(y, 10))
 		}
 		return "/sources"
+	case bot.CmdFeedback:
+		return "/feedback"
 	}
 	return "/help"
 }

@@ -83,7 +83,7 @@ func TestGatewayRegistersCommandsAndAnswersDM(t *testing.T) {
 	for _, c := range cmds {
 		names = append(names, c.Name)
 	}
-	if got := strings.Join(names, " "); got != "who stats ask digest sources help" {
+	if got := strings.Join(names, " "); got != "who stats ask digest sources feedback help" {
 		t.Errorf("registered commands %q", got)
 	}
 	eventually(t, d.Connected, "Connected() after READY")

@@ -399,6 +399,7 @@ func TestCommandText(t *testing.T) {
 		{"digest", opts{sub("unsubscribe", str("id", "d-42"))}, "/digest unsubscribe d-42"},
 		{"sources", nil, "/sources"},
 		{"sources", opts{num("year", 2014.0)}, "/sources 2014"},
+		{"feedback", nil, "/feedback"},
 		{"help", nil, "/help"},
 		{"unknown", nil, "/help"},
 	}
@@ -415,7 +416,7 @@ func TestCommandText(t *testing.T) {
 func TestCommandsAreValid(t *testing.T) {
 	name := regexp.MustCompile(`^[-_\p{Ll}\p{N}]{1,32}$`)
 	cmds := Commands()
-	if len(cmds) != 6 {
+	if len(cmds) != 7 {
 		t.Fatalf("%d commands", len(cmds))
 	}
 	var check func(string, []*discordgo.ApplicationCommandOption)

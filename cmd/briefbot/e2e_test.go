@@ -549,8 +549,8 @@ discord:
 		for _, c := range cmds {
 			names = append(names, c.Name)
 		}
-		if got := strings.Join(names, " "); got != "who stats ask digest sources help" {
-			t.Errorf("registered %q, want who stats ask digest sources help", got)
+		if got := strings.Join(names, " "); got != "who stats ask digest sources feedback help" {
+			t.Errorf("registered %q, want who stats ask digest sources feedback help", got)
 		}
 		if puts[0].Auth != "Bot "+e2eDiscordTok {
 			t.Error("the registration was not sent with the bot token")
