@@ -142,3 +142,27 @@ func TestPostWithThread(t *testing.T) {
 	}
 	assertNoMentions(t, decodeBody(t, posts[1].Body))
 }
+
+func TestGatewayButtonClick(t *testing.T) {
+	f := newFakeDiscord(t)
+	h := &clicker{ReplyFunc: func(context.Context, bot.Request) briefings.Reply { return briefings.Reply{} },
+		act: bot.Action{Kind: bot.ActReplace, Answer: bot.Answer{Reply: goldenReplies()["stats"], ReplyID: testReplyID, Page: 1, Pages: 2}}, clicks: make(chan bot.Click, 1)}
+	startGateway(t, f, Config{}, h)
+	conn := f.waitConn()
+	id := "bb1.more." + testReplyID + ".1"
+	conn.dispatch(t, "INTERACTION_CREATE", map[string]any{
+		"id": "i2", "application_id": "app1", "type": 3, "token": "itok", "channel_id": "c1", "guild_id": "g1",
+		"member":  map[string]any{"user": map[string]any{"id": "u9"}},
+		"message": map[string]any{"id": "m1", "channel_id": "c1"},
+		"data":    map[string]any{"custom_id": id, "component_type": 2},
+	})
+	if c := <-h.clicks; c != (bot.Click{Platform: Name, Channel: "c1", User: "u9", ID: id}) {
+		t.Fatalf("click %+v", c)
+	}
+	cb := f.waitCalls("callback", 1)[0]
+	body := decodeBody(t, cb.Body)
+	if cb.Path != "/api/v9/interactions/i2/itok/callback" || body["type"] != float64(7) {
+		t.Fatalf("callback %s %v, want an update of the message (type 7)", cb.Path, body)
+	}
+	assertNoMentions(t, body["data"].(map[string]any))
+}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
@@ -110,5 +111,26 @@ func TestPostWithThread(t *testing.T) {
 	p := hs.fake.waitPosts(t, 2)
 	if p[0].Channel != "C9" || p[0].ThreadTS != "" || p[1].Channel != "C9" || p[1].ThreadTS != "1700000000.000100" || p[1].Msg.Text != "Questions? Ask here." {
 		t.Fatalf("posts %+v, want the digest then the opener in its thread", p)
+	}
+}
+
+func TestSocketInteraction(t *testing.T) {
+	fake := newFakeSlack(t)
+	h := &clicker{ReplyFunc: func(context.Context, bot.Request) briefings.Reply { return briefings.Reply{} },
+		act: bot.Action{Kind: bot.ActNotice, Notice: "Thanks for the 👍!"}, clicks: make(chan bot.Click, 1)}
+	s := newSocketSlack(t, fake, h)
+	a := &acks{}
+	id := "bb1.up." + testReplyID + ".0"
+	cb := slack.InteractionCallback{Type: slack.InteractionTypeBlockActions, User: slack.User{ID: "U1"},
+		Channel:     slack.Channel{GroupConversation: slack.GroupConversation{Conversation: slack.Conversation{ID: "C1"}}},
+		ResponseURL: fake.URL + "/response/i1", ActionCallback: slack.ActionCallbacks{BlockActions: []*slack.BlockAction{{ActionID: id}}}}
+	s.socketEvent(socketmode.Event{Type: socketmode.EventTypeInteractive, Data: cb, Request: &socketmode.Request{EnvelopeID: "env-i"}}, a.ack)
+	a.wait(t, "env-i")
+	if c := <-h.clicks; c != (bot.Click{Platform: Name, Channel: "C1", User: "U1", ID: id}) {
+		t.Fatalf("click %+v", c)
+	}
+	p := fake.waitPosts(t, 1)[0]
+	if p.Endpoint != "response_url" || p.Msg.ResponseType != responseEphemeral || p.Msg.ReplaceOriginal == nil || *p.Msg.ReplaceOriginal || p.Msg.Text != "Thanks for the 👍!" {
+		t.Fatalf("notice %+v", p)
 	}
 }
