@@ -27,7 +27,8 @@ type PersonView struct {
 	Aliases []string
 	Roles   []RoleView
 	Quotes  []QuoteView
-	DocIDs  []string // the articles that mention them, oldest first
+	Related []PersonEntry // named in the same articles, most often first
+	DocIDs  []string      // the articles that mention them, oldest first
 }
 
 // RoleView is one dated role and the sentence that states it.
@@ -129,6 +130,9 @@ func (e *Engine) Person(id string) (PersonView, bool) {
 	for _, q := range p.quotes {
 		qt := q.doc.quotes[q.i]
 		v.Quotes = append(v.Quotes, QuoteView{Text: qt.Text, DocID: q.doc.ID, Date: q.doc.Meta.Published.String(), Para: qt.Para, Speaker: qt.SpeakerAs, Curated: qt.Curated})
+	}
+	for _, r := range p.related {
+		v.Related = append(v.Related, r.p.entry())
 	}
 	for _, d := range p.docs {
 		v.DocIDs = append(v.DocIDs, d.ID)

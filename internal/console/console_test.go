@@ -388,7 +388,7 @@ func TestPages(t *testing.T) {
 		want []string
 	}{
 		{"/console/people?q=bouchart", []string{`href="/console/people/natacha-bouchart"`}},
-		{"/console/people/natacha-bouchart", []string{"Mayor of Calais", "We cannot accept this situation any longer", `href="/console/articles/2015/a1#p0"`, `value="remove-role"`, `class="hide-quote"`}},
+		{"/console/people/natacha-bouchart", []string{"Mayor of Calais", "We cannot accept this situation any longer", `href="/console/articles/2015/a1#p0"`, `value="remove-role"`, `class="hide-quote"`, "Named with", `href="/console/people/nike-jones"`}},
 		{"/console/figures", []string{"<svg", "<circle", "<title>2015: 3,000 (2015/a1, 2015-03-04): Some 3,000 migrants", "Migrants", `value="correct"`}},
 		{"/console/figures?year=2016", []string{"1,200"}},
 		{"/console/articles", []string{`href="/console/articles/2016/a2"`}},
