@@ -438,6 +438,12 @@ sections:
 			name, _ = fit(escape(name), MaxFieldName-charCount(continued))
 		}
 		p.start(name)
+		// A field name cannot hold a link: a digest's headline links to
+		// its article on the field's first line.
+		if u := linkURL(sec.URL); u != "" && !p.add("[Read the article]("+u+")") {
+			cut = true
+			break sections
+		}
 		for _, it := range sec.Items {
 			line, ok := itemLine(it, cite)
 			cut = cut || !ok

@@ -74,7 +74,7 @@ func goldenReplies() map[string]briefings.Reply {
 		"help":  bot.HelpReply(),
 		"digest": {Kind: briefings.KindDigest, Title: "Digest: 2 new articles",
 			Sections: []briefings.Section{
-				{Heading: srcBBC.Title, Items: []briefings.Item{{Text: "The UK and France signed a deal to secure the port of Calais.", Source: srcBBC.ID, Date: srcBBC.Published}}},
+				{Heading: srcBBC.Title, URL: srcBBC.URL, Items: []briefings.Item{{Text: "The UK and France signed a deal to secure the port of Calais.", Source: srcBBC.ID, Date: srcBBC.Published}}},
 				{Heading: srcGuardian.Title, Items: []briefings.Item{{Text: "The 'one in, one out' pilot began on 6 August.", Source: srcGuardian.ID, Date: srcGuardian.Published}}},
 			},
 			Sources: []briefings.Source{srcBBC, srcGuardian}},

@@ -63,7 +63,7 @@ func sampleReplies() map[string]briefings.Reply {
 		"digest": {
 			Kind: briefings.KindDigest, Title: "What's new: 2 articles",
 			Sections: []briefings.Section{
-				{Heading: "Record crossings", Items: []briefings.Item{{Text: "More than 1,097 people crossed on Saturday.", Mark: "1,097", Source: "2025/record"}}},
+				{Heading: "Record crossings", URL: "https://www.bbc.co.uk/news/record", Items: []briefings.Item{{Text: "More than 1,097 people crossed on Saturday.", Mark: "1,097", Source: "2025/record"}}},
 				{Heading: "One in, one out", Items: []briefings.Item{{Text: "The pilot scheme starts this month.", Source: "2025/treaty"}}},
 			},
 			Sources: []briefings.Source{
