@@ -399,3 +399,77 @@ discord:
 		t.Fatalf("👎: %s", got)
 	}
 }
+
+// TestE2EDigestStartsNowWithThreads runs a digest every 2 seconds with the
+// defaults a new channel gets (start: now) and thread_replies: the first
+// post is an overview, each digest opens a thread, and the spotlights
+// that follow never repeat an article before every one had its turn.
+func TestE2EDigestStartsNowWithThreads(t *testing.T) {
+	e2eBinary(t)
+	fake := newE2EFakeSlack(t)
+	dir := t.TempDir()
+	addr := e2eFreeAddr(t)
+	cfg := e2eWriteConfig(t, dir, "briefbot.yaml", fmt.Sprintf(`
+http:
+  addr: %q
+corpus:
+  reload: 0
+store:
+  dsn: %q
+slack:
+  mode: http
+  bot_token: ${E2E_SLACK_BOT_TOKEN}
+  signing_secret: ${E2E_SLACK_SIGNING_SECRET}
+  api_url: %q
+digests:
+  - id: fresh
+    schedule: "*/2 * * * * *"
+    when_empty: spotlight
+    thread_replies: true
+    targets:
+      - {platform: slack, channel: C0FRESH}
+`, addr, filepath.Join(dir, "briefbot.db"), fake.APIURL()))
+	p := e2eStart(t, "serve", cfg, addr,
+		e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret), e2eSlackToken, e2eSlackSecret)
+	// 6 articles in the embedded corpus: the overview, then 6 spotlights.
+	var posts []e2eSlackPost
+	digests := func() []e2eSlackPost {
+		var ds []e2eSlackPost
+		for _, q := range fake.Posts("C0FRESH") {
+			if q.Form.Get("thread_ts") == "" {
+				ds = append(ds, q)
+			}
+		}
+		return ds
+	}
+	if !e2eEventually(25*time.Second, func() bool { posts = digests(); return len(posts) >= 7 }) {
+		t.Fatalf("%d digests within 25 s, want 7\n%s", len(posts), p.tail(20))
+	}
+	title := func(q e2eSlackPost) string { first, _, _ := strings.Cut(q.Text, "\n"); return first }
+	if got := title(posts[0]); got != "Digest: where the story stands" {
+		t.Fatalf("the first digest is %q, want the overview", got)
+	}
+	seen := map[string]bool{}
+	for _, q := range posts[1:7] {
+		tt := title(q)
+		if !strings.HasPrefix(tt, "Spotlight: ") || seen[tt] {
+			t.Fatalf("spotlights %v then %q: an article came back before every one had its turn", seen, tt)
+		}
+		seen[tt] = true
+	}
+	// Each digest opened a thread: the fake answered its post with ts
+	// "<unix>.<n>", and the opener went there.
+	threads := 0
+	openers := func() bool {
+		threads = 0
+		for _, q := range fake.Posts("C0FRESH") {
+			if q.Form.Get("thread_ts") != "" && strings.Contains(q.Text, "Questions about this digest") {
+				threads++
+			}
+		}
+		return threads >= 7
+	}
+	if !e2eEventually(5*time.Second, openers) {
+		t.Fatalf("%d thread openers for %d digests", threads, len(posts))
+	}
+}
