@@ -35,6 +35,7 @@ type Engine struct {
 	passages  []passage
 	topics    []string // most frequent tags, for "what the corpus covers"
 	warnings  []string
+	problems  []string             // files not loaded because of what they hold
 	unmatched []curation.Unmatched // curation entries that matched nothing
 	counts    Counts
 	titles    sync.Map // role title -> analysed terms (a cache; see titleTerms)
@@ -94,6 +95,11 @@ func Default() (*Engine, error) {
 // Warnings lists the files Load skipped or read with a fallback, one
 // sentence each, for the caller to log.
 func (e *Engine) Warnings() []string { return append([]string(nil), e.warnings...) }
+
+// Problems lists the files that were not loaded because of what they hold
+// (a bad front-matter value), each with every problem found in it; the
+// other files are served.
+func (e *Engine) Problems() []string { return append([]string(nil), e.problems...) }
 
 // Counts reports what the corpus holds.
 func (e *Engine) Counts() Counts { return e.counts }

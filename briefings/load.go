@@ -64,6 +64,7 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 	e := &Engine{byID: make(map[string]*document, len(files)), warnings: skipped}
 	docs := make([][]*document, len(files))
 	warns := make([]string, len(files))
+	problems := make([]string, len(files))
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
@@ -71,18 +72,21 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 			d, warn, err := readDoc(fsys, f)
 			warns[i] = warn
 			if err != nil {
-				return err
+				// A bad file is reported and left out; the others load.
+				problems[i] = err.Error() + "; not loaded"
+				return nil
 			}
 			docs[i] = d
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		return nil, err
-	}
+	_ = g.Wait()
 	for i, parts := range docs {
 		if warns[i] != "" {
 			e.warnings = append(e.warnings, warns[i])
+		}
+		if problems[i] != "" {
+			e.problems = append(e.problems, problems[i])
 		}
 		for _, d := range parts {
 			if e.byID[d.ID] != nil {
@@ -95,7 +99,7 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 		}
 	}
 	if len(e.docs) == 0 {
-		return nil, fmt.Errorf("%s: no readable articles (%s)", root, strings.Join(e.warnings, "; "))
+		return nil, fmt.Errorf("%s: no readable articles (%s)", root, strings.Join(append(e.problems, e.warnings...), "; "))
 	}
 	cf, err := curation.Load(fsys, root)
 	if err != nil {
@@ -147,6 +151,13 @@ func (e *Engine) buildIndex() (*search.Index, error) {
 	return search.Build(texts)
 }
 
+// articleLike are extensions of files that may well be articles but are
+// not read; a corpus check names them rather than skip them silently.
+var articleLike = map[string]bool{
+	".markdown": true, ".mdown": true, ".mkd": true, ".text": true, ".html": true, ".htm": true,
+	".xhtml": true, ".rst": true, ".adoc": true, ".rtf": true, ".doc": true, ".docx": true, ".odt": true, ".pdf": true,
+}
+
 // file is one article file found under the root.
 type file struct {
 	name string // path in the fs
@@ -176,7 +187,13 @@ func listFiles(fsys fs.FS, root string) (out []file, skipped []string, err error
 			return nil
 		}
 		ext := strings.ToLower(path.Ext(name))
-		if strings.HasPrefix(name, ".") || (ext != ".md" && ext != ".txt") || !de.Type().IsRegular() {
+		if strings.HasPrefix(name, ".") || !de.Type().IsRegular() {
+			return nil
+		}
+		if ext != ".md" && ext != ".txt" {
+			if articleLike[ext] {
+				skipped = append(skipped, fmt.Sprintf("%s: not read: articles are .md or .txt files (rename it if it is plain text or Markdown, else convert it)", p))
+			}
 			return nil
 		}
 		if strings.EqualFold(name, "README.md") {
@@ -194,6 +211,13 @@ func listFiles(fsys fs.FS, root string) (out []file, skipped []string, err error
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].id < out[j].id })
 	return out, skipped, nil
+}
+
+func joinWarn(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // cause is the reason of a path error without its path, which the
@@ -238,17 +262,16 @@ func readDoc(fsys fs.FS, f file) ([]*document, string, error) {
 	if err != nil {
 		return nil, warn, fmt.Errorf("%s: %w", f.name, err)
 	}
+	for _, ig := range td.Meta.Ignored {
+		warn = joinWarn(warn, f.name+": "+ig)
+	}
 	parts := td.Parts(maxPartBytes)
 	out := make([]*document, len(parts))
 	for i, p := range parts {
 		out[i] = &document{Doc: p, sum: sum}
 	}
 	if len(parts) > 1 {
-		w := fmt.Sprintf("%s: %d KB of text, far longer than an article; read as %d parts (%s, %s#2, ...)", f.name, len(raw)>>10, len(parts), f.id, f.id)
-		if warn != "" {
-			w = warn + "; " + w
-		}
-		warn = w
+		warn = joinWarn(warn, fmt.Sprintf("%s: %d KB of text, far longer than an article; read as %d parts (%s, %s#2, ...)", f.name, len(raw)>>10, len(parts), f.id, f.id))
 	}
 	return out, warn, nil
 }

@@ -92,3 +92,49 @@ func TestLoadVeryLongArticleInParts(t *testing.T) {
 		t.Errorf("warnings = %s", w)
 	}
 }
+
+// TestLoadReportsBadFilesAndServesTheRest: a file with bad front-matter
+// values is left out with every problem in it, a misspelt key and an
+// article-like file that is not read are warned about, and the rest of
+// the corpus loads.
+func TestLoadReportsBadFilesAndServesTheRest(t *testing.T) {
+	fsys := fstest.MapFS{
+		"c/good.md":        {Data: []byte("---\ntitle: Good\npublished: 2020-01-02\n---\nAlpha text about boats.\n")},
+		"c/typo.md":        {Data: []byte("---\ntitle: Typo\npublised: 2020-01-02\n---\nBeta text.\n")},
+		"c/bad.md":         {Data: []byte("---\ntitle: Bad\npublished: 2014-13-01\nurl: ftp://x\n---\nText.\n")},
+		"c/sub/worse.md":   {Data: []byte("---\ntitle: [unclosed\n---\nText.\n")},
+		"c/page.html":      {Data: []byte("<p>An article</p>")},
+		"c/notes.markdown": {Data: []byte("An article in Markdown.")},
+		"c/photo.jpg":      {Data: []byte("\xff\xd8")},
+	}
+	e, err := Load(fsys, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, d := range e.docs {
+		ids = append(ids, d.ID)
+	}
+	if got := strings.Join(ids, ","); got != "good,typo" {
+		t.Errorf("ids = %s, want good,typo", got)
+	}
+	problems := strings.Join(e.Problems(), "\n")
+	for _, want := range []string{
+		`c/bad.md: line 3: front matter key "published": date "2014-13-01" is not a real date; line 4: front matter key "url": want an http(s) URL; not loaded`,
+		"c/sub/worse.md: line 2:",
+	} {
+		if !strings.Contains(problems, want) {
+			t.Errorf("problems lack %q:\n%s", want, problems)
+		}
+	}
+	warnings := strings.Join(e.Warnings(), "\n")
+	for _, want := range []string{"c/typo.md: line 3: front matter key \"publised\" is not one briefbot reads (did you mean published?); ignored",
+		"c/page.html: not read: articles are .md or .txt files", "c/notes.markdown: not read"} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings lack %q:\n%s", want, warnings)
+		}
+	}
+	if strings.Contains(warnings, "photo.jpg") {
+		t.Errorf("a picture is warned about:\n%s", warnings)
+	}
+}

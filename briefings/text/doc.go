@@ -89,6 +89,9 @@ type Meta struct {
 	// DateInferred is set when Published was guessed from the text rather
 	// than given in front matter; answers say so.
 	DateInferred bool
+	// Ignored lists the front-matter keys that were not read, each as
+	// "line N: front matter key ... (did you mean ...?); ignored".
+	Ignored []string
 	// DateAnchored is set with DateInferred when the guessed year stands
 	// in a full calendar date of the text ("20 September 2014", "August 5,
 	// 2025"), so "this year" can be read against it with some confidence.

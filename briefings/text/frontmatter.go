@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/briefbot/briefbot/internal/textdist"
 )
 
 // FrontMatterError names the line of a bad front-matter value.
@@ -27,10 +29,35 @@ func (e *FrontMatterError) Error() string {
 
 func (e *FrontMatterError) Unwrap() error { return e.Err }
 
+// FrontMatterErrors lists every bad value of one front matter, so a
+// curator fixes them all at once; errors.As finds each *FrontMatterError.
+type FrontMatterErrors []*FrontMatterError
+
+func (e FrontMatterErrors) Error() string {
+	s := make([]string, len(e))
+	for i, fe := range e {
+		s[i] = fe.Error()
+	}
+	return strings.Join(s, "; ")
+}
+
+// Unwrap returns each problem.
+func (e FrontMatterErrors) Unwrap() []error {
+	out := make([]error, len(e))
+	for i, fe := range e {
+		out[i] = fe
+	}
+	return out
+}
+
+// frontMatterKeys are the keys read; others are ignored, and reported.
+var frontMatterKeys = []string{"title", "publisher", "published", "date", "url", "author", "tags"}
+
 // SplitFrontMatter separates an optional YAML front matter block (between
 // two "---" lines at the very top) from the body. It returns the metadata,
-// the body, and whether a block was present. Unknown keys are ignored; a
-// bad value of a known key is a *FrontMatterError.
+// the body, and whether a block was present. Unknown keys are ignored (and
+// listed in Meta.Ignored); a bad value of a known key is a
+// *FrontMatterError, or FrontMatterErrors when there are several.
 func SplitFrontMatter(raw []byte) (Meta, string, bool, error) {
 	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
 	s := strings.ReplaceAll(string(raw), "\r\n", "\n")
@@ -95,6 +122,7 @@ func parseMeta(block string) (Meta, error) {
 	if doc.Kind != yaml.MappingNode {
 		return m, &FrontMatterError{Line: doc.Line + 1, Err: fmt.Errorf("want key: value pairs")}
 	}
+	var errs FrontMatterErrors
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		k, v := doc.Content[i], doc.Content[i+1]
 		line := v.Line + 1 // +1 for the opening --- line
@@ -130,7 +158,8 @@ func parseMeta(block string) (Meta, error) {
 			case yaml.SequenceNode:
 				for _, t := range v.Content {
 					if t.Kind != yaml.ScalarNode {
-						return m, bad(fmt.Errorf("want a list of words"))
+						err = bad(fmt.Errorf("want a list of words"))
+						break
 					}
 					m.Tags = append(m.Tags, t.Value)
 				}
@@ -143,10 +172,35 @@ func parseMeta(block string) (Meta, error) {
 			default:
 				err = bad(fmt.Errorf("want a list of words"))
 			}
+		default:
+			m.Ignored = append(m.Ignored, ignoredKey(k))
 		}
-		if err != nil {
-			return m, err
+		var fe *FrontMatterError
+		if errors.As(err, &fe) {
+			errs = append(errs, fe)
 		}
 	}
-	return m, nil
+	switch len(errs) {
+	case 0:
+		return m, nil
+	case 1:
+		return m, errs[0]
+	}
+	return m, errs
+}
+
+// ignoredKey says that a front-matter key is not read, and which one was
+// probably meant.
+func ignoredKey(k *yaml.Node) string {
+	msg := fmt.Sprintf("line %d: front matter key %q is not one briefbot reads", k.Line+1, k.Value)
+	best, bestD := "", 3
+	for _, known := range frontMatterKeys {
+		if d := textdist.OSA([]rune(strings.ToLower(k.Value)), []rune(known), bestD-1); d < bestD {
+			best, bestD = known, d
+		}
+	}
+	if best != "" {
+		return msg + fmt.Sprintf(" (did you mean %s?); ignored", best)
+	}
+	return msg + " (" + strings.Join(frontMatterKeys, ", ") + "); ignored"
 }

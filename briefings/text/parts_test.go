@@ -68,3 +68,38 @@ func numbered(n int) string {
 	}
 	return b.String()
 }
+
+// TestFrontMatterEveryProblem: every bad value of a front matter is
+// reported at once, and a key briefbot does not read is listed with the
+// key probably meant.
+func TestFrontMatterEveryProblem(t *testing.T) {
+	tests := []struct {
+		name        string
+		raw         string
+		wantErr     []string
+		wantIgnored []string
+	}{
+		{"two bad values", "---\ntitle: T\npublished: 2014-13-01\nurl: ftp://x\n---\nText.\n",
+			[]string{`line 3: front matter key "published"`, `line 4: front matter key "url"`}, nil},
+		{"misspelt key", "---\ntitle: T\npublised: 2014-11-05\n---\nText.\n",
+			nil, []string{`line 3: front matter key "publised" is not one briefbot reads (did you mean published?); ignored`}},
+		{"unknown key", "---\ntitle: T\nsection: news\n---\nText.\n",
+			nil, []string{`front matter key "section" is not one briefbot reads (title, publisher, published, date, url, author, tags); ignored`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _, _, err := SplitFrontMatter([]byte(tt.raw))
+			if len(tt.wantErr) == 0 && err != nil {
+				t.Fatalf("err = %v", err)
+			}
+			for _, w := range tt.wantErr {
+				if err == nil || !strings.Contains(err.Error(), w) {
+					t.Errorf("err = %v, want it to contain %q", err, w)
+				}
+			}
+			if got := strings.Join(m.Ignored, "\n"); got != strings.Join(tt.wantIgnored, "\n") && !(len(tt.wantIgnored) == 1 && strings.Contains(got, tt.wantIgnored[0])) {
+				t.Errorf("Ignored = %q, want %q", m.Ignored, tt.wantIgnored)
+			}
+		})
+	}
+}

@@ -57,5 +57,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	for _, w := range eng.Warnings() {
 		fmt.Fprintf(stdout, "warning: %s\n", w)
 	}
+	// Every problem in every file at once, so a curator fixes them in one go.
+	problems := eng.Problems()
+	for _, p := range problems {
+		fmt.Fprintf(stdout, "problem: %s\n", p)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(stderr, "briefbot check: %d %s not loaded (see the problems above); serve would run without %s\n",
+			len(problems), pluralWord(len(problems), "file", "files"), pluralWord(len(problems), "it", "them"))
+		return exitFail
+	}
 	return exitOK
+}
+
+func pluralWord(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -49,10 +49,41 @@ func loadCachedEngine(ctx context.Context, dir string, cache briefings.Extractio
 	for _, w := range e.Warnings() {
 		log.Warn("corpus file skipped or read with a fallback", "detail", w)
 	}
+	for _, p := range e.Problems() {
+		log.Warn("corpus file not loaded", "detail", p)
+	}
 	return e, nil
 }
 
 // cliLogger logs warnings and errors to stderr as text.
 func cliLogger(stderr interface{ Write([]byte) (int, error) }) *slog.Logger {
 	return slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+}
+
+// corpusNote is the /readyz note on a corpus served without some of its
+// files: how many, and the first few with their problems (the log has
+// them all).
+func corpusNote(e *briefings.Engine) string {
+	if e == nil {
+		return ""
+	}
+	problems := e.Problems()
+	if len(problems) == 0 {
+		return ""
+	}
+	const shown = 3
+	note := fmt.Sprintf("%d %s not loaded: ", len(problems), pluralWord(len(problems), "file", "files"))
+	for i, p := range problems[:min(shown, len(problems))] {
+		if i > 0 {
+			note += " | "
+		}
+		if r := []rune(p); len(r) > 200 {
+			p = string(r[:200]) + "…"
+		}
+		note += p
+	}
+	if len(problems) > shown {
+		note += fmt.Sprintf(" | and %d more (see the log or briefbot check)", len(problems)-shown)
+	}
+	return note
 }

@@ -199,3 +199,73 @@ func TestE2EHelpStyle(t *testing.T) {
 		})
 	}
 }
+
+// e2eCuratorCorpus is a corpus a curator is still fixing: two good
+// articles, one with a misspelt key, two with bad values, and files that
+// are not read.
+func e2eCuratorCorpus(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"good.md":        "---\ntitle: Calais port closed\npublished: 2020-01-02\n---\nThe port of Calais was closed on Thursday, the mayor said.\n",
+		"typo.md":        "---\ntitle: Ferries resume\npublised: 2020-01-03\n---\nFerries resumed on Friday.\n",
+		"bad.md":         "---\ntitle: Bad date\npublished: 2014-13-01\nurl: ftp://x\n---\nText.\n",
+		"sub/worse.md":   "---\ntitle: Bad tags\ntags: {a: b}\n---\nText.\n",
+		"page.html":      "<p>An article</p>",
+		"notes.markdown": "An article in Markdown.",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestE2ECorpusCheck: check lists every problem of every file at once and
+// exits 1; serve loads the good files and reports the bad ones in its log,
+// its metrics and /readyz.
+func TestE2ECorpusCheck(t *testing.T) {
+	e2eBinary(t)
+	corpusDir := e2eCuratorCorpus(t)
+	code, out, errs := e2eRun(t, 60*time.Second, nil, "check", "--corpus", corpusDir)
+	if code != exitFail {
+		t.Errorf("check exit %d, want 1", code)
+	}
+	for _, want := range []string{
+		"documents: 2\n",
+		`problem: bad.md: line 3: front matter key "published"`,
+		`line 4: front matter key "url": want an http(s) URL; not loaded`,
+		`problem: sub/worse.md: line 3: front matter key "tags"`,
+		`warning: typo.md: line 3: front matter key "publised" is not one briefbot reads (did you mean published?); ignored`,
+		"warning: page.html: not read",
+		"warning: notes.markdown: not read",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errs, "2 files not loaded") {
+		t.Errorf("stderr: %q", errs)
+	}
+
+	dir := t.TempDir()
+	addr := e2eFreeAddr(t)
+	cfg := e2eWriteConfig(t, dir, "c.yaml", "http:\n  addr: \""+addr+"\"\ncorpus:\n  dir: \""+corpusDir+"\"\n  reload: 0\nstore:\n  dsn: \""+filepath.Join(dir, "b.db")+"\"\n")
+	p := e2eStart(t, "serve", cfg, addr, e2eEnv())
+	_, ready := e2eGet(t, p.base()+"/readyz")
+	if !strings.Contains(ready, `"notes"`) || !strings.Contains(ready, "2 files not loaded") || !strings.Contains(ready, "bad.md") {
+		t.Errorf("/readyz: %s", ready)
+	}
+	_, metrics := e2eGet(t, p.base()+"/metrics")
+	if !strings.Contains(metrics, "briefbot_corpus_files_not_loaded 2") || !strings.Contains(metrics, "briefbot_corpus_documents 2") {
+		t.Errorf("metrics lack the corpus counts")
+	}
+	if logs := p.tail(200); !strings.Contains(logs, "corpus file not loaded") || !strings.Contains(logs, "bad.md") {
+		t.Errorf("log does not name the files left out:\n%s", logs)
+	}
+}

@@ -171,6 +171,12 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 			m.InitDigest(d.ID, t.Platform)
 		}
 	}
+	m.CorpusProblems(func() int {
+		if e := holder.Current(); e != nil {
+			return len(e.Problems())
+		}
+		return 0
+	})
 	fwd.router = bot.NewRouter(holder.Engine, log, bot.WithObserver(m), bot.WithDigests(sched),
 		bot.WithReplies(st), bot.WithFeedback(st), bot.WithConversations(st))
 
@@ -183,7 +189,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 					return httpserver.ErrNoCorpus
 				}
 				return nil
-			}},
+			}, Note: func() string { return corpusNote(holder.Current()) }},
 			httpserver.PingCheck("store", st.Ping),
 		}
 		var hp []bot.HTTPPlatform

@@ -348,9 +348,19 @@ corpus: {dir: "`+corpusDir+`", reload: 20ms}
 	waitMetric(t, base, "briefbot_corpus_documents 2\n")
 	waitMetric(t, base, `briefbot_corpus_reloads_total{result="ok"} 1`+"\n")
 
-	// A broken file keeps the two-document corpus and is counted.
+	// A broken file is left out and counted; the two good ones stay served.
 	if err := os.WriteFile(filepath.Join(corpusDir, "c.md"), []byte("---\npublished: someday\n---\nText.\n"), 0o644); err != nil {
 		t.Fatal(err)
+	}
+	waitMetric(t, base, "briefbot_corpus_files_not_loaded 1\n")
+	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "briefbot_corpus_documents 2\n") {
+		t.Errorf("the good files are not served:\n%s", grepLines(m, "corpus"))
+	}
+	// A corpus with nothing readable left keeps the loaded one.
+	for _, f := range []string{"a.md", "b.md"} {
+		if err := os.WriteFile(filepath.Join(corpusDir, f), []byte("---\npublished: someday\n---\nText.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	waitMetric(t, base, `briefbot_corpus_reloads_total{result="error"} 1`+"\n")
 	if _, m := get(t, base+"/metrics"); !strings.Contains(m, "briefbot_corpus_documents 2\n") {
@@ -359,8 +369,8 @@ corpus: {dir: "`+corpusDir+`", reload: 20ms}
 	if code := stop(); code != exitOK {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
-	if !strings.Contains(stderr.String(), "did not load; keeping the loaded corpus") {
-		t.Error("the failed reload was not logged")
+	if !strings.Contains(stderr.String(), "did not load; keeping the loaded corpus") || !strings.Contains(stderr.String(), "corpus file not loaded") {
+		t.Error("the bad file or the failed reload was not logged")
 	}
 }
 

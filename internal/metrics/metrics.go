@@ -176,5 +176,14 @@ const (
 // CorpusDocuments sets the number of documents being served.
 func (m *Metrics) CorpusDocuments(n int) { m.corpusDocs.Set(float64(n)) }
 
+// CorpusProblems exports, as a gauge, how many corpus files the served
+// engine left out because of what they hold; n is read at each scrape.
+func (m *Metrics) CorpusProblems(n func() int) {
+	m.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Namespace: namespace, Name: "corpus_files_not_loaded",
+		Help: "Corpus files left out because of a problem in them (a bad front-matter value); briefbot check lists them.",
+	}, func() float64 { return float64(n()) }))
+}
+
 // CorpusReload records a reload attempt: ReloadOK or ReloadError.
 func (m *Metrics) CorpusReload(result string) { m.corpusReloads.WithLabelValues(result).Inc() }

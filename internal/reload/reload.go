@@ -203,6 +203,10 @@ func (p *Poller) Check() bool {
 	for _, w := range e.Warnings() {
 		p.log.Warn("corpus file skipped or read with a fallback", "detail", w)
 	}
+	// A file with a bad value is left out and reported; the rest is served.
+	for _, pr := range e.Problems() {
+		p.log.Warn("corpus file not loaded", "detail", pr)
+	}
 	p.h.Swap(e)
 	n := e.Counts().Documents
 	p.log.Info("corpus reloaded", "dir", p.dir, "documents", n, "took", time.Since(start).Round(time.Millisecond))
