@@ -21,7 +21,7 @@ type Applier struct {
 	hit    map[string]bool   // entry key ("quotes[2]") -> matched something
 	docs   map[string]bool   // ids of the corpus's articles
 	digest map[string]string // article id -> DigestExclude or DigestPin
-	miss   map[string]string // entry key -> why it matched nothing, when more can be said
+	miss   map[string]string // entry key -> why a part of it (a role) matched nothing
 }
 
 // NewApplier prepares f (nil: no corrections) for one load.
@@ -118,9 +118,6 @@ func (a *Applier) Quotes(docID string, res *people.DocResult, qs []quotes.Quote)
 			qs[j].SpeakerAs = e.Speaker
 			qs[j].Curated = true
 		}
-		if !a.hit[key("quotes", i)] {
-			a.miss[key("quotes", i)] = fmt.Sprintf("no quote of %s holds the words %q", docID, e.Text)
-		}
 	}
 	if len(hidden) == 0 {
 		return qs
@@ -172,9 +169,6 @@ func (a *Applier) Figures(d *text.Doc, fs []figures.Figure) []figures.Figure {
 				f.Counts = e.Counts
 			}
 			f.Curated = true
-		}
-		if !a.hit[key("figures", i)] {
-			a.miss[key("figures", i)] = fmt.Sprintf("no figure %q in %s", e.Value, d.ID)
 		}
 	}
 	if len(hidden) == 0 {
@@ -385,9 +379,7 @@ func (a *Applier) Unmatched() []Unmatched {
 		if a.docs[e.Article] {
 			why = fmt.Sprintf("no quote of %s holds the words %q", e.Article, e.Text)
 		}
-		k := key("quotes", i)
-		delete(a.miss, k) // the article-level reason is the whole story
-		add(k, e.Line, why)
+		add(key("quotes", i), e.Line, why)
 	}
 	for i, e := range a.f.Figures {
 		why := fmt.Sprintf("no article has the id %q", e.Article)
@@ -397,9 +389,7 @@ func (a *Applier) Unmatched() []Unmatched {
 				why += " in a sentence with " + fmt.Sprintf("%q", e.Sentence)
 			}
 		}
-		k := key("figures", i)
-		delete(a.miss, k)
-		add(k, e.Line, why)
+		add(key("figures", i), e.Line, why)
 	}
 	return out
 }

@@ -369,8 +369,8 @@ func (b *builder) directory(members []*member) *Directory {
 			byGroup[g] = a
 			accs = append(accs, a)
 		}
-		if head, ok := b.cur.same[FoldName(m.e.Name)]; ok {
-			a.show = b.cur.show[head]
+		if head, ok := b.cur.same[FoldName(m.e.Name)]; ok && b.find(b.ids[sameKey+head]) == g {
+			a.show = b.cur.show[head] // unless an Apart rule kept it out
 		}
 		p := a.p
 		if !a.docs[m.docID] {
