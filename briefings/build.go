@@ -109,6 +109,9 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 			return p.quotes[i].i < p.quotes[j].i
 		})
 		for q, n := range co[p] {
+			if people.ShortFormOf(q.Name, p.Name) || people.ShortFormOf(p.Name, q.Name) {
+				continue // "Kilroy-Silk" beside Robert Kilroy-Silk is the person, not a relation
+			}
 			p.related = append(p.related, related{p: q, docs: n})
 		}
 		sort.Slice(p.related, func(i, j int) bool {

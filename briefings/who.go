@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/people"
-	"github.com/briefbot/briefbot/internal/textdist"
 )
 
 // Limits of a who reply.
@@ -69,6 +68,13 @@ func (e *Engine) Who(name string) Reply {
 		if len(cands) == 0 {
 			cands = m.Candidates
 		}
+		if len(cands) == 1 {
+			// One person has a full name among them; the rest are bare
+			// surnames or initials, which name no one in particular.
+			if p := e.profiles[cands[0].ID]; p != nil {
+				return e.brief(p)
+			}
+		}
 		r := Reply{Kind: KindNotFound, Title: fmt.Sprintf("Several people match “%s”", name),
 			Summary: "Did you mean one of these? Ask again with the full name, e.g. /who " + strings.ToLower(cands[0].Name) + "."}
 		r.Sections = []Section{{Heading: "Did you mean", Items: e.nameItems(cands)}}
@@ -78,13 +84,6 @@ func (e *Engine) Who(name string) Reply {
 	sugg := m.Suggestions
 	if len(sugg) > maxSuggestions {
 		sugg = sugg[:maxSuggestions]
-	}
-	if len(sugg) == 0 {
-		if near := e.closestNames(name, 3); len(near) > 0 {
-			r.Summary = e.coverage()
-			r.Sections = []Section{{Heading: "Closest names in the corpus", Items: e.nameItems(near)}}
-			return r
-		}
 	}
 	if len(sugg) > 0 {
 		names := make([]string, len(sugg))
@@ -142,47 +141,6 @@ func (e *Engine) dominant(cands []*people.Profile) (*profile, bool) {
 	}
 	p := e.profiles[first.ID]
 	return p, p != nil
-}
-
-// closestNameScope bounds the people compared with an unknown name: the
-// most mentioned ones, so a miss stays fast on a large corpus.
-const closestNameScope = 500
-
-// closestNames ranks people by how close any word of their name is to any
-// word of the query (Jaro-Winkler), for an unknown name the directory's
-// lookup had no suggestion for.
-func (e *Engine) closestNames(name string, n int) []*people.Profile {
-	q := strings.Fields(strings.ToLower(name))
-	type scoredName struct {
-		p *people.Profile
-		s float64
-	}
-	var all []scoredName
-	for i, p := range e.ranked {
-		if i == closestNameScope {
-			break
-		}
-		if p.Kind != people.Person {
-			continue
-		}
-		var best float64
-		for _, w := range strings.Fields(strings.ToLower(p.Name)) {
-			for _, x := range q {
-				if s := textdist.JaroWinkler(w, x); s > best {
-					best = s
-				}
-			}
-		}
-		if best >= 0.7 {
-			all = append(all, scoredName{p.Profile, best})
-		}
-	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].s > all[j].s })
-	var out []*people.Profile
-	for i := 0; i < len(all) && i < n; i++ {
-		out = append(out, all[i].p)
-	}
-	return out
 }
 
 // whoName trims what a user typed around a name: "is darmanin?" (from

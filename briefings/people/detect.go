@@ -151,7 +151,22 @@ func isOrgWord(t token) bool { return orgWords[t.lower] }
 // isTitleHead reports a title head: "minister", "MP", "CEO", and in lower
 // case an occupation ("star", "sprinter").
 func isTitleHead(t token) bool {
-	return titleHeads[t.lower] || (!t.upper && occupationHeads[t.lower])
+	return titleHeads[t.lower] || (!t.upper && occupationHeads[t.lower]) || titleHeads[sharedTitle(t.lower)]
+}
+
+// titleSharers are the prefixes that make a title shared or second:
+// "co-chairman", "vice-president", "deputy-leader".
+var titleSharers = []string{"co-", "vice-", "deputy-", "joint-", "acting-"}
+
+// sharedTitle returns the title after a sharing prefix ("co-chairman" ->
+// "chairman"), or "".
+func sharedTitle(w string) string {
+	for _, p := range titleSharers {
+		if strings.HasPrefix(w, p) {
+			return w[len(p):]
+		}
+	}
+	return ""
 }
 
 // isInitial reports a token that is one or two capital letters, like the

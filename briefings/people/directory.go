@@ -759,7 +759,7 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 			continue
 		}
 		fk := d.keys[id]
-		if s := textdist.JaroWinkler(q, fk.key); s >= 0.75 {
+		if s := textdist.JaroWinkler(q, fk.key); s >= 0.75 && surnameClose(q, fk.key) {
 			scored.add(fk.profiles, s)
 		}
 	}
@@ -781,6 +781,21 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 		out = append(out, h.p)
 	}
 	return out
+}
+
+// minSurnameSimilarity is how close (Jaro-Winkler) the last word of a
+// suggestion must be to the last word asked: a shared first name alone
+// ("Angela Merkel", "Angela MacFarlane") makes no suggestion.
+const minSurnameSimilarity = 0.85
+
+// surnameClose reports whether the last words of two folded names are
+// close enough for one to be a misspelling of the other.
+func surnameClose(q, key string) bool {
+	qs, ks := strings.Fields(q), strings.Fields(key)
+	if len(qs) == 0 || len(ks) == 0 {
+		return false
+	}
+	return textdist.JaroWinkler(qs[len(qs)-1], ks[len(ks)-1]) >= minSurnameSimilarity
 }
 
 // profileHit is a profile and how well a name matched it.

@@ -155,7 +155,8 @@ func TestLookup(t *testing.T) {
 		{query: "may", candidates: []string{"Theresa May", "Brian May"}},
 		{query: "brown", candidates: []string{"Gordon Brown", "James Brown", "Brown"}},
 		{query: "zebedee", suggest: false},
-		{query: "bernard cazalet", suggest: true},
+		{query: "bernadette cazeneuve", suggest: true},
+		{query: "bernard cazalet", suggest: false}, // a first name alone is not close
 		{query: "", suggest: false},
 	}
 	for _, tc := range tests {

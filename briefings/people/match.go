@@ -5,6 +5,28 @@ package people
 
 import "strings"
 
+// ShortFormOf reports whether short is a shorter way of writing the full
+// name full: its surname alone ("Kilroy-Silk"), with an honorific ("Mr
+// Kilroy-Silk"), or with initials or some of the first names ("R
+// Kilroy-Silk"). It is the name matching of an article applied to two
+// names.
+func ShortFormOf(short, full string) bool {
+	s := stripHonorific(strings.Fields(fold(stripPossessive(short))))
+	f := strings.Fields(fold(stripPossessive(full)))
+	if len(s) == 0 || len(f) < 2 || len(s) > len(f) || strings.Join(s, " ") == strings.Join(f, " ") {
+		return false
+	}
+	e := &Entity{Kind: Person, Name: full}
+	words := func(*Entity) []string { return f }
+	return len(matchName(s, false, nil, []*Entity{e}, words, nil)) == 1 && !misspeltOnly(s, f)
+}
+
+// misspeltOnly reports a one-word name that matches a full name only as a
+// misspelling of its surname: another person, as far as two names tell.
+func misspeltOnly(s, f []string) bool {
+	return len(s) == 1 && s[0] != f[len(f)-1]
+}
+
 // nameUsage is what an article's own usage tells about the people a name
 // could mean, for telling them apart. The extractor answers it from its
 // candidates while it works; a finished DocResult from its mentions.

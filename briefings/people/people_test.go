@@ -285,3 +285,61 @@ func mentionTexts(r *DocResult, key string) []string {
 	}
 	return got
 }
+
+// A surname that is also a title or a common word ("King", "Major",
+// "Rice") is kept when a first name or a title makes the name a person's,
+// and a shared title ("co-chairman") is a title.
+func TestNamesThatAreWords(t *testing.T) {
+	tests := []struct {
+		text, name, role string
+	}{
+		{"Bank of England governor Mervyn King has warned against reading too much into the data.", "Mervyn King", "Bank of England governor"},
+		{"No politician should make the mistake that John Major and his colleagues made in 1992.", "John Major", ""},
+		{"Also due to attend are US Secretary of State Condoleezza Rice and others.", "Condoleezza Rice", "Secretary of State"},
+		{"Tory co-chairman Liam Fox said Labour's plans showed Mr Blair was worried.", "Liam Fox", "Tory co-chairman"},
+		{"Labour vice-chairman Jane Doe said the party was ready.", "Jane Doe", "Labour vice-chairman"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Extract(parse(t, "x", tc.text))
+			e := entityNamed(r, tc.name)
+			if e == nil {
+				t.Fatalf("%q not found; people: %q", tc.name, personNames(r))
+			}
+			if tc.role == "" {
+				return
+			}
+			for _, ro := range e.Roles {
+				if ro.Title == tc.role {
+					return
+				}
+			}
+			t.Errorf("%s roles = %+v, want %q", tc.name, e.Roles, tc.role)
+		})
+	}
+}
+
+func TestShortFormOf(t *testing.T) {
+	tests := []struct {
+		short, full string
+		want        bool
+	}{
+		{"Kilroy-Silk", "Robert Kilroy-Silk", true},
+		{"Mr Kilroy-Silk", "Robert Kilroy-Silk", true},
+		{"R Kilroy-Silk", "Robert Kilroy-Silk", true},
+		{"Juan Carlos", "Juan Carlos Ferrero", true},
+		{"Blair", "Tony Blair", true},
+		{"Cherie Blair", "Tony Blair", false},
+		{"Brown", "Gordon Brown", true},
+		{"Browne", "Gordon Brown", false},
+		{"Tony Blair", "Tony Blair", false},
+		{"Robert Kilroy-Silk", "Kilroy-Silk", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.short+"/"+tc.full, func(t *testing.T) {
+			if got := ShortFormOf(tc.short, tc.full); got != tc.want {
+				t.Errorf("ShortFormOf(%q, %q) = %v, want %v", tc.short, tc.full, got, tc.want)
+			}
+		})
+	}
+}

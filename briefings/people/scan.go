@@ -68,7 +68,7 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 	// 4. A known first name: "Yvette Cooper", "Lords Neil Kinnock" (a
 	// headline glued to its first sentence).
 	for g := a; g < b-1; g++ {
-		if !x.isGiven(toks[g]) || !(nameLike(toks[g+1]) || (g+2 < b && nameParticles[toks[g+1].lower] && nameLike(toks[g+2]))) {
+		if !x.isGiven(toks[g]) || !(nameLike(toks[g+1]) || (g+2 < b && nameParticles[toks[g+1].lower] && nameLike(toks[g+2])) || titleSurname(toks, g+1, b)) {
 			continue
 		}
 		e := x.extend(toks, g+1, b)
@@ -113,8 +113,8 @@ func (x *extractor) scan(pp *paragraph, a, b int) {
 	}
 	// 6. Anything else needs its context: a title before it, an apposition
 	// after it, a speech verb, a signature line.
-	for b-a >= 3 && (isDemonym(toks[a]) || isPlace(toks[a])) {
-		a++ // "Australian Lynton Crosby told ..."
+	for b-a >= 3 && (isDemonym(toks[a]) || isPlace(toks[a]) || isOrgWord(toks[a]) || isTitleHead(toks[a])) {
+		a++ // "Australian Lynton Crosby told ...", "Secretary of State Condoleezza Rice"
 	}
 	if b-a <= 4 && x.allNameLike(toks, a, b) && !toks[a].allCaps {
 		c := &cand{para: pp, hon: -1, i: a, j: b}
@@ -131,6 +131,12 @@ func originWord(t token) bool {
 		}
 	}
 	return false
+}
+
+// titleSurname reports a title that is also a common surname ending the
+// chain right after a first name: "Mervyn King", "John Major".
+func titleSurname(toks []token, k, b int) bool {
+	return k == b-1 && toks[k].upper && !toks[k].allCaps && surnameTitles[toks[k].lower]
 }
 
 // extend grows a name from token s while the words can belong to it:

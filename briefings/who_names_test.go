@@ -1,0 +1,60 @@
+package briefings
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// A surname shared only by one full name answers with that person; the
+// person's own short name is never a related person; a name close to no
+// one gets no suggestion but who the corpus knows best.
+func TestWhoNames(t *testing.T) {
+	md := func(body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\npublisher: Wire\npublished: 2005-01-10\n---\n" + body)}
+	}
+	e, err := Load(fstest.MapFS{
+		"c/a.md": md("East Midlands MEP Robert Kilroy-Silk said he wanted to change politics. Party leader Roger Knapman said he was sorry to see him go.\n"),
+		"c/b.md": md("Kilroy-Silk said the party had lost its way. Roger Knapman disagreed.\n"),
+		"c/c.md": md("Robert Kilroy-Silk launched a new party on Wednesday, said Roger Knapman.\n"),
+		"c/d.md": md("Teacher Angela Smith said the school would open on Monday.\n"),
+	}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		ask      string
+		kind     Kind
+		has, not []string
+	}{
+		{ask: "kilroy-silk", kind: KindWho, has: []string{"Robert Kilroy-Silk", "Roger Knapman"}, not: []string{"Several people", "\nKilroy-Silk |"}},
+		{ask: "angela merkel", kind: KindNotFound, has: []string{"The people it mentions most"}, not: []string{"Did you mean"}},
+		{ask: "roger knapmann", kind: KindWho, has: []string{"Roger Knapman"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.ask, func(t *testing.T) {
+			r := e.Who(tc.ask)
+			got := flat(r)
+			if r.Kind != tc.kind {
+				t.Errorf("kind %s, want %s:\n%s", r.Kind, tc.kind, got)
+			}
+			for _, h := range tc.has {
+				if !strings.Contains(got, h) {
+					t.Errorf("missing %q in\n%s", h, got)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(got, n) {
+					t.Errorf("holds %q in\n%s", n, got)
+				}
+			}
+			if rel := section(r, "Related people"); rel != nil {
+				for _, it := range rel.Items {
+					if strings.HasPrefix(it.Text, "Kilroy-Silk") {
+						t.Errorf("the person's own surname is a related person: %q", it.Text)
+					}
+				}
+			}
+		})
+	}
+}
