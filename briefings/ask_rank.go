@@ -285,7 +285,10 @@ func (e *Engine) rank(qu *query) []*window {
 	var out []*window
 	top := hits[0].Score
 	for _, h := range hits {
-		p := e.passages[h.ID]
+		p, ok := e.passageAt(h.ID)
+		if !ok {
+			continue
+		}
 		d := p.doc
 		found, ok := inArticle[d]
 		if !ok {

@@ -42,6 +42,7 @@ type Engine struct {
 	roleOnce  sync.Once
 	roleIdx   roleIndex // see roles
 	stats     LoadStats
+	owner     indexOwner // whether a reload took over index
 }
 
 // document is one article and what the extractors found in it.

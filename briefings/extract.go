@@ -47,10 +47,6 @@ func (e *Engine) LoadStats() LoadStats { return e.stats }
 // that cannot be reached is noted in e.stats and extraction goes on
 // without it.
 func (e *Engine) extractAll(ctx context.Context, o LoadOptions, curate bool) {
-	version := o.Version
-	if version == "" && o.Cache != nil {
-		version = ExtractorVersion()
-	}
 	var prev map[string]*document
 	if o.Previous != nil {
 		prev = make(map[string]*document, len(o.Previous.docs))
@@ -62,12 +58,6 @@ func (e *Engine) extractAll(ctx context.Context, o LoadOptions, curate bool) {
 	}
 	var todo []*document
 	for _, d := range e.docs {
-		// the previous engine ran this very code, so its articles are
-		// matched without the extractor version
-		d.ident = extractionKey("", d.Doc, d.sum)
-		if o.Cache != nil {
-			d.key = extractionKey(version, d.Doc, d.sum)
-		}
 		if p := prev[d.ident]; p != nil && p.extracted {
 			d.x, d.extracted = p.x, true
 			e.stats.Reused++
@@ -90,6 +80,23 @@ func (e *Engine) extractAll(ctx context.Context, o LoadOptions, curate bool) {
 			x = x.clone()
 		}
 		d.people, d.quotes, d.figures = x.People, x.Quotes, x.Figures
+	}
+}
+
+// identify names each document's content for reuse and its extraction
+// for the cache; it runs after curation has set the articles' metadata.
+func (e *Engine) identify(o LoadOptions) {
+	version := o.Version
+	if version == "" && o.Cache != nil {
+		version = ExtractorVersion()
+	}
+	for _, d := range e.docs {
+		// the previous engine ran this very code, so its articles are
+		// matched without the extractor version
+		d.ident = extractionKey("", d.Doc, d.sum)
+		if o.Cache != nil {
+			d.key = extractionKey(version, d.Doc, d.sum)
+		}
 	}
 }
 

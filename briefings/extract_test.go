@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"runtime"
@@ -318,4 +319,145 @@ func TestReloadWithCurationLeavesPreviousEngineAlone(t *testing.T) {
 	if fingerprint(t, next) != fingerprint(t, fresh) {
 		t.Error("a reloaded curated engine differs from a fresh load")
 	}
+}
+
+// TestReloadUpdatesIndexInPlace: a reload updates the previous index with
+// the changed articles' passages; the new engine answers like a fresh
+// load, and the previous one, whose index is now shared, keeps answering.
+func TestReloadUpdatesIndexInPlace(t *testing.T) {
+	ctx := context.Background()
+	fsys := testCorpus(t)
+	first, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	questions := []string{
+		"what did Cazeneuve say about Calais?",
+		"how many migrants were in Calais?",
+		"when did Zebediah Quackenbush open the ferry terminal?",
+		"who is the home secretary?",
+	}
+	var gone string
+	for name := range fsys {
+		if strings.HasPrefix(name, "seed/") && strings.Contains(string(fsys[name].Data), "Cazeneuve") {
+			gone = name
+			break
+		}
+	}
+	delete(fsys, gone)
+	fsys["added/ferry.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Ferry terminal\npublished: 2014-11-06\n---\n" +
+		"Zebediah Quackenbush opened the new ferry terminal in Calais on 5 November 2014. The terminal cost £12 million, the port said.\n")}
+	next, err := LoadWith(ctx, fsys, ".", LoadOptions{Previous: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.index == nil || next.index.Updates() != 1 {
+		t.Fatalf("index not updated in place")
+	}
+	fresh, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if next.index.Len() != fresh.index.Len() {
+		t.Errorf("live passages %d, fresh load %d", next.index.Len(), fresh.index.Len())
+	}
+	for _, q := range questions {
+		if got, want := flat(next.Ask(q)), flat(fresh.Ask(q)); got != want {
+			t.Errorf("%q after an in-place update:\n%s\nfresh load:\n%s", q, got, want)
+		}
+		first.Ask(q) // the previous engine must not fail on numbers it does not know
+	}
+	if got := flat(next.Ask(questions[2])); !strings.Contains(got, "Quackenbush") {
+		t.Errorf("the added article is not found:\n%s", got)
+	}
+	// a second reload from the same previous engine cannot share its
+	// index again, so it builds its own
+	again, err := LoadWith(ctx, fsys, ".", LoadOptions{Previous: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.index.Updates() != 0 || again.index == next.index {
+		t.Error("an index was taken over twice")
+	}
+}
+
+// liveHeap is the heap in use after a collection.
+func liveHeap() uint64 {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+// reloadOne changes one article and reloads from prev.
+func reloadOne(tb testing.TB, fsys fstest.MapFS, name string, round int, prev *Engine) *Engine {
+	tb.Helper()
+	fsys[name] = &fstest.MapFile{Data: []byte(fmt.Sprintf("---\ntitle: Round %d\npublished: 2014-11-06\n---\n"+
+		"Minister Jane Doe said %d migrants reached Calais this week, the port said.\n", round, 100+round))}
+	e, err := LoadWith(context.Background(), fsys, ".", LoadOptions{Previous: prev})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+func TestReloadMemoryFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("100 reloads")
+	}
+	fsys := testCorpus(t)
+	e, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var at10 uint64
+	for i := range 100 {
+		e = reloadOne(t, fsys, "changing/one.md", i, e)
+		if s := e.LoadStats(); s.Extracted != 1 {
+			t.Fatalf("reload %d extracted %d articles, want 1", i, s.Extracted)
+		}
+		if i == 9 {
+			at10 = liveHeap()
+		}
+	}
+	at100 := liveHeap()
+	t.Logf("live heap after 10 reloads %.1f MB, after 100 %.1f MB", float64(at10)/(1<<20), float64(at100)/(1<<20))
+	if at100 > at10*3/2 {
+		t.Errorf("live heap grew from %d to %d bytes over 90 reloads", at10, at100)
+	}
+}
+
+// BenchmarkLoadBBCx10Warm loads BBC x10 with every extraction in the cache.
+func BenchmarkLoadBBCx10Warm(b *testing.B) {
+	fsys := bbcTimes(b, 10)
+	c := newMemCache()
+	if _, err := LoadWith(context.Background(), fsys, ".", LoadOptions{Cache: c, Version: "bench"}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		e, err := LoadWith(context.Background(), fsys, ".", LoadOptions{Cache: c, Version: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if s := e.LoadStats(); s.Extracted != 0 {
+			b.Fatalf("warm load extracted %d", s.Extracted)
+		}
+	}
+}
+
+// BenchmarkReloadOneChangedBBCx10 reloads BBC x10 after one article changed.
+func BenchmarkReloadOneChangedBBCx10(b *testing.B) {
+	fsys := bbcTimes(b, 10)
+	e, err := Load(fsys, ".")
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	before := liveHeap()
+	for b.Loop() {
+		e = reloadOne(b, fsys, "changing/one.md", i, e)
+		i++
+	}
+	b.ReportMetric(float64(liveHeap())/(1<<20), "liveHeapMB")
+	b.ReportMetric(float64(before)/(1<<20), "startHeapMB")
 }

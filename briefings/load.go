@@ -107,6 +107,7 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 	}
 	cur := curation.NewApplier(cf)
 	e.curateArticles(cur)
+	e.identify(o)
 
 	// Index while extracting: the index needs only the parsed text.
 	var (
@@ -117,7 +118,7 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		idx, idxErr = e.buildIndex()
+		idx, idxErr = e.buildIndex(o.Previous)
 	}()
 	e.extractAll(ctx, o, !cur.File().Empty())
 	wg.Wait()
@@ -141,8 +142,12 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 	return e, nil
 }
 
-// buildIndex cuts the documents into passages and indexes them.
-func (e *Engine) buildIndex() (*search.Index, error) {
+// buildIndex cuts the documents into passages and indexes them, updating
+// the previous engine's index in place when it can.
+func (e *Engine) buildIndex(prev *Engine) (*search.Index, error) {
+	if idx, ok, err := e.updateIndex(prev); ok {
+		return idx, err
+	}
 	e.passages = makePassages(e.docs)
 	texts := make([]string, len(e.passages))
 	for i, p := range e.passages {

@@ -38,12 +38,13 @@ const ScoringModel = index.BM25Scoring
 // latency (p99 under 4 ms).
 const batchSize = 5000
 
-// Index ranks passages by BM25 for a query. It is read-only after Build and
-// safe for concurrent use.
+// Index ranks passages by BM25 for a query. It is safe for concurrent
+// use; only Update changes what it holds.
 type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
 	n        int
+	updates  int // see Update
 }
 
 // Hit is one ranked passage: its number (its position in Build's input)

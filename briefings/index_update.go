@@ -1,0 +1,109 @@
+package briefings
+
+// This file builds a reloaded engine's passages and index from the
+// previous engine's: unchanged articles keep their passage numbers, the
+// passages of removed or changed articles are deleted from the index and
+// those of new or changed articles added, in place.
+
+import (
+	"sync/atomic"
+	"time"
+
+	"github.com/briefbot/briefbot/briefings/search"
+)
+
+// Past these, a reload rebuilds the index from scratch: every update
+// leaves an in-memory segment and the removed passages' numbers unused.
+const (
+	maxIndexUpdates = 32
+	maxHoleShare    = 4 // at most 1/maxHoleShare of the numbers unused
+)
+
+// retireAfter is how long an index replaced by a full rebuild stays open
+// for the answers the previous engine is still giving.
+const retireAfter = time.Minute
+
+// indexOwner marks who may update an engine's index: the first reload
+// that takes it over; any other rebuilds.
+type indexOwner struct{ taken atomic.Bool }
+
+// updateIndex gives e the passages and index of prev updated with what
+// changed. ok is false when e must build its own (no previous engine, its
+// index already taken over, or too many updates or holes); prev's index
+// is then closed after retireAfter.
+func (e *Engine) updateIndex(prev *Engine) (idx *search.Index, ok bool, err error) {
+	if prev == nil || prev.index == nil {
+		return nil, false, nil
+	}
+	if !prev.owner.taken.CompareAndSwap(false, true) {
+		return nil, false, nil
+	}
+	kept := make(map[*document]*document, len(e.docs))
+	byIdent := make(map[string]*document, len(e.docs))
+	for _, d := range e.docs {
+		byIdent[d.ident] = d
+	}
+	for _, d := range prev.docs {
+		if nd := byIdent[d.ident]; nd != nil && d.ident != "" {
+			kept[d] = nd
+		}
+	}
+	passages := make([]passage, len(prev.passages))
+	holes := 0
+	var del []int
+	for id, p := range prev.passages {
+		if p.doc == nil {
+			holes++
+			continue
+		}
+		nd := kept[p.doc]
+		if nd == nil {
+			del = append(del, id)
+			holes++
+			continue
+		}
+		p.doc = nd
+		passages[id] = p
+	}
+	isKept := make(map[*document]bool, len(kept))
+	for _, nd := range kept {
+		isKept[nd] = true
+	}
+	var added []*document
+	for _, d := range e.docs {
+		if !isKept[d] {
+			added = append(added, d)
+		}
+	}
+	fresh := makePassages(added)
+	if prev.index.Updates() >= maxIndexUpdates || holes*maxHoleShare > len(passages)+len(fresh) {
+		old := prev.index
+		time.AfterFunc(retireAfter, func() { old.Close() })
+		return nil, false, nil
+	}
+	first := len(passages)
+	texts := make([]string, len(fresh))
+	for i, p := range fresh {
+		texts[i] = p.text()
+	}
+	passages = append(passages, fresh...)
+	if len(del) == 0 && len(texts) == 0 {
+		e.passages = passages
+		return prev.index, true, nil
+	}
+	idx, err = prev.index.Update(del, texts, first)
+	if err != nil {
+		return nil, true, err
+	}
+	e.passages = passages
+	return idx, true, nil
+}
+
+// passageAt is the passage a search hit numbers, if this engine knows it:
+// an index shared with a newer engine may return numbers that are not.
+func (e *Engine) passageAt(id int) (passage, bool) {
+	if id < 0 || id >= len(e.passages) || e.passages[id].doc == nil {
+		return passage{}, false
+	}
+	return e.passages[id], true
+}

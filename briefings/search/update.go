@@ -1,0 +1,51 @@
+package search
+
+// This file changes an index in place: passages removed and added in
+// bleve batches, so a corpus reload costs what changed, not the corpus.
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/blevesearch/bleve/v2/document"
+)
+
+// Update returns the index with the passages numbered del removed and the
+// passages add added, numbered from first on (numbers no passage holds).
+// The returned Index shares its storage with ix: from the moment Update
+// runs, ix finds the added passages too and no longer the removed ones,
+// so a caller still searching through ix must skip numbers it does not
+// know. ix must not be updated again.
+//
+// Each update leaves a small segment (an in-memory index merges none), so
+// callers rebuild from scratch after some updates; see Updates.
+func (ix *Index) Update(del []int, add []string, first int) (*Index, error) {
+	im := newMapping()
+	opts := im.DefaultMapping.Properties[field].Fields[0].Options()
+	b := ix.idx.NewBatch()
+	for _, id := range del {
+		b.Delete(strconv.Itoa(id))
+	}
+	for i, p := range add {
+		doc := document.NewDocument(strconv.Itoa(first + i))
+		doc.AddField(document.NewTextFieldCustom(field, nil, []byte(p), opts, ix.analyzer))
+		if err := b.IndexAdvanced(doc); err != nil {
+			return nil, fmt.Errorf("search: index passage %d: %w", first+i, err)
+		}
+		if b.Size() >= batchSize {
+			if err := ix.idx.Batch(b); err != nil {
+				return nil, fmt.Errorf("search: index batch: %w", err)
+			}
+			b.Reset()
+		}
+	}
+	if b.Size() > 0 {
+		if err := ix.idx.Batch(b); err != nil {
+			return nil, fmt.Errorf("search: index batch: %w", err)
+		}
+	}
+	return &Index{idx: ix.idx, analyzer: ix.analyzer, n: ix.n - len(del) + len(add), updates: ix.updates + 1}, nil
+}
+
+// Updates is how many times Update built this index from a full Build.
+func (ix *Index) Updates() int { return ix.updates }
