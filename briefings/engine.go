@@ -60,11 +60,14 @@ type document struct {
 	curated   bool   // a curator set its date or title
 	digest    string // a curator's digest choice: curation.DigestExclude, DigestPin or ""
 
-	sum       [sha256.Size]byte // SHA-256 of the article's file
-	ident     string            // the article as extracted: id, file and curated metadata
-	key       string            // its extraction's cache key: ident and extractor version
-	x         extraction        // its extraction before curation; never edited
-	extracted bool              // x holds a complete extraction (none failed)
+	sum        [sha256.Size]byte // SHA-256 of the article's file
+	file       string            // the id of that file (a long file's parts share it)
+	parsedMeta text.Meta         // the metadata as read, before curation
+	readWarn   string            // what reading the file warned of
+	ident      string            // the article as extracted: id, file and curated metadata
+	key        string            // its extraction's cache key: ident and extractor version
+	x          extraction        // its extraction before curation; never edited
+	extracted  bool              // x holds a complete extraction (none failed)
 }
 
 // lower is the article's text in lower case.

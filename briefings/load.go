@@ -65,11 +65,12 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 	docs := make([][]*document, len(files))
 	warns := make([]string, len(files))
 	problems := make([]string, len(files))
+	parsed := newParsedFiles(o.Previous)
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		g.Go(func() error {
-			d, warn, err := readDoc(fsys, f)
+			d, warn, err := readDoc(fsys, f, parsed)
 			warns[i] = warn
 			if err != nil {
 				// A bad file is reported and left out; the others load.
@@ -238,7 +239,8 @@ func cause(err error) error {
 // readDoc reads and parses one file, as one document or, when its text is
 // very long, as parts (see text.Doc.Parts). Binary files are skipped with
 // a warning; text that is not UTF-8 is read as Windows-1252 with a warning.
-func readDoc(fsys fs.FS, f file) ([]*document, string, error) {
+// A file parsed before with the same bytes is taken from parsed.
+func readDoc(fsys fs.FS, f file, parsed parsedFiles) ([]*document, string, error) {
 	info, err := fs.Stat(fsys, f.name)
 	if err != nil {
 		return nil, fmt.Sprintf("%s: unreadable (%v); skipped", f.name, err), nil
@@ -252,6 +254,9 @@ func readDoc(fsys fs.FS, f file) ([]*document, string, error) {
 	}
 	var warn string
 	sum := sha256.Sum256(raw)
+	if again, warn := parsed.reuse(f.id, sum); again != nil {
+		return again, warn, nil
+	}
 	if isBinary(raw) {
 		return nil, fmt.Sprintf("%s: not a text file; skipped", f.name), nil
 	}
@@ -272,11 +277,11 @@ func readDoc(fsys fs.FS, f file) ([]*document, string, error) {
 	}
 	parts := td.Parts(maxPartBytes)
 	out := make([]*document, len(parts))
-	for i, p := range parts {
-		out[i] = &document{Doc: p, sum: sum}
-	}
 	if len(parts) > 1 {
 		warn = joinWarn(warn, fmt.Sprintf("%s: %d KB of text, far longer than an article; read as %d parts (%s, %s#2, ...)", f.name, len(raw)>>10, len(parts), f.id, f.id))
+	}
+	for i, p := range parts {
+		out[i] = &document{Doc: p, sum: sum, file: f.id, parsedMeta: cloneMeta(p.Meta), readWarn: warn}
 	}
 	return out, warn, nil
 }
