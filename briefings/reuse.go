@@ -5,6 +5,7 @@ package briefings
 
 import (
 	"crypto/sha256"
+	"slices"
 
 	"github.com/briefbot/briefbot/briefings/text"
 )
@@ -52,7 +53,7 @@ func (pf parsedFiles) reuse(id string, sum [sha256.Size]byte) ([]*document, stri
 // cloneMeta copies m, so that curating one document's metadata cannot
 // change another's.
 func cloneMeta(m text.Meta) text.Meta {
-	m.Tags = append([]string(nil), m.Tags...)
-	m.Ignored = append([]string(nil), m.Ignored...)
+	m.Tags = slices.Clone(m.Tags) // nil stays nil: the metadata is hashed
+	m.Ignored = slices.Clone(m.Ignored)
 	return m
 }
