@@ -98,7 +98,14 @@ type auth struct {
 func (c *Console) authenticate(r *http.Request) (auth, bool) {
 	if h := r.Header.Get("Authorization"); h != "" {
 		tok, ok := strings.CutPrefix(h, "Bearer ")
-		return auth{bearer: true}, ok && equal(strings.TrimSpace(tok), c.token)
+		if c.throttle.blocked(c.now()) {
+			return auth{}, false
+		}
+		if !ok || !equal(strings.TrimSpace(tok), c.token) {
+			c.throttle.fail(c.now())
+			return auth{}, false
+		}
+		return auth{bearer: true}, true
 	}
 	ck, err := r.Cookie(cookieName)
 	if err != nil {
@@ -126,13 +133,53 @@ func setSessionCookie(w http.ResponseWriter, r *http.Request, id string, maxAge 
 	})
 }
 
+// Login throttling: after maxFailures wrong tokens within failureWindow,
+// logins are refused until the window has passed, so the token cannot be
+// guessed at network speed.
+const (
+	maxFailures   = 10
+	failureWindow = time.Minute
+)
+
+// throttle counts recent failed logins.
+type throttle struct {
+	mu       sync.Mutex
+	failures []time.Time
+}
+
+// blocked reports whether too many logins failed lately.
+func (t *throttle) blocked(now time.Time) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	keep := t.failures[:0]
+	for _, f := range t.failures {
+		if now.Sub(f) < failureWindow {
+			keep = append(keep, f)
+		}
+	}
+	t.failures = keep
+	return len(t.failures) >= maxFailures
+}
+
+func (t *throttle) fail(now time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.failures = append(t.failures, now)
+}
+
 // login exchanges the token for a session cookie.
 func (c *Console) login(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet {
 		c.render(w, r, http.StatusOK, "login", auth{}, page{Title: "Log in"})
 		return
 	}
+	if c.throttle.blocked(c.now()) {
+		c.log.Warn("console: login refused: too many wrong tokens lately", "remote", r.RemoteAddr)
+		c.render(w, r, http.StatusTooManyRequests, "login", auth{}, page{Title: "Log in", Error: "Too many wrong tokens were tried; wait a minute and try again."})
+		return
+	}
 	if !equal(r.PostFormValue("token"), c.token) {
+		c.throttle.fail(c.now())
 		c.log.Warn("console: refused a login with a wrong token", "remote", r.RemoteAddr)
 		c.render(w, r, http.StatusUnauthorized, "login", auth{}, page{Title: "Log in", Error: "That token is not right."})
 		return

@@ -76,6 +76,7 @@ type Console struct {
 	log      *slog.Logger
 	now      func() time.Time
 	sessions *sessions
+	throttle throttle
 	tmpl     map[string]*template.Template
 	css      []byte
 }

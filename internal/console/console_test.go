@@ -176,6 +176,39 @@ func TestLoginAndSessionCookie(t *testing.T) {
 	}
 }
 
+func TestLoginThrottle(t *testing.T) {
+	var now atomic.Int64
+	now.Store(time.Date(2025, 1, 6, 9, 0, 0, 0, time.UTC).UnixNano())
+	h := newHarness(t, Options{Now: func() time.Time { return time.Unix(0, now.Load()) }})
+	cl := h.client(t, false)
+	login := func(token string) int {
+		resp, err := cl.PostForm(h.srv.URL+"/console/login", url.Values{"token": {token}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for i := 0; i < maxFailures-1; i++ {
+		if code := login("guess"); code != http.StatusUnauthorized {
+			t.Fatalf("wrong token %d: %d", i, code)
+		}
+	}
+	if code, _ := get(t, cl, h.srv.URL+"/console/", "Authorization", "Bearer guess"); code != http.StatusUnauthorized {
+		t.Fatalf("wrong bearer: %d", code)
+	}
+	if code := login(testToken); code != http.StatusTooManyRequests {
+		t.Errorf("the right token after %d wrong ones: %d, want 429", maxFailures, code)
+	}
+	if code, _ := get(t, cl, h.srv.URL+"/console/", "Authorization", "Bearer "+testToken); code != http.StatusUnauthorized {
+		t.Errorf("the right bearer while blocked: %d, want 401", code)
+	}
+	now.Add(int64(failureWindow))
+	if code := login(testToken); code != http.StatusSeeOther {
+		t.Errorf("the right token a minute later: %d, want 303", code)
+	}
+}
+
 func TestRefusals(t *testing.T) {
 	h := newHarness(t, Options{})
 	anon := h.client(t, false)
