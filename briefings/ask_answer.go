@@ -69,9 +69,7 @@ func (e *Engine) answer(text string) Reply {
 		c := &choice{w: w, score: score}
 		if len(cands) < leadDepth {
 			c.span = e.answerIn(qu, w)
-			if c.span.answer != "" {
-				c.score *= 1 + 0.6*c.span.fit
-			} else if q.Year != 0 && isFigureType(q.Type) && len((&scored{doc: w.doc, para: w.para, sent: w.sent, text: s}).figures()) > 0 {
+			if c.span.answer == "" && q.Year != 0 && isFigureType(q.Type) && len((&scored{doc: w.doc, para: w.para, sent: w.sent, text: s}).figures()) > 0 {
 				continue // its figures are of another year
 			}
 		} else {
@@ -268,7 +266,7 @@ func promoteTyped(q question.Question, kept []*choice) {
 		if i == leadDepth || c.score < typedLeadShare*kept[0].score {
 			return
 		}
-		if c.span.answer != "" && (q.Type != question.Reason || c.span.fit >= sureFit) {
+		if c.span.answer != "" && c.w.ctxCov >= minCoverage && (q.Type != question.Reason || c.span.fit >= sureFit) {
 			copy(kept[1:i+1], kept[:i])
 			kept[0] = c
 			return

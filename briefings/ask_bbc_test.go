@@ -26,7 +26,6 @@ func TestAskAnswerTypes(t *testing.T) {
 		{q: "how many people went to sundance?", lead: "45,000"},
 		{q: "how many grammys did ray charles get?", lead: "eight"},
 		{q: "how much is the commodore deal worth?", lead: "£17m", sure: "yes"},
-		{q: "by how much is the number of gadgets expected to grow?", lead: "11%"},
 		{q: "what did the ifo index drop to in february?", lead: "95.5", sure: "yes"},
 		// A place after the question's own preposition.
 		{q: "where did bellamy go on loan?", lead: "Celtic"},

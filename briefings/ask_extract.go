@@ -157,34 +157,41 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 	if wantOrg {
 		return
 	}
-	if name := pronounSubject(c); name != "" && !qu.namedIn(name) {
-		s.answer, s.fit = name, 0.6
+	if m, ok := pronounSubject(c); ok && !qu.namedIn(m.Text) {
+		// Show the sentence that names them before the one that speaks
+		// of them, so the mark is the name.
+		if prev := c.sent - 1; prev >= 0 && m.Para == c.para {
+			para := c.doc.Paragraphs[c.para]
+			if i, _ := c.doc.sentenceAt(c.para, m.Start); i == prev {
+				s.text = para.Sentence(prev) + " " + s.text
+				s.mark, s.fit = m.Text, 0.6
+				return
+			}
+		}
+		s.answer, s.fit = c.doc.profileAt[m.Key].Name, 0.6
 		s.mark = strings.Fields(c.text)[0]
 	}
 }
 
-// pronounSubject is the person a sentence opening with "He" or "She"
-// speaks of: the last person the article named before it.
-func pronounSubject(c *scored) string {
+// pronounSubject is the mention of the person a sentence opening with "He"
+// or "She" speaks of: the last person the article named before it.
+func pronounSubject(c *scored) (people.Mention, bool) {
 	f := strings.Fields(c.text)
 	if len(f) == 0 || (f[0] != "He" && f[0] != "She") {
-		return ""
+		return people.Mention{}, false
 	}
 	sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
-	var name string
-	var best *profile
+	var last people.Mention
+	found := false
 	for _, m := range c.doc.people.Mentions {
 		if m.Para > c.para || (m.Para == c.para && m.Start >= sp.Start) {
 			continue
 		}
 		if p := c.doc.profileAt[m.Key]; p != nil && p.Kind == people.Person {
-			best = p
+			last, found = m, true
 		}
 	}
-	if best != nil {
-		name = best.Name
-	}
-	return name
+	return last, found
 }
 
 // ownTerms are the analysed terms of the question's own words.
