@@ -208,7 +208,7 @@ func (c *citer) cite(id string) string {
 
 func (d *document) source() Source {
 	return Source{ID: d.ID, Title: d.Meta.Title, Publisher: d.Meta.Publisher, Published: d.Meta.Published.String(), URL: d.Meta.URL,
-		DateInferred: d.Meta.DateInferred}
+		DateInferred: d.Meta.DateInferred, Curated: d.curated}
 }
 
 // date is the document's date for an item: "2014-11-05", or "" when unknown.

@@ -203,8 +203,14 @@ func TestCurationOverrides(t *testing.T) {
 			if r := e.Stats(2013, ""); r.Kind != KindStats {
 				t.Errorf("'this year' is not read against the corrected date: %+v", r)
 			}
-			if got := itemsOf(e.Sources(), "Articles"); !has(got, "The mayor speaks (curated)") {
+			r := e.Sources()
+			if got := itemsOf(r, "Articles"); !has(got, "The mayor speaks (curated)") {
 				t.Errorf("sources = %q, want the corrected title, curated", got)
+			}
+			for _, s := range r.Sources {
+				if s.ID == "a1" && (!s.Curated || s.Published != "2013-06-01") {
+					t.Errorf("source %+v, want the corrected date, curated", s)
+				}
 			}
 		}},
 		{"digest exclusion and pin", `articles:

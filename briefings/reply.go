@@ -70,6 +70,8 @@ type Source struct {
 	// DateInferred is set when the article gives no date and Published is
 	// a year inferred from its text.
 	DateInferred bool `json:"date_inferred,omitempty"`
+	// Curated is set when a curator set the article's date or title.
+	Curated bool `json:"curated,omitempty"`
 }
 
 // ErrorReply is the friendly reply for a failure whose cause is logged elsewhere.
