@@ -55,6 +55,7 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("hide-scrollbars", true), // full-page screenshots keep the page's width
 		chromedp.UserDataDir(t.TempDir()),
 		chromedp.WindowSize(1280, 900),
 	}
@@ -102,7 +103,9 @@ func TestBrowser(t *testing.T) {
 		t.Skip("browser tests skipped in -short mode")
 	}
 	ctx := browser(t)
-	h := newHarness(t, Options{})
+	// the fakes fill the feedback and digests pages for the screenshots
+	h := newHarness(t, Options{Feedback: fakeStore{}, Replies: fakeStore{}, Fixed: &fixer{}, Digests: fakeStore{},
+		ConfigDigests: []Digest{{ID: "morning", Schedule: "0 9 * * 1-5", Timezone: "Europe/London", Targets: []string{"slack C1"}}}})
 	router := bot.NewRouter(func() bot.Engine { return h.engine.Load() }, slog.New(slog.DiscardHandler))
 	ask := func(text string) string {
 		return replyText(router.Handle(context.Background(), bot.Request{Platform: "console", Channel: "console", User: "curator", Text: text}))
