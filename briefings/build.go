@@ -207,16 +207,21 @@ func (c *citer) cite(id string) string {
 }
 
 func (d *document) source() Source {
-	return Source{ID: d.ID, Title: d.Meta.Title, Publisher: d.Meta.Publisher, Published: d.Meta.Published.String(), URL: d.Meta.URL,
+	src := Source{ID: d.ID, Title: d.Meta.Title, Publisher: d.Meta.Publisher, Published: d.Meta.Published.String(), URL: d.Meta.URL,
 		DateInferred: d.Meta.DateInferred, Curated: d.curated}
+	if d.Meta.DateInferred && !d.Meta.DateSure {
+		// a year guessed on weak evidence is wrong too often to show: undated
+		src.Published, src.DateInferred = "", false
+	}
+	return src
 }
 
 // date is the document's date for an item: "2014-11-05", or "" when unknown.
 func (d *document) date() string {
-	if d.Meta.DateInferred && !d.Meta.DateAnchored {
+	if d.Meta.DateInferred && !(d.Meta.DateAnchored && d.Meta.DateSure) {
 		// a year guessed from the years an undated text names is too weak
-		// to print beside a quote or a figure; the sources list gives it,
-		// marked as inferred
+		// to print beside a quote or a figure; the sources list gives a
+		// sure guess, marked as inferred
 		return ""
 	}
 	return d.Meta.Published.String()

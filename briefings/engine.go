@@ -200,8 +200,8 @@ func (e *Engine) SourcesOf(year int) Reply {
 func (e *Engine) span() string {
 	var first, last text.Date
 	for _, d := range e.byDate {
-		if d.Meta.Published.IsZero() {
-			continue
+		if d.Meta.Published.IsZero() || (d.Meta.DateInferred && !d.Meta.DateSure) {
+			continue // undated, or a guess too weak to state
 		}
 		if first.IsZero() {
 			first = d.Meta.Published

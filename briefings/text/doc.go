@@ -96,6 +96,10 @@ type Meta struct {
 	// in a full calendar date of the text ("20 September 2014", "August 5,
 	// 2025"), so "this year" can be read against it with some confidence.
 	DateAnchored bool
+	// DateSure is set with DateInferred when the text names the guessed
+	// year so much more than any other that the guess is right nearly
+	// always (see inferYear); only such a guess is shown to readers.
+	DateSure bool
 }
 
 // Doc is one parsed article.
