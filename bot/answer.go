@@ -131,8 +131,7 @@ func votable(k briefings.Kind) bool {
 // Respond implements Handler: it answers req, pages the reply, and saves
 // it when it has buttons.
 func (r *Router) Respond(ctx context.Context, req Request) Answer {
-	rep := r.Handle(ctx, req)
-	cmd := ParseCommand(req.Text)
+	rep, cmd := r.handle(ctx, req) // cmd: a follow-up as it was read
 	a := Answer{Reply: rep, Pages: 1}
 	a.Private = req.Slash && (req.Private || personal(rep.Kind) || cmd.Name == CmdFeedback)
 	if r.replies == nil || personal(rep.Kind) {

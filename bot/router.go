@@ -46,9 +46,16 @@ func NewRouter(engine func() Engine, log *slog.Logger, opts ...RouterOption) *Ro
 
 // Handle answers one request. It never panics: a panic is logged with its
 // stack and the user gets a friendly error.
-func (r *Router) Handle(ctx context.Context, req Request) (rep briefings.Reply) {
+func (r *Router) Handle(ctx context.Context, req Request) briefings.Reply {
+	rep, _ := r.handle(ctx, req)
+	return rep
+}
+
+// handle is Handle that also returns the command as it was run: a
+// follow-up question as the conversation's context read it.
+func (r *Router) handle(ctx context.Context, req Request) (rep briefings.Reply, cmd Command) {
 	start := time.Now()
-	cmd := ParseCommand(req.Text)
+	cmd = ParseCommand(req.Text)
 	kind := cmd.Name
 	if cmd.Problem != "" {
 		kind = "invalid"
@@ -61,16 +68,16 @@ func (r *Router) Handle(ctx context.Context, req Request) (rep briefings.Reply) 
 		r.obs.Command(req.Platform, kind, Outcome(rep), time.Since(start))
 	}()
 	if cmd.Problem != "" {
-		return briefings.Reply{Kind: briefings.KindError, Title: "I couldn't read that", Summary: cmd.Problem}
+		return briefings.Reply{Kind: briefings.KindError, Title: "I couldn't read that", Summary: cmd.Problem}, cmd
 	}
 	if cmd.Suggest != "" {
 		return briefings.Reply{Kind: briefings.KindHelp, Title: "Did you mean " + cmd.Suggest + "?",
-			Summary: fmt.Sprintf("%s is not a command I know. Send %s, or /help to see every command.", cmd.Typed, cmd.Suggest)}
+			Summary: fmt.Sprintf("%s is not a command I know. Send %s, or /help to see every command.", cmd.Typed, cmd.Suggest)}, cmd
 	}
 	cmd, as := r.followUp(ctx, req, cmd)
 	rep = r.dispatch(ctx, req, cmd)
 	r.remember(ctx, req, cmd, rep)
-	return readAs(rep, as)
+	return readAs(rep, as), cmd
 }
 
 // Outcome classifies a reply for metrics.

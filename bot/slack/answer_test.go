@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/socketmode"
@@ -132,5 +133,25 @@ func TestSocketInteraction(t *testing.T) {
 	p := fake.waitPosts(t, 1)[0]
 	if p.Endpoint != "response_url" || p.Msg.ResponseType != responseEphemeral || p.Msg.ReplaceOriginal == nil || *p.Msg.ReplaceOriginal || p.Msg.Text != "Thanks for the 👍!" {
 		t.Fatalf("notice %+v", p)
+	}
+}
+
+func TestReplayedClickIsCarriedOutOnce(t *testing.T) {
+	h := &clicker{ReplyFunc: func(context.Context, bot.Request) briefings.Reply { return briefings.Reply{} },
+		act: bot.Action{Kind: bot.ActNotice, Notice: "ok"}, clicks: make(chan bot.Click, 4)}
+	hs := newHarness(t, h)
+	payload := `{"type":"block_actions","trigger_id":"123.456","user":{"id":"U1"},"channel":{"id":"C1"},"response_url":"` + hs.fake.URL + `/response/r1",` +
+		`"actions":[{"type":"button","action_id":"bb1.share.` + testReplyID + `.0","block_id":"b","action_ts":"1700000000.1"}]}`
+	form := url.Values{"payload": {payload}}.Encode()
+	for range 2 {
+		if w := hs.do(signed(InteractionsPath, "application/x-www-form-urlencoded", form)); w.Code != http.StatusOK {
+			t.Fatalf("click got %d", w.Code)
+		}
+	}
+	<-h.clicks
+	hs.fake.waitPosts(t, 1)
+	time.Sleep(30 * time.Millisecond) // let a wrongly repeated click arrive
+	if n := len(h.clicks); n != 0 || len(hs.fake.received()) != 1 {
+		t.Fatalf("a replayed click was carried out again (%d more clicks, %d posts)", n, len(hs.fake.received()))
 	}
 }

@@ -50,6 +50,12 @@ func (s *Slack) interaction(cb slack.InteractionCallback) {
 	if action == nil || cb.ResponseURL == "" {
 		return
 	}
+	// A replayed payload (same click, signed again within the window)
+	// changes nothing: each click is carried out once.
+	if key := clickKey(cb, action); key != "" && !s.seen.firstTime(key, s.now()) {
+		s.log.Debug("repeated button click ignored")
+		return
+	}
 	channel := cb.Channel.ID
 	if channel == "" {
 		channel = cb.Container.ChannelID
@@ -62,4 +68,13 @@ func (s *Slack) interaction(cb slack.InteractionCallback) {
 			s.log.Error("answer to a button click lost", "err", err)
 		}
 	})
+}
+
+// clickKey names one click: Slack gives each a trigger id, and each
+// action its own timestamp.
+func clickKey(cb slack.InteractionCallback, a *slack.BlockAction) string {
+	if cb.TriggerID == "" && a.ActionTs == "" {
+		return ""
+	}
+	return "click\x00" + cb.TriggerID + "\x00" + a.ActionTs + "\x00" + cb.User.ID + "\x00" + a.ActionID
 }
