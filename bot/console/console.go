@@ -31,15 +31,26 @@ type Console struct {
 	out    io.Writer
 	h      Handler
 	prompt bool
+	style  Style
 	mu     sync.Mutex // serialises writes: replies and digests interleave
 }
+
+// Option tunes a Console.
+type Option func(*Console)
+
+// WithStyle shows replies in bold and wrapped, for a terminal.
+func WithStyle(s Style) Option { return func(c *Console) { c.style = s } }
 
 var _ bot.Platform = (*Console)(nil)
 
 // New returns a console over in and out. With prompt set it prints a
 // prompt before each line (an interactive terminal).
-func New(in io.Reader, out io.Writer, h Handler, prompt bool) *Console {
-	return &Console{in: in, out: out, h: h, prompt: prompt}
+func New(in io.Reader, out io.Writer, h Handler, prompt bool, opts ...Option) *Console {
+	c := &Console{in: in, out: out, h: h, prompt: prompt}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
 }
 
 // Name implements bot.Platform.
@@ -78,7 +89,7 @@ func (c *Console) Run(ctx context.Context) error {
 				return nil
 			}
 			rep := c.h.Handle(ctx, bot.Request{Platform: Name, Channel: Channel, User: "console", Text: line, DM: true, Admin: true})
-			c.write(Render(rep))
+			c.write(RenderStyle(rep, c.style))
 			c.showPrompt()
 		}
 	}
@@ -86,7 +97,7 @@ func (c *Console) Run(ctx context.Context) error {
 
 // Post prints a reply (a digest) to the console.
 func (c *Console) Post(_ context.Context, channel string, r briefings.Reply) error {
-	c.write(fmt.Sprintf("[%s]\n%s", channel, Render(r)))
+	c.write(fmt.Sprintf("[%s]\n%s", channel, RenderStyle(r, c.style)))
 	return nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
@@ -109,5 +110,55 @@ func TestRenderCitesEverySource(t *testing.T) {
 		Sources:  []briefings.Source{{ID: "a", Title: "A"}, {ID: "b", Title: "B"}, {ID: "c", Title: "C"}}}
 	if got := Render(r); !strings.Contains(got, "([1][3])") {
 		t.Errorf("citations missing:\n%s", got)
+	}
+}
+
+// TestRenderStyle: on a terminal a marked span and the title are bold and
+// long lines wrap at word boundaries under their bullet; piped, the text
+// is plain with no markup marks.
+func TestRenderStyle(t *testing.T) {
+	r := briefings.Reply{Kind: briefings.KindStats, Title: "Figures for 2015",
+		Sections: []briefings.Section{{Heading: "Figures", Items: []briefings.Item{{
+			Text: "French authorities struggle with up to 2,300 migrants living in makeshift camps around the port of Calais.", Mark: "2,300", Source: "a"}}}},
+		Sources: []briefings.Source{{ID: "a", Title: "A rather long title for an article about the port", Publisher: "Example News", Published: "2015-07-01"}}}
+	tests := []struct {
+		name    string
+		style   Style
+		want    []string
+		notWant []string
+		width   int
+	}{
+		{"piped", Style{}, []string{"up to 2,300 migrants", "Figures for 2015\n"}, []string{"*", "\x1b["}, 0},
+		{"terminal", Style{Bold: true, Width: 40}, []string{"\x1b[1mFigures for 2015\x1b[0m", "\x1b[1m2,300\x1b[0m", "\n    "}, []string{"*2,300*"}, 40},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := RenderStyle(r, tt.style)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("lacks %q:\n%s", w, got)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("has %q:\n%s", w, got)
+				}
+			}
+			if tt.width == 0 {
+				return
+			}
+			plain := strings.NewReplacer("\x1b[1m", "", "\x1b[0m", "").Replace(got)
+			for _, line := range strings.Split(plain, "\n") {
+				if n := utf8.RuneCountInString(line); n > tt.width {
+					t.Errorf("line of %d columns, over %d: %q", n, tt.width, line)
+				}
+				if strings.HasSuffix(line, " ") {
+					t.Errorf("line ends in a space: %q", line)
+				}
+			}
+			if !strings.Contains(plain, "living in makeshift") && !strings.Contains(plain, "makeshift camps") {
+				t.Errorf("words were cut:\n%s", plain)
+			}
+		})
 	}
 }

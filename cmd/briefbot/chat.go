@@ -37,7 +37,7 @@ func runChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stdout, "briefbot: %d articles, %d people, %d quotes, %d figures. Type /help, or /quit to leave.\n",
 			c.Documents, c.People, c.Quotes, c.Figures)
 	}
-	if err := console.New(stdin, stdout, router, interactive).Run(ctx); err != nil {
+	if err := console.New(stdin, stdout, router, interactive, console.WithStyle(terminalStyle(stdout))).Run(ctx); err != nil {
 		fmt.Fprintf(stderr, "briefbot chat: %v\n", err)
 		return exitFail
 	}

@@ -39,7 +39,7 @@ func writeReply(w io.Writer, format string, r briefings.Reply) error {
 	case formatDiscord:
 		return writeJSON(w, discord.RenderMessage(r))
 	}
-	_, err := io.WriteString(w, console.Render(r))
+	_, err := io.WriteString(w, console.RenderStyle(r, terminalStyle(w)))
 	return err
 }
 

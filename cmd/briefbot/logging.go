@@ -6,6 +6,10 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+
+	"golang.org/x/term"
+
+	"github.com/briefbot/briefbot/bot/console"
 )
 
 // parseLevel reads a --log-level value.
@@ -58,4 +62,18 @@ func isTTY(v any) bool {
 	}
 	null, err := os.Stat(os.DevNull)
 	return err != nil || !os.SameFile(st, null)
+}
+
+// terminalStyle is how replies look on w: bold and wrapped to its width
+// when it is a terminal, plain when it is a file or a pipe.
+func terminalStyle(w any) console.Style {
+	f, ok := w.(*os.File)
+	if !ok || !isTTY(f) {
+		return console.Style{}
+	}
+	st := console.Style{Bold: true}
+	if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 20 {
+		st.Width = cols
+	}
+	return st
 }

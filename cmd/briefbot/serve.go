@@ -144,7 +144,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 	interactive := false
 	if len(platforms) == 0 {
 		interactive = isTTY(stdin)
-		platforms = append(platforms, console.New(stdin, stdout, fwd, interactive))
+		platforms = append(platforms, console.New(stdin, stdout, fwd, interactive, console.WithStyle(terminalStyle(stdout))))
 		log.Info("no chat platform configured: talking on the console", "interactive", interactive)
 	}
 	names := make([]string, len(platforms))
