@@ -25,8 +25,6 @@ const (
 	surePredicate = 0.75
 )
 
-var debugAsk func(string)
-
 // choice is a ranked sentence with what answers in it.
 type choice struct {
 	w     *window
@@ -98,9 +96,6 @@ func (e *Engine) answer(text string) Reply {
 		return e.notCovered(text)
 	}
 	sure := e.sure(qu, lead)
-	if debugAsk != nil {
-		debugAsk(fmt.Sprintf("type=%s unit=%q fut=%v cov=%.2f ctx=%.2f fit=%.2f pred=%.2f score=%.2f", q.Type, q.Unit, q.Future, lead.w.cov, lead.w.ctxCov, lead.span.fit, qu.predicateCoverage(lead.span.held), lead.score))
-	}
 	return e.answerReply(qu, kept, sure)
 }
 
