@@ -428,9 +428,16 @@ func TestReloadMemoryFlat(t *testing.T) {
 	}
 }
 
-// BenchmarkLoadBBCx10Warm loads BBC x10 with every extraction in the cache.
-func BenchmarkLoadBBCx10Warm(b *testing.B) {
-	fsys := bbcTimes(b, 10)
+// BenchmarkLoadWarm loads BBC x1 and x10 with every extraction in the
+// cache.
+func BenchmarkLoadWarm(b *testing.B) {
+	for _, n := range []int{1, 10} {
+		b.Run(fmt.Sprintf("bbc-x%d", n), func(b *testing.B) { benchLoadWarm(b, n) })
+	}
+}
+
+func benchLoadWarm(b *testing.B, times int) {
+	fsys := bbcTimes(b, times)
 	c := newMemCache()
 	if _, err := LoadWith(context.Background(), fsys, ".", LoadOptions{Cache: c, Version: "bench"}); err != nil {
 		b.Fatal(err)
@@ -445,13 +452,22 @@ func BenchmarkLoadBBCx10Warm(b *testing.B) {
 			b.Fatalf("warm load extracted %d", s.Extracted)
 		}
 		n++
+		runtime.KeepAlive(e)
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(n)/1e6, "cpu-ms/op")
+	b.ReportMetric(float64(liveHeap())/(1<<20), "liveHeapMB")
 }
 
-// BenchmarkReloadOneChangedBBCx10 reloads BBC x10 after one article changed.
-func BenchmarkReloadOneChangedBBCx10(b *testing.B) {
-	fsys := bbcTimes(b, 10)
+// BenchmarkReloadOneChanged reloads BBC x1 and x10 after one article
+// changed.
+func BenchmarkReloadOneChanged(b *testing.B) {
+	for _, n := range []int{1, 10} {
+		b.Run(fmt.Sprintf("bbc-x%d", n), func(b *testing.B) { benchReloadOne(b, n) })
+	}
+}
+
+func benchReloadOne(b *testing.B, times int) {
+	fsys := bbcTimes(b, times)
 	e, err := Load(fsys, ".")
 	if err != nil {
 		b.Fatal(err)
