@@ -56,7 +56,7 @@ func BenchmarkSlashCommand(b *testing.B) {
 			r.Header.Set("X-Slack-Signature", sig)
 			w := httptest.NewRecorder()
 			mux.ServeHTTP(w, r)
-			if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"in_channel"`) {
+			if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"response_type"`) {
 				b.Fatalf("status %d: %s", w.Code, w.Body)
 			}
 		}
