@@ -30,6 +30,9 @@ func Parse(id string, raw []byte) (*Doc, error) {
 	}
 	if d.Meta.Title == "" && len(d.Paragraphs) > 0 {
 		d.Meta.Title = cut(d.Paragraphs[0].Text, MaxTitle)
+		if h, ok := gluedHeadline(d.Paragraphs); ok {
+			d.Meta.Title = cut(h, MaxTitle)
+		}
 	}
 	if d.Meta.Published.IsZero() {
 		if y, sure := inferYear(d.Paragraphs); y != 0 {
