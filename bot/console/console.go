@@ -5,6 +5,7 @@ package console
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -32,11 +33,25 @@ type Console struct {
 	h      Handler
 	prompt bool
 	style  Style
+	lines  LineReader // line editing and history; nil: lines are scanned from in
 	mu     sync.Mutex // serialises writes: replies and digests interleave
 }
 
 // Option tunes a Console.
 type Option func(*Console)
+
+// LineReader reads one edited line at a time, drawing its own prompt (a
+// line editor such as github.com/chzyer/readline). It returns io.EOF at
+// the end of input.
+type LineReader interface {
+	Readline() (string, error)
+}
+
+// WithLineReader reads lines through r instead of scanning in; r draws the
+// prompt, so the console prints none.
+func WithLineReader(r LineReader) Option {
+	return func(c *Console) { c.lines, c.prompt = r, false }
+}
 
 // WithStyle shows replies in bold and wrapped, for a terminal.
 func WithStyle(s Style) Option { return func(c *Console) { c.style = s } }
@@ -62,6 +77,23 @@ func (c *Console) Run(ctx context.Context) error {
 	lines := make(chan string)
 	errc := make(chan error, 1)
 	go func() {
+		if c.lines != nil {
+			for {
+				line, err := c.lines.Readline()
+				if err != nil {
+					if errors.Is(err, io.EOF) {
+						err = nil
+					}
+					errc <- err
+					return
+				}
+				select {
+				case lines <- line:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
 		sc := bufio.NewScanner(c.in)
 		sc.Buffer(make([]byte, 64*1024), 1<<20)
 		for sc.Scan() {

@@ -3,6 +3,7 @@ package console
 import (
 	"context"
 	"flag"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -160,5 +161,36 @@ func TestRenderStyle(t *testing.T) {
 				t.Errorf("words were cut:\n%s", plain)
 			}
 		})
+	}
+}
+
+// lineSource is a LineReader fed from a list, as a line editor would be
+// by a person typing; then io.EOF (Ctrl-D).
+type lineSource struct{ lines []string }
+
+func (l *lineSource) Readline() (string, error) {
+	if len(l.lines) == 0 {
+		return "", io.EOF
+	}
+	line := l.lines[0]
+	l.lines = l.lines[1:]
+	return line, nil
+}
+
+// TestRunWithLineReader reads through a line editor: each edited line is
+// a message, the console prints no prompt of its own, and the end of input
+// ends the session.
+func TestRunWithLineReader(t *testing.T) {
+	e := &echo{}
+	var out strings.Builder
+	c := New(strings.NewReader("never read\n"), &out, e, true, WithLineReader(&lineSource{lines: []string{"/who cazeneuve", "", "/stats 2025"}}))
+	if err := c.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(e.reqs) != 2 || e.reqs[0].Text != "/who cazeneuve" || e.reqs[1].Text != "/stats 2025" {
+		t.Fatalf("requests = %+v", e.reqs)
+	}
+	if strings.Contains(out.String(), "> ") {
+		t.Errorf("the console drew a prompt over the line editor's:\n%s", out.String())
 	}
 }

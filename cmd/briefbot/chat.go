@@ -30,14 +30,26 @@ func runChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "briefbot chat: %v\n", err)
 		return exitFail
 	}
-	router := bot.NewRouter(func() bot.Engine { return eng }, log)
 	interactive := inputIsTerminal(stdin)
 	if interactive {
 		c := eng.Counts()
 		fmt.Fprintf(stdout, "briefbot: %d articles, %d people, %d quotes, %d figures. Type /help, or /quit to leave.\n",
 			c.Documents, c.People, c.Quotes, c.Figures)
 	}
-	if err := console.New(stdin, stdout, router, interactive, console.WithStyle(terminalStyle(stdout))).Run(ctx); err != nil {
+	opts := []console.Option{console.WithStyle(terminalStyle(stdout))}
+	out := stdout
+	if interactive {
+		// Line editing and history; replies and log lines print above the
+		// prompt instead of over it.
+		if ed := newLineEditor(stdin, stdout); ed != nil {
+			defer ed.Close()
+			opts = append(opts, console.WithLineReader(ed))
+			out = ed.Stdout()
+			log = cliLogger(ed.Stderr())
+		}
+	}
+	router := bot.NewRouter(func() bot.Engine { return eng }, log)
+	if err := console.New(stdin, out, router, interactive, opts...).Run(ctx); err != nil {
 		fmt.Fprintf(stderr, "briefbot chat: %v\n", err)
 		return exitFail
 	}
