@@ -304,23 +304,30 @@ func (e *Engine) rank(qu *query) []*window {
 			seen[k] = true
 			own := tf(d, p.para, si)
 			score, held := qu.bm25(own)
+			// Neighbours are read as text for the question's stems: cheaper
+			// than analysing them, and they only lend context.
 			var near []bool
 			if si > 0 {
-				_, near = qu.bm25(tf(d, p.para, si-1))
+				near = qu.holds(d.Paragraphs[p.para].Sentence(si - 1))
 			}
 			if si+1 < n {
-				_, next := qu.bm25(tf(d, p.para, si+1))
-				near = orGroups(near, next)
+				near = orGroups(near, qu.holds(d.Paragraphs[p.para].Sentence(si+1)))
 			}
-			refers := refersRe.MatchString(d.Paragraphs[p.para].Sentence(si))
+			refers := -1 // unknown until a name is missing
 			w := &window{doc: d, para: p.para, sent: si, own: score, held: held}
 			var ctx float64
 			for g, gw := range qu.groupW {
+				if !held[g] && qu.nameGroups[g] && found[g] && refers < 0 {
+					refers = 0
+					if refersRe.MatchString(d.Paragraphs[p.para].Sentence(si)) {
+						refers = 1
+					}
+				}
 				switch {
 				case held[g]:
 					w.cov += gw
 					w.ctxCov += gw
-				case refers && qu.nameGroups[g] && found[g]:
+				case refers == 1 && qu.nameGroups[g] && found[g]:
 					w.ctxCov += referWeight * gw
 					ctx += referWeight * gw
 				case len(near) > g && near[g]:
@@ -415,6 +422,21 @@ func (qu *query) predicateCoverage(held []bool) float64 {
 		return 1
 	}
 	return got / all
+}
+
+// holds reports the question's word groups a text holds, by their stems.
+func (qu *query) holds(text string) []bool {
+	low := strings.ToLower(text)
+	out := make([]bool, len(qu.needles))
+	for g, ns := range qu.needles {
+		for _, n := range ns {
+			if len(n) > 2 && strings.Contains(low, n) {
+				out[g] = true
+				break
+			}
+		}
+	}
+	return out
 }
 
 // hasPredicate reports a question with words that name no one.
