@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"strings"
+	"sync"
 
 	"golang.org/x/term"
 
@@ -32,8 +33,14 @@ func parseLevel(s string) (slog.Level, error) {
 // under its key with "_ms" added ("took_ms": 12.5), not slog's
 // nanoseconds; in text it reads as a duration (took=12.5ms).
 func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	return newLoggerAs(w, isTTY(w), level)
+}
+
+// newLoggerAs is newLogger for a writer that stands for a terminal (tty)
+// or not.
+func newLoggerAs(w io.Writer, tty bool, level slog.Level) *slog.Logger {
 	opts := &slog.HandlerOptions{Level: level}
-	if isTTY(w) {
+	if tty {
 		return slog.New(slog.NewTextHandler(w, opts))
 	}
 	opts.ReplaceAttr = durationsInMS
@@ -76,4 +83,24 @@ func terminalStyle(w any) console.Style {
 		st.Width = cols
 	}
 	return st
+}
+
+// switchWriter is a writer whose target can change while loggers hold it:
+// serve's log moves above the console's prompt once a line editor runs.
+type switchWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *switchWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+// Set sends later writes to w.
+func (s *switchWriter) Set(w io.Writer) {
+	s.mu.Lock()
+	s.w = w
+	s.mu.Unlock()
 }

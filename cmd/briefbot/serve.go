@@ -69,8 +69,9 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "briefbot serve: %v\n", err)
 		return exitUsage
 	}
-	log := newLogger(stderr, level)
-	if err := serve(ctx, cfg, log, stdin, stdout); err != nil {
+	logOut := &switchWriter{w: stderr}
+	log := newLoggerAs(logOut, isTTY(stderr), level)
+	if err := serve(ctx, cfg, log, logOut, stdin, stdout); err != nil {
 		var ce *configError
 		if errors.As(err, &ce) {
 			// A value the config check let through but a component
@@ -98,8 +99,10 @@ func configName(path string) string {
 }
 
 // serve runs every configured component until ctx is cancelled (or the
-// interactive console is closed), then shuts down within the budget.
-func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.Reader, stdout io.Writer) error {
+// interactive console is closed), then shuts down within the budget. The
+// log writes through logOut, which an interactive console moves above its
+// prompt.
+func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, logOut *switchWriter, stdin io.Reader, stdout io.Writer) error {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	m := metrics.New()
@@ -144,7 +147,21 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, stdin io.R
 	interactive := false
 	if len(platforms) == 0 {
 		interactive = isTTY(stdin)
-		platforms = append(platforms, console.New(stdin, stdout, fwd, interactive, console.WithStyle(terminalStyle(stdout))))
+		opts := []console.Option{console.WithStyle(terminalStyle(stdout))}
+		out := stdout
+		if interactive {
+			// Line editing and history; replies and log lines print above
+			// the prompt instead of over it.
+			if ed := newLineEditor(stdin, stdout); ed != nil {
+				defer ed.Close()
+				opts = append(opts, console.WithLineReader(ed))
+				out = ed.Stdout()
+				before := logOut.w
+				logOut.Set(ed.Stderr())
+				defer logOut.Set(before)
+			}
+		}
+		platforms = append(platforms, console.New(stdin, out, fwd, interactive, opts...))
 		log.Info("no chat platform configured: talking on the console", "interactive", interactive)
 	}
 	names := make([]string, len(platforms))
