@@ -23,17 +23,17 @@ import (
 const (
 	// Share of answerable questions whose answer proper holds an accepted
 	// answer, per corpus and half.
-	floorRightBBCTune         = 0.38 // 34 of 89
+	floorRightBBCTune         = 0.61 // 55 of 89
 	floorRightBBCHoldout      = 0.47 // 43 of 91
-	floorRightEmbeddedTune    = 0.57 // 12 of 21
+	floorRightEmbeddedTune    = 0.66 // 14 of 21
 	floorRightEmbeddedHoldout = 0.38 // 7 of 18
 	// Share of bold lead answers that are right, per half, over both
 	// corpora (the goal is 0.95).
-	floorBoldPrecisionTune    = 0.47 // 29 of 61
-	floorBoldPrecisionHoldout = 0.56 // 30 of 53
+	floorBoldPrecisionTune    = 0.95 // 21 of 21
+	floorBoldPrecisionHoldout = 0.62 // 10 of 16
 	// Most unanswerable questions that may get a bold lead, per half.
-	ceilNullBoldTune    = 6 // of 9
-	ceilNullBoldHoldout = 6 // of 10
+	ceilNullBoldTune    = 1 // of 9 (0 measured)
+	ceilNullBoldHoldout = 2 // of 10 (1 measured)
 )
 
 var (
