@@ -3,6 +3,7 @@ package briefings
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/briefbot/briefbot/briefings/corpus"
 	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/text"
 )
 
 // memCache is an in-memory ExtractionCache that counts its calls and can
@@ -494,4 +496,54 @@ func cpuTime() int64 {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+func TestExtractionKey(t *testing.T) {
+	base := &text.Doc{ID: "a/b", Meta: text.Meta{Title: "T", Published: text.Date{Year: 2014}}}
+	sum := sha256.Sum256([]byte("article"))
+	want := extractionKey("v1", base, sum)
+	other := *base
+	other.Meta.Published = text.Date{Year: 2015}
+	renamed := *base
+	renamed.ID = "a/c"
+	tests := []struct {
+		name    string
+		version string
+		doc     *text.Doc
+		content string
+	}{
+		{"another extractor version", "v2", base, "article"},
+		{"other bytes", "v1", base, "article!"},
+		{"a curated date", "v1", &other, "article"},
+		{"another id", "v1", &renamed, "article"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if extractionKey(tt.version, tt.doc, sha256.Sum256([]byte(tt.content))) == want {
+				t.Error("same key")
+			}
+		})
+	}
+	if extractionKey("v1", base, sum) != want {
+		t.Error("the key is not stable")
+	}
+}
+
+func TestExtractorVersion(t *testing.T) {
+	v := ExtractorVersion()
+	if !strings.HasPrefix(v, "schema"+extractionSchema+"/") || strings.Contains(v, "unknown:") {
+		t.Errorf("version %q names no build", v)
+	}
+	if ExtractorVersion() != v {
+		t.Error("the version changed within one process")
+	}
+	if runtime.GOOS == "linux" {
+		exe, err := os.Executable()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id := goBuildID(exe); id == "" {
+			t.Error("no Go build ID read from the test binary")
+		}
+	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/briefings/corpus"
 	"github.com/briefbot/briefbot/internal/store"
 	"github.com/briefbot/briefbot/internal/store/storetest"
 )
@@ -103,5 +105,49 @@ func testExtractionCacheRace(t *testing.T, open storetest.Opener) {
 	}
 	if n, err := a.PruneExtractions(c, time.Now().Add(time.Hour)); err != nil || n != int64(len(all)) {
 		t.Errorf("%d rows stored (%v), want one per key: %d", n, err, len(all))
+	}
+}
+
+// testExtractionCacheEngine loads the embedded corpus through the store's
+// cache from two replicas at once, then once more: the first two fill it
+// without error or duplicate rows, the last reads every article from it.
+func testExtractionCacheEngine(t *testing.T, open storetest.Opener) {
+	a, b := open(t), open(t)
+	c := ctx(t)
+	load := func(s *store.Store) (*briefings.Engine, error) {
+		return briefings.LoadWith(c, corpus.FS, ".", briefings.LoadOptions{Cache: s, Version: "test"})
+	}
+	var wg sync.WaitGroup
+	engines := make([]*briefings.Engine, 2)
+	errs := make([]error, 2)
+	for i, s := range []*store.Store{a, b} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			engines[i], errs[i] = load(s)
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := engines[i].LoadStats(); s.CacheErr != nil {
+			t.Fatalf("replica %d: %v", i, s.CacheErr)
+		}
+	}
+	n := engines[0].Counts().Documents
+	warm, err := load(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := warm.LoadStats(); s.Cached != n || s.Extracted != 0 || s.Rejected != 0 {
+		t.Errorf("warm load %+v, want all %d articles from the cache", s, n)
+	}
+	if got, want := warm.Who("cazeneuve"), engines[0].Who("cazeneuve"); got.Summary != want.Summary || len(got.Sections) != len(want.Sections) {
+		t.Errorf("who from the cache:\n%+v\nfresh:\n%+v", got, want)
+	}
+	if rows, err := a.PruneExtractions(c, time.Now().Add(time.Hour)); err != nil || rows != int64(n) {
+		t.Errorf("%d rows (%v), want one per article: %d", rows, err, n)
 	}
 }

@@ -73,6 +73,7 @@ func testStore(t *testing.T, newDB func(testing.TB) storetest.Opener) {
 		{"SubscriptionRace", testSubscriptionRace},
 		{"ExtractionCache", testExtractionCache},
 		{"ExtractionCacheRace", testExtractionCacheRace},
+		{"ExtractionCacheEngine", testExtractionCacheEngine},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newDB(t)) })
