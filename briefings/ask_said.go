@@ -83,16 +83,17 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 	sort.SliceStable(found, func(i, j int) bool { return found[i].score > found[j].score })
 	c := newCiter(e)
 	sec := Section{Heading: "Quotes"}
-	var shown []string
+	var shown []quoteForm
 	for _, s := range found {
 		if len(sec.Items) == maxSaidShown {
 			break
 		}
-		if dupQuote(shown, s.norm) >= 0 {
+		qt := s.ref.doc.quotes[s.ref.i]
+		f := newQuoteForm(qt.Text)
+		if dupQuote(shown, f) >= 0 {
 			continue
 		}
-		shown = append(shown, s.norm)
-		qt := s.ref.doc.quotes[s.ref.i]
+		shown = append(shown, f)
 		sec.Items = append(sec.Items, Item{Text: quoted(qt.Text), Source: c.cite(s.ref.doc.ID), Date: s.ref.doc.date(), Curated: qt.Curated})
 	}
 	r := Reply{Kind: KindAnswer, Title: clip(q, 120)}
@@ -111,7 +112,7 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 	if more := e.answer(q); more.Kind == KindAnswer && len(more.Sections) > 0 {
 		also := Section{Heading: "Also in the articles"}
 		for _, it := range more.Sections[0].Items {
-			if dupQuote(shown, normQuote(it.Text)) >= 0 {
+			if dupQuote(shown, newQuoteForm(it.Text)) >= 0 {
 				continue
 			}
 			it.Source = c.cite(it.Source)

@@ -297,29 +297,50 @@ func (e *Engine) brief(p *profile) Reply {
 
 	if len(p.quotes) > 0 {
 		sec := Section{Heading: "Quotes"}
-		var shown []string
+		// The same words reported several times (one story from several
+		// outlets, a cut report and a full one) are one item: the fullest
+		// report, citing every article.
+		type report struct {
+			f  quoteForm
+			it Item
+		}
+		var all []report
 		for n, q := range p.quotes {
 			if n == maxQuotesRead {
 				break
 			}
 			qt := q.doc.quotes[q.i]
-			norm := normQuote(qt.Text)
-			if norm == "" {
-				continue
+			if f := newQuoteForm(qt.Text); f.norm != "" {
+				all = append(all, report{f, Item{Text: quoted(qt.Text), Source: q.doc.ID, Date: q.doc.date(), Curated: qt.Curated}})
 			}
-			it := Item{Text: quoted(qt.Text), Source: c.cite(q.doc.ID), Date: q.doc.date(), Curated: qt.Curated}
-			if i := dupQuote(shown, norm); i >= 0 {
-				// The same words reported twice: keep the fuller report.
-				if len(norm) > len(shown[i]) {
-					shown[i], sec.Items[i] = norm, it
+		}
+		rep := make([]int, len(all)) // the fullest report of each one's words
+		for i := range all {
+			rep[i] = i
+			for j := range all {
+				r := all[rep[i]].f.norm
+				if (len(all[j].f.norm) > len(r) || (all[j].f.norm == r && j < rep[i])) && dupQuote([]quoteForm{all[j].f}, all[i].f) == 0 {
+					rep[i] = j
 				}
-				continue
 			}
-			if len(sec.Items) == maxQuotes {
-				continue
+		}
+		at := map[int]int{} // representative -> item index
+		for i := range all {
+			k, ok := at[rep[i]]
+			if !ok {
+				if len(sec.Items) == maxQuotes {
+					continue
+				}
+				k = len(sec.Items)
+				at[rep[i]] = k
+				it := all[rep[i]].it
+				it.Source = c.cite(it.Source)
+				sec.Items = append(sec.Items, it)
 			}
-			shown = append(shown, norm)
-			sec.Items = append(sec.Items, it)
+			it := &sec.Items[k]
+			if id := all[i].it.Source; id != it.Source && !contains(it.Also, id) {
+				it.Also = append(it.Also, c.cite(id))
+			}
 		}
 		r.Sections = append(r.Sections, sec)
 	}
@@ -495,17 +516,54 @@ func clip(s string, n int) string {
 func normQuote(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '“' && r != '”' && r != '’' && r != '‘' {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127 && r != '“' && r != '”' && r != '’' && r != '‘' && r != '…' {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-// dupQuote finds a shown quote that q repeats or holds; -1 if none.
-func dupQuote(shown []string, q string) int {
+// quoteForm is a quote normalised for comparison: whole, and in the pieces
+// an ellipsis leaves ("more policemen here... in order to explain").
+type quoteForm struct {
+	norm   string
+	pieces []string
+}
+
+// minQuotePiece is the shortest piece of a cut quote that identifies it.
+const minQuotePiece = 12
+
+func newQuoteForm(q string) quoteForm {
+	f := quoteForm{norm: normQuote(q)}
+	for _, p := range strings.FieldsFunc(strings.ReplaceAll(q, "...", "…"), func(r rune) bool { return r == '…' }) {
+		if n := normQuote(p); len(n) >= minQuotePiece {
+			f.pieces = append(f.pieces, n)
+		}
+	}
+	return f
+}
+
+// within reports whether every piece of a cut quote stands, in order, in
+// the other quote: the cut report of the same words.
+func (f quoteForm) within(other string) bool {
+	if len(f.pieces) < 2 {
+		return false
+	}
+	at := 0
+	for _, p := range f.pieces {
+		i := strings.Index(other[at:], p)
+		if i < 0 {
+			return false
+		}
+		at += i + len(p)
+	}
+	return true
+}
+
+// dupQuote finds a shown quote that q repeats, holds, or cuts; -1 if none.
+func dupQuote(shown []quoteForm, q quoteForm) int {
 	for i, s := range shown {
-		if strings.Contains(s, q) || strings.Contains(q, s) {
+		if strings.Contains(s.norm, q.norm) || strings.Contains(q.norm, s.norm) || q.within(s.norm) || s.within(q.norm) {
 			return i
 		}
 	}

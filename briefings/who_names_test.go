@@ -58,3 +58,31 @@ func TestWhoNames(t *testing.T) {
 		})
 	}
 }
+
+// One quote reported by several outlets (cut with an ellipsis, spelt with
+// a hyphen, or in full) is one item: the fullest report, citing them all.
+func TestWhoQuoteFromSeveralOutlets(t *testing.T) {
+	md := func(pub, body string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("---\npublisher: " + pub + "\npublished: 2014-11-05\n---\n" + body)}
+	}
+	e, err := Load(fstest.MapFS{
+		"c/a.md": md("One", "Interior Minister Jean Dupont said: \"It would be useful to have more policemen here... to explain to the migrants that crossing is impossible.\"\n"),
+		"c/b.md": md("Two", "\"It would be useful to have more policemen here and to find a common system, to explain to the migrants that crossing is impossible,\" Interior Minister Jean Dupont said.\n"),
+		"c/c.md": md("Three", "Interior Minister Jean Dupont said: \"We want more co-operation on this point.\" He also said: \"We want more cooperation on this point.\"\n"),
+	}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.Who("jean dupont")
+	sec := section(r, "Quotes")
+	if sec == nil {
+		t.Fatalf("no quotes:\n%s", flat(r))
+	}
+	if len(sec.Items) != 2 {
+		t.Fatalf("%d quote items, want 2:\n%s", len(sec.Items), flat(r))
+	}
+	full := sec.Items[0]
+	if !strings.Contains(full.Text, "common system") || len(full.Also) != 1 {
+		t.Errorf("first quote = %+v, want the full report citing both outlets", full)
+	}
+}
