@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/briefbot/briefbot/bot/retry"
 	"github.com/briefbot/briefbot/briefings"
 	"github.com/briefbot/briefbot/internal/store"
 )
@@ -146,7 +147,7 @@ func (s *Scheduler) deliver(ctx context.Context, e *entry, slot time.Time, t Tar
 			break
 		}
 		log.Warn("posting the digest failed", "attempt", attempts, "of", s.cfg.PostAttempts, "err", err)
-		if attempts >= s.cfg.PostAttempts || !sleep(ctx, s.cfg.RetryBackoff<<(attempts-1)) {
+		if attempts >= s.cfg.PostAttempts || !retry.Sleep(ctx, s.cfg.RetryBackoff<<(attempts-1)) {
 			s.recordFailure(bctx, id, slot, t, err, attempts, log)
 			return err
 		}
@@ -209,16 +210,4 @@ func (s *Scheduler) build(ctx context.Context, t Target, e *entry, at time.Time)
 
 func isZero(r briefings.Reply) bool {
 	return r.Kind == "" && r.Title == "" && r.Summary == "" && len(r.Sections) == 0
-}
-
-// sleep waits d or until ctx is done; it reports whether d passed.
-func sleep(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return true
-	case <-ctx.Done():
-		return false
-	}
 }
