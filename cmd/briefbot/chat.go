@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/bot/console"
@@ -30,23 +29,16 @@ func runChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "briefbot chat: %v\n", err)
 		return exitFail
 	}
-	interactive := inputIsTerminal(stdin)
+	interactive := isTTY(stdin)
 	if interactive {
 		c := eng.Counts()
 		fmt.Fprintf(stdout, "briefbot: %d articles, %d people, %d quotes, %d figures. Type /help, or /quit to leave.\n",
 			c.Documents, c.People, c.Quotes, c.Figures)
 	}
-	opts := []console.Option{console.WithStyle(terminalStyle(stdout))}
-	out := stdout
-	if interactive {
-		// Line editing and history; replies and log lines print above the
-		// prompt instead of over it.
-		if ed := newLineEditor(stdin, stdout); ed != nil {
-			defer ed.Close()
-			opts = append(opts, console.WithLineReader(ed))
-			out = ed.Stdout()
-			log = cliLogger(ed.Stderr())
-		}
+	opts, out, ed := consoleSetup(stdin, stdout, interactive)
+	if ed != nil {
+		defer ed.Close()
+		log = cliLogger(ed.Stderr())
 	}
 	router := bot.NewRouter(func() bot.Engine { return eng }, log)
 	if err := console.New(stdin, out, router, interactive, opts...).Run(ctx); err != nil {
@@ -54,14 +46,4 @@ func runChat(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return exitFail
 	}
 	return exitOK
-}
-
-// inputIsTerminal reports whether r is a character device (an interactive terminal).
-func inputIsTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

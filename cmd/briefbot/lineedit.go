@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/briefbot/briefbot/bot/console"
 	"github.com/chzyer/readline"
 )
 
@@ -54,3 +55,21 @@ func (e *lineEditor) Stderr() io.Writer { return e.rl.Stderr() }
 
 // Close restores the terminal.
 func (e *lineEditor) Close() error { return e.rl.Close() }
+
+// consoleSetup is how chat and serve's console write and read: replies
+// styled for stdout and, when interactive and the editor starts, line
+// editing with history, replies printed above the prompt instead of over
+// it. The caller closes the editor and routes its log lines through
+// ed.Stderr().
+func consoleSetup(stdin io.Reader, stdout io.Writer, interactive bool) (opts []console.Option, out io.Writer, ed *lineEditor) {
+	opts = []console.Option{console.WithStyle(terminalStyle(stdout))}
+	out = stdout
+	if !interactive {
+		return opts, out, nil
+	}
+	if ed = newLineEditor(stdin, stdout); ed != nil {
+		opts = append(opts, console.WithLineReader(ed))
+		out = ed.Stdout()
+	}
+	return opts, out, ed
+}

@@ -147,19 +147,12 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, logOut *sw
 	interactive := false
 	if len(platforms) == 0 {
 		interactive = isTTY(stdin)
-		opts := []console.Option{console.WithStyle(terminalStyle(stdout))}
-		out := stdout
-		if interactive {
-			// Line editing and history; replies and log lines print above
-			// the prompt instead of over it.
-			if ed := newLineEditor(stdin, stdout); ed != nil {
-				defer ed.Close()
-				opts = append(opts, console.WithLineReader(ed))
-				out = ed.Stdout()
-				before := logOut.w
-				logOut.Set(ed.Stderr())
-				defer logOut.Set(before)
-			}
+		opts, out, ed := consoleSetup(stdin, stdout, interactive)
+		if ed != nil {
+			defer ed.Close()
+			before := logOut.w
+			logOut.Set(ed.Stderr())
+			defer logOut.Set(before)
 		}
 		platforms = append(platforms, console.New(stdin, out, fwd, interactive, opts...))
 		log.Info("no chat platform configured: talking on the console", "interactive", interactive)
