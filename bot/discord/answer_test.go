@@ -1,10 +1,8 @@
 package discord
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/internal/golden"
 )
 
 const testReplyID = "0123456789abcdef0123456789abcdef"
@@ -43,19 +42,7 @@ func TestRenderAnswerGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			path := filepath.Join("testdata", "interaction-"+name+".json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("rendered %s differs from %s:\n%s", name, path, got)
-			}
+			golden.Check(t, filepath.Join("testdata", "interaction-"+name+".json"), got)
 		})
 	}
 	// The largest reply keeps its buttons within every limit.

@@ -3,10 +3,8 @@ package discord
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -17,9 +15,8 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 var (
 	srcBBC = briefings.Source{ID: "bbc/2014-calais", Title: "Calais migrants: UK and France sign deal", Publisher: "BBC News",
@@ -96,19 +93,7 @@ func TestRenderGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			path := filepath.Join("testdata", name+".json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("rendered %s differs from %s:\n%s", name, path, got)
-			}
+			golden.Check(t, filepath.Join("testdata", name+".json"), got)
 		})
 	}
 }

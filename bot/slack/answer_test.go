@@ -5,7 +5,6 @@ import (
 	"context"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/internal/golden"
 )
 
 const testReplyID = "0123456789abcdef0123456789abcdef"
@@ -49,19 +49,7 @@ func TestRenderAnswerGolden(t *testing.T) {
 				}
 				return // limits only: its golden would be huge
 			}
-			path := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("%s differs from the rendering; run go test -update and review the diff\n%s", path, buf.Bytes())
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden.json"), buf.Bytes())
 		})
 	}
 }

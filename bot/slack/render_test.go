@@ -3,9 +3,7 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,9 +13,8 @@ import (
 
 	"github.com/briefbot/briefbot/bot"
 	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 var cazeneuve = briefings.Source{ID: "2014/cazeneuve-calais", Title: "Cazeneuve & May agree on Calais <security> plan", Publisher: "The Guardian", Published: "2014-09-20", URL: "https://www.theguardian.com/uk-news/2014/sep/20/calais?a=1&b=2"}
 
@@ -94,19 +91,7 @@ func TestRenderGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := buf.Bytes()
-			path := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the rendering; run go test -update and review the diff\n%s", path, got)
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden.json"), got)
 			// What is printed must read back as the same blocks.
 			var back Message
 			if err := json.Unmarshal(got, &back); err != nil {

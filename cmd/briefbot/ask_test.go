@@ -4,16 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
 // runCLI runs the binary's entry point and returns its exit code and output.
 func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -23,26 +21,10 @@ func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name, got string) {
+// checkGolden compares got with testdata/name (go test -update rewrites it).
+func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file (go test -update rewrites it)\n--- got\n%s\n--- want\n%s", name, got, want)
-	}
+	golden.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 // The golden answers over the embedded corpus: what a chat user reads
@@ -69,7 +51,7 @@ func TestAskGolden(t *testing.T) {
 			if code != exitOK || errs != "" {
 				t.Fatalf("exit %d, stderr %q", code, errs)
 			}
-			golden(t, "ask/"+tc.name+".txt", out)
+			checkGolden(t, "ask/"+tc.name+".txt", out)
 
 			code, out, errs = runCLI(t, "", "ask", "--format", "json", tc.msg)
 			if code != exitOK || errs != "" {
@@ -79,7 +61,7 @@ func TestAskGolden(t *testing.T) {
 			if err := json.Unmarshal([]byte(out), &r); err != nil || r.Kind == "" || r.Title == "" {
 				t.Fatalf("json reply %q: %v", out, err)
 			}
-			golden(t, "ask/"+tc.name+".json", out)
+			checkGolden(t, "ask/"+tc.name+".json", out)
 		})
 	}
 }
