@@ -158,15 +158,20 @@ func (e *Engine) SourcesOf(year int) Reply {
 	items := make([]Item, 0, len(e.byDate))
 	inferred, total := 0, len(e.docs)
 	for _, d := range e.byDate {
-		if year != 0 && d.Meta.Published.Year != year {
+		weak := d.Meta.DateInferred && !d.Meta.DateSure // a guess too weak to state
+		if year != 0 && (weak || d.Meta.Published.Year != year) {
 			continue
 		}
-		t := d.Meta.Title
-		if d.Meta.DateInferred {
+		t, date := d.Meta.Title, d.Meta.Published.String()
+		switch {
+		case weak:
+			t += " (no date given)"
+			date = ""
+		case d.Meta.DateInferred:
 			t += " (no date given; year inferred from the text)"
 			inferred++
 		}
-		items = append(items, Item{Text: t, Source: d.ID, Date: d.Meta.Published.String(), Curated: d.curated})
+		items = append(items, Item{Text: t, Source: d.ID, Date: date, Curated: d.curated})
 	}
 	const maxListed = 50
 	r.Summary = fmt.Sprintf("%s, %s.", plural(total, "article", "articles"), e.span())
