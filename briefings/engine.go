@@ -156,7 +156,7 @@ func (e *Engine) SourcesOf(year int) Reply {
 		return r
 	}
 	items := make([]Item, 0, len(e.byDate))
-	inferred, total := 0, len(e.docs)
+	inferred, undated, total := 0, 0, len(e.docs)
 	for _, d := range e.byDate {
 		weak := d.Meta.DateInferred && !d.Meta.DateSure // a guess too weak to state
 		if year != 0 && (weak || d.Meta.Published.Year != year) {
@@ -164,9 +164,10 @@ func (e *Engine) SourcesOf(year int) Reply {
 		}
 		t, date := d.Meta.Title, d.Meta.Published.String()
 		switch {
-		case weak:
+		case weak || d.Meta.Published.IsZero():
 			t += " (no date given)"
 			date = ""
+			undated++
 		case d.Meta.DateInferred:
 			t += " (no date given; year inferred from the text)"
 			inferred++
@@ -186,6 +187,9 @@ func (e *Engine) SourcesOf(year int) Reply {
 	}
 	if inferred > 0 {
 		r.Summary += " " + inferredNote(inferred)
+	}
+	if undated > 0 {
+		r.Summary += fmt.Sprintf(" %s no date, and their text does not tell it surely: they are listed undated.", plural(undated, "article gives", "articles give"))
 	}
 	if len(items) > maxListed {
 		r.Summary += fmt.Sprintf(" The %d most recent are listed.", maxListed)
