@@ -21,6 +21,20 @@ func runCLI(t *testing.T, stdin string, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// writeFiles writes each file's text under dir, creating its folders.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // checkGolden compares got with testdata/name (go test -update rewrites it).
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
@@ -139,17 +153,10 @@ func TestAskNotFoundExitsZero(t *testing.T) {
 
 func TestAskCorpusDir(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, body string) {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("a/lighthouse.md", "---\ntitle: Lighthouse reopens\npublisher: Coast News\npublished: 2023-04-02\n---\nThe old lighthouse at Dunmore reopened to visitors on Sunday after a two-year restoration.\n")
-	write("notes.bin", "\x00\x01\x02binary")
+	writeFiles(t, dir, map[string]string{
+		"a/lighthouse.md": "---\ntitle: Lighthouse reopens\npublisher: Coast News\npublished: 2023-04-02\n---\nThe old lighthouse at Dunmore reopened to visitors on Sunday after a two-year restoration.\n",
+		"notes.bin":       "\x00\x01\x02binary",
+	})
 	code, out, errs := runCLI(t, "", "ask", "--corpus", dir, "/sources")
 	if code != exitOK || !strings.Contains(out, "Lighthouse reopens · Coast News · 2023-04-02") {
 		t.Fatalf("exit %d stderr %q\n%s", code, errs, out)
@@ -158,7 +165,7 @@ func TestAskCorpusDir(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "reopened to visitors") {
 		t.Errorf("exit %d\n%s", code, out)
 	}
-	write("bad.md", "---\ntitle: x\npublished: last tuesday\n---\nText.\n")
+	writeFiles(t, dir, map[string]string{"bad.md": "---\ntitle: x\npublished: last tuesday\n---\nText.\n"})
 	// A file with a bad value is left out and named; the others answer.
 	code, out, errs = runCLI(t, "", "ask", "--corpus", dir, "/sources")
 	if code != exitOK || !strings.Contains(errs, "bad.md: line 3") || !strings.Contains(out, "Lighthouse reopens") {

@@ -214,15 +214,7 @@ func e2eCuratorCorpus(t *testing.T) string {
 		"page.html":      "<p>An article</p>",
 		"notes.markdown": "An article in Markdown.",
 	}
-	for name, text := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeFiles(t, dir, files)
 	return dir
 }
 
