@@ -41,12 +41,7 @@ http:
 %sstore:
   driver: %s
   dsn: %q
-slack:
-  mode: http
-  bot_token: ${E2E_SLACK_BOT_TOKEN}
-  signing_secret: ${E2E_SLACK_SIGNING_SECRET}
-  api_url: %q
-digests:
+%sdigests:
   - id: %s
     schedule: "*/2 * * * * *"
     timezone: UTC
@@ -55,7 +50,7 @@ digests:
     start: backlog
     targets:
       - {platform: slack, channel: %s}
-`, addr, corpusSection, driver, dsn, apiURL, e2eDigestID, e2eDigestChannel)
+`, addr, corpusSection, driver, dsn, e2eSlackYAML(apiURL), e2eDigestID, e2eDigestChannel)
 }
 
 // e2eSlotOf is the 2-second slot a post received at t belongs to, when it
@@ -289,9 +284,7 @@ func TestE2EDigestsSQLiteRestart(t *testing.T) {
 	corpusDir := e2eCorpus(t, false, "digest/first", "inject")
 	addr := e2eFreeAddr(t)
 	cfg := e2eWriteConfig(t, dir, "briefbot.yaml", e2eDigestConfig(addr, corpusDir, "sqlite", db, fake.APIURL()))
-	env := e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret)
-
-	p := e2eStart(t, "serve", cfg, addr, env, e2eSlackToken, e2eSlackSecret)
+	p := e2eStartSlack(t, "serve", cfg, addr)
 	t0 := time.Now()
 	// Stop while a digest is being posted: Slack is slow to accept the
 	// post of the slot that fires after ~6 s, and SIGTERM arrives as it
@@ -431,8 +424,7 @@ func TestE2EDigestFailedPost(t *testing.T) {
 	db := filepath.Join(dir, "briefbot.db")
 	addr := e2eFreeAddr(t)
 	cfg := e2eWriteConfig(t, dir, "briefbot.yaml", e2eDigestConfig(addr, e2eCorpus(t, false, "digest/first"), "sqlite", db, fake.APIURL()))
-	env := e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret)
-	p := e2eStart(t, "serve", cfg, addr, env, e2eSlackToken, e2eSlackSecret)
+	p := e2eStartSlack(t, "serve", cfg, addr)
 
 	failed := regexp.MustCompile(`(?m)^briefbot_digests_failed_total\{digest="` + e2eDigestID + `",platform="slack"\} [1-9]`)
 	var metrics string

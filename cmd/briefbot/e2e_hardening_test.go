@@ -29,7 +29,6 @@ func TestE2ESubscribeReplay(t *testing.T) {
 				dsn = storetest.PostgresDSN(t)
 			}
 			fake := newE2EFakeSlack(t)
-			env := e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret)
 			var procs []*e2eProc
 			for i := range 2 {
 				addr := e2eFreeAddr(t)
@@ -39,14 +38,8 @@ http:
 store:
   driver: %s
   dsn: %q
-slack:
-  mode: http
-  bot_token: ${E2E_SLACK_BOT_TOKEN}
-  signing_secret: ${E2E_SLACK_SIGNING_SECRET}
-  api_url: %q
-  admins: [U0ADMIN]
-`, addr, driver, dsn, fake.APIURL()))
-				procs = append(procs, e2eStart(t, fmt.Sprintf("replica%d", i), cfg, addr, env, e2eSlackToken, e2eSlackSecret))
+%s`, addr, driver, dsn, e2eSlackYAML(fake.APIURL(), "admins: [U0ADMIN]")))
+				procs = append(procs, e2eStartSlack(t, fmt.Sprintf("replica%d", i), cfg, addr))
 			}
 			body := []byte(url.Values{
 				"team_id": {"T0E2E"}, "channel_id": {"C0SUB"}, "user_id": {"U0ADMIN"},

@@ -36,16 +36,8 @@ corpus:
 store:
   driver: %s
   dsn: %q
-slack:
-  mode: http
-  bot_token: ${E2E_SLACK_BOT_TOKEN}
-  signing_secret: ${E2E_SLACK_SIGNING_SECRET}
-  api_url: %q
-  admins: [U0ADMIN]
-`, addr, driver, dsn, fake.APIURL()))
-	p := e2eStart(t, name, cfg, addr,
-		e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret),
-		e2eSlackToken, e2eSlackSecret)
+%s`, addr, driver, dsn, e2eSlackYAML(fake.APIURL(), "admins: [U0ADMIN]")))
+	p := e2eStartSlack(t, name, cfg, addr)
 	return &e2eSlackBot{p: p, fake: fake}
 }
 
@@ -416,21 +408,15 @@ corpus:
   reload: 0
 store:
   dsn: %q
-slack:
-  mode: http
-  bot_token: ${E2E_SLACK_BOT_TOKEN}
-  signing_secret: ${E2E_SLACK_SIGNING_SECRET}
-  api_url: %q
-digests:
+%sdigests:
   - id: fresh
     schedule: "*/2 * * * * *"
     when_empty: spotlight
     thread_replies: true
     targets:
       - {platform: slack, channel: C0FRESH}
-`, addr, filepath.Join(dir, "briefbot.db"), fake.APIURL()))
-	p := e2eStart(t, "serve", cfg, addr,
-		e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret), e2eSlackToken, e2eSlackSecret)
+`, addr, filepath.Join(dir, "briefbot.db"), e2eSlackYAML(fake.APIURL())))
+	p := e2eStartSlack(t, "serve", cfg, addr)
 	// 6 articles in the embedded corpus: the overview, then 6 spotlights.
 	var posts []e2eSlackPost
 	digests := func() []e2eSlackPost {

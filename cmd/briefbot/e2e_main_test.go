@@ -184,6 +184,26 @@ type e2eProc struct {
 	err    error // Wait's result, once done is closed
 }
 
+// e2eSlackYAML is a serve config's slack: section in HTTP mode, its secrets
+// read from the environment e2eStartSlack sets and its API calls sent to
+// apiURL; extra lines (such as "admins: [U0ADMIN]") are added to it.
+func e2eSlackYAML(apiURL string, extra ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "slack:\n  mode: http\n  bot_token: ${E2E_SLACK_BOT_TOKEN}\n  signing_secret: ${E2E_SLACK_SIGNING_SECRET}\n  api_url: %q\n", apiURL)
+	for _, l := range extra {
+		b.WriteString("  " + l + "\n")
+	}
+	return b.String()
+}
+
+// e2eStartSlack starts serve with the Slack secrets e2eSlackYAML reads in
+// its environment (and watched for in its output).
+func e2eStartSlack(t *testing.T, name, cfg, addr string) *e2eProc {
+	t.Helper()
+	env := e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret)
+	return e2eStart(t, name, cfg, addr, env, e2eSlackToken, e2eSlackSecret)
+}
+
 // e2eStart runs `briefbot serve --config cfg` (its http.addr is addr) and
 // waits until /readyz answers 200. The process is killed when the test
 // ends if it still runs.

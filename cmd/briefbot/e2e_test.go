@@ -49,15 +49,8 @@ corpus:
 store:
   driver: sqlite
   dsn: %q
-slack:
-  mode: http
-  bot_token: ${E2E_SLACK_BOT_TOKEN}
-  signing_secret: ${E2E_SLACK_SIGNING_SECRET}
-  api_url: %q
-`, addr, corpusDir, filepath.Join(dir, "briefbot.db"), fake.APIURL()))
-	p := e2eStart(t, "serve", cfg, addr,
-		e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret),
-		e2eSlackToken, e2eSlackSecret)
+%s`, addr, corpusDir, filepath.Join(dir, "briefbot.db"), e2eSlackYAML(fake.APIURL())))
+	p := e2eStartSlack(t, "serve", cfg, addr)
 	commands := p.base() + "/slack/commands"
 	events := p.base() + "/slack/events"
 
