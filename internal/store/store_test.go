@@ -69,6 +69,7 @@ func testStore(t *testing.T, newDB func(testing.TB) storetest.Opener) {
 		{"Feedback", testFeedback},
 		{"FeedbackFixed", testFeedbackFixed},
 		{"Conversations", testConversations},
+		{"Spotlights", testSpotlights},
 		{"SubscriptionDuplicates", testSubscriptionDuplicates},
 		{"SubscriptionRace", testSubscriptionRace},
 		{"ExtractionCache", testExtractionCache},
