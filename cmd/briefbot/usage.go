@@ -95,16 +95,11 @@ func unknownCommand(stderr io.Writer, name string) int {
 
 // closest is the name within edit distance 2 of s (1 for short names), or "".
 func closest(s string, names []string) string {
-	best, bestD := "", 3
+	maxD := 2
 	if len(s) <= 4 {
-		bestD = 2
+		maxD = 1
 	}
-	for _, n := range names {
-		if d := textdist.Levenshtein(strings.ToLower(s), n, bestD); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
+	return textdist.Closest(strings.ToLower(s), names, maxD)
 }
 
 // runVersion prints the module version and the VCS revision the binary

@@ -381,13 +381,7 @@ func keysOf(t reflect.Type) []string {
 
 // suggest returns the known key closest to a misspelt one, if close.
 func suggest(key string, known []string) string {
-	best, bestD := "", 3
-	for _, k := range known {
-		if d := textdist.Levenshtein(strings.ToLower(key), k, bestD); d < bestD {
-			best, bestD = k, d
-		}
-	}
-	return best
+	return textdist.Closest(strings.ToLower(key), known, 2)
 }
 
 // lineMsg splits yaml.v3's "line N: message".

@@ -59,6 +59,19 @@ func distance(a, b []rune, limit int, swaps bool) int {
 	return prev[len(b)]
 }
 
+// Closest is the candidate nearest s within maxD Levenshtein edits (the
+// first of equally near ones), or "" when none is that near: the "did you
+// mean" of a misspelt name.
+func Closest(s string, candidates []string, maxD int) string {
+	best, bestD := "", maxD+1
+	for _, c := range candidates {
+		if d := Levenshtein(s, c, bestD); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
 // JaroWinkler is the Jaro-Winkler similarity of a and b in runes, from 0
 // (nothing in common) to 1 (equal), with the usual prefix bonus of 0.1 per
 // shared leading rune, up to four.

@@ -32,6 +32,30 @@ func TestLevenshtein(t *testing.T) {
 	}
 }
 
+func TestClosest(t *testing.T) {
+	keys := []string{"signing_secret", "bot_token", "app_token", "mode"}
+	tests := []struct {
+		s    string
+		maxD int
+		want string
+	}{
+		{"sigining_secret", 2, "signing_secret"},
+		{"bot_tokn", 2, "bot_token"},
+		{"app_tokem", 1, "app_token"},
+		{"mdoe", 1, ""},
+		{"mdoe", 2, "mode"},
+		{"nothing_like_it", 2, ""},
+		{"mode", 0, "mode"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.s, func(t *testing.T) {
+			if got := Closest(tc.s, keys, tc.maxD); got != tc.want {
+				t.Errorf("Closest(%q, %d) = %q, want %q", tc.s, tc.maxD, got, tc.want)
+			}
+		})
+	}
+}
+
 func TestOSA(t *testing.T) {
 	tests := []struct {
 		a, b  string
