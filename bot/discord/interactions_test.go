@@ -117,13 +117,7 @@ func (b *httpBot) postAt(t *testing.T, body []byte, signed bool, at time.Time) (
 		req.Header.Set("X-Signature-Ed25519", sign(b.priv, ts, body))
 		req.Header.Set("X-Signature-Timestamp", ts)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, out
+	return b.do(t, req)
 }
 
 func commandBody(name string, options ...map[string]any) []byte {
