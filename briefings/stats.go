@@ -22,9 +22,19 @@ const (
 type figRef struct {
 	doc *document
 	i   int
+	key string // the sentence normalised (see sameText), set at load
 }
 
 func (f figRef) fig() *figures.Figure { return &f.doc.figures[f.i] }
+
+// sentenceKey is the figure's sentence normalised for finding it again in
+// another article.
+func (f figRef) sentenceKey() string {
+	if f.key != "" {
+		return f.key
+	}
+	return sameText(f.sentence())
+}
 
 // sentence is the sentence the figure stands in.
 func (f figRef) sentence() string {
@@ -79,6 +89,9 @@ func (e *Engine) buildFigures() {
 		}
 	}
 	for _, y := range e.byYear {
+		for i := range y.figs {
+			y.figs[i].key = sameText(y.figs[i].sentence())
+		}
 		y.docs = countDocs(y.figs)
 		y.groups = groupFigures(y.figs)
 		e.years = append(e.years, *y)
@@ -245,8 +258,7 @@ type itemSlot struct {
 func (l *statLister) add(heading string, figs []figRef) {
 	sec := Section{Heading: heading}
 	for _, f := range figs {
-		sent := f.sentence()
-		key := sameText(sent)
+		key := f.sentenceKey()
 		i, dup := l.seen[key]
 		if dup {
 			sl := &l.slots[i]
@@ -278,7 +290,7 @@ func (l *statLister) add(heading string, figs []figRef) {
 		if !dup {
 			l.slots = append(l.slots, itemSlot{sec: len(l.secs), item: len(sec.Items), doc: f.doc})
 		}
-		sec.Items = append(sec.Items, Item{Text: sent, Mark: fg.Text, Source: l.c.cite(f.doc.ID), Date: f.doc.date(), Curated: fg.Curated})
+		sec.Items = append(sec.Items, Item{Text: f.sentence(), Mark: fg.Text, Source: l.c.cite(f.doc.ID), Date: f.doc.date(), Curated: fg.Curated})
 		l.shown++
 	}
 	// An empty section still takes its place so slots stay valid.

@@ -319,7 +319,7 @@ func (e *Engine) brief(p *profile) Reply {
 			rep[i] = i
 			for j := range all {
 				r := all[rep[i]].f.norm
-				if (len(all[j].f.norm) > len(r) || (all[j].f.norm == r && j < rep[i])) && dupQuote([]quoteForm{all[j].f}, all[i].f) == 0 {
+				if (len(all[j].f.norm) > len(r) || (all[j].f.norm == r && j < rep[i])) && all[j].f.repeats(all[i].f) {
 					rep[i] = j
 				}
 			}
@@ -560,10 +560,16 @@ func (f quoteForm) within(other string) bool {
 	return true
 }
 
+// repeats reports whether two quotes are one report: one holds or cuts the
+// other.
+func (f quoteForm) repeats(q quoteForm) bool {
+	return strings.Contains(f.norm, q.norm) || strings.Contains(q.norm, f.norm) || q.within(f.norm) || f.within(q.norm)
+}
+
 // dupQuote finds a shown quote that q repeats, holds, or cuts; -1 if none.
 func dupQuote(shown []quoteForm, q quoteForm) int {
 	for i, s := range shown {
-		if strings.Contains(s.norm, q.norm) || strings.Contains(q.norm, s.norm) || q.within(s.norm) || s.within(q.norm) {
+		if s.repeats(q) {
 			return i
 		}
 	}
