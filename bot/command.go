@@ -79,6 +79,11 @@ func ParseCommand(raw string) Command {
 		lname = strings.ToLower(strings.TrimRight(name, ":,"))
 	}
 	if commands[lname] {
+		if lname == CmdWho && asksAboutSomeone(rest) {
+			// "who is the calais mayor?", "who replaced X?": a question
+			// that starts like the command, answered as one.
+			return Command{Name: CmdAsk, Args: stripEmphasis(name + " " + rest)}
+		}
 		if lname == CmdDigest {
 			return Command{Name: lname, Args: rest}
 		}
@@ -97,6 +102,29 @@ func ParseCommand(raw string) Command {
 		return Command{Name: CmdAsk, Args: q}
 	}
 	return Command{Name: CmdHelp}
+}
+
+// questionVerbs open a who-question rather than a name: "who is the
+// mayor", "who did X replace", "who said ...".
+var questionVerbs = map[string]bool{
+	"is": true, "was": true, "are": true, "were": true, "'s": true, "did": true,
+	"does": true, "do": true, "has": true, "have": true, "had": true, "will": true,
+	"would": true, "can": true, "could": true, "should": true, "said": true,
+	"says": true, "replaced": true, "replaces": true, "runs": true, "ran": true,
+	"leads": true, "led": true, "heads": true, "headed": true, "owns": true,
+	"owned": true, "bought": true, "won": true, "wins": true, "became": true,
+	"becomes": true, "succeeded": true, "succeeds": true, "told": true,
+}
+
+// asksAboutSomeone reports the rest of "who ..." that reads as a question,
+// not a name: it starts with a verb and goes on ("who may" stays Theresa
+// May's surname), or it ends with a question mark after several words.
+func asksAboutSomeone(rest string) bool {
+	w := strings.Fields(strings.ToLower(rest))
+	if len(w) < 2 {
+		return false
+	}
+	return questionVerbs[w[0]] || (len(w) >= 3 && strings.HasSuffix(rest, "?"))
 }
 
 // closestCommand is the command within one edit of name (two for names

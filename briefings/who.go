@@ -39,7 +39,7 @@ func (e *Engine) Who(name string) Reply {
 		if !strings.HasSuffix(q, "?") {
 			q += "?"
 		}
-		if r := e.answer(q); r.Kind == KindAnswer {
+		if r := e.Ask(q); r.Kind == KindAnswer {
 			return r
 		}
 	}
