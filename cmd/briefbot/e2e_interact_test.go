@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/ed25519"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -305,14 +304,8 @@ corpus:
   reload: 0
 store:
   dsn: %q
-discord:
-  mode: http
-  bot_token: ${E2E_DISCORD_TOKEN}
-  application_id: %q
-  public_key: %q
-  api_url: %q
-`, addr, filepath.Join(dir, "briefbot.db"), appID, hex.EncodeToString(pub), fake.APIURL()))
-	p := e2eStart(t, "serve", cfg, addr, e2eEnv("E2E_DISCORD_TOKEN="+e2eDiscordTok), e2eDiscordTok)
+%s`, addr, filepath.Join(dir, "briefbot.db"), e2eDiscordYAML(appID, pub, fake.APIURL())))
+	p := e2eStartDiscord(t, "serve", cfg, addr)
 	interactions := p.base() + "/discord/interactions"
 
 	type response struct {

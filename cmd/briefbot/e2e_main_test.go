@@ -10,6 +10,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -202,6 +204,21 @@ func e2eStartSlack(t *testing.T, name, cfg, addr string) *e2eProc {
 	t.Helper()
 	env := e2eEnv("E2E_SLACK_BOT_TOKEN="+e2eSlackToken, "E2E_SLACK_SIGNING_SECRET="+e2eSlackSecret)
 	return e2eStart(t, name, cfg, addr, env, e2eSlackToken, e2eSlackSecret)
+}
+
+// e2eDiscordYAML is a serve config's discord: section in HTTP interactions
+// mode, its bot token read from the environment e2eStartDiscord sets, its
+// requests verified with pub and its API calls sent to apiURL.
+func e2eDiscordYAML(appID string, pub ed25519.PublicKey, apiURL string) string {
+	return fmt.Sprintf("discord:\n  mode: http\n  bot_token: ${E2E_DISCORD_TOKEN}\n  application_id: %q\n  public_key: %q\n  api_url: %q\n",
+		appID, hex.EncodeToString(pub), apiURL)
+}
+
+// e2eStartDiscord starts serve with the Discord token e2eDiscordYAML reads
+// in its environment (and watched for in its output).
+func e2eStartDiscord(t *testing.T, name, cfg, addr string) *e2eProc {
+	t.Helper()
+	return e2eStart(t, name, cfg, addr, e2eEnv("E2E_DISCORD_TOKEN="+e2eDiscordTok), e2eDiscordTok)
 }
 
 // e2eStart runs `briefbot serve --config cfg` (its http.addr is addr) and
