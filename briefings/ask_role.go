@@ -93,26 +93,55 @@ func (e *Engine) roleHolders(q, role string) (Reply, bool) {
 	if len(found) == 0 {
 		return Reply{}, false
 	}
+	// A role's date counts only when its article's date is known or
+	// surely inferred: a weak guess must not decide who is "latest".
+	dated := func(h holding) bool { return e.roleDated(h.role) }
 	sort.SliceStable(found, func(i, j int) bool {
-		a, b := found[i].role.Date, found[j].role.Date
-		if a != b {
-			return b.Before(a)
+		a, b := found[i], found[j]
+		if dated(a) != dated(b) {
+			return dated(a)
 		}
-		return found[i].p.Mentions > found[j].p.Mentions
+		if dated(a) && a.role.Date != b.role.Date {
+			return b.role.Date.Before(a.role.Date)
+		}
+		return a.p.Mentions > b.p.Mentions
 	})
 	c := newCiter(e)
 	lead := found[0]
-	r := Reply{Kind: KindAnswer, Title: clip(q, 120), Confident: true}
-	r.Summary = fmt.Sprintf("%s (%s%s), the latest holder the articles name.", lead.p.Name, lead.role.String(), roleWhen(lead.role))
+	// With no date to order them, the most-named holder leads only when
+	// the articles name them far more than anyone else with the role.
+	sure := len(found) == 1 || dated(lead) || lead.p.Mentions >= 3*found[1].p.Mentions
+	r := Reply{Kind: KindAnswer, Title: clip(q, 120), Confident: sure}
+	when := func(h holding) string {
+		if !dated(h) {
+			return ""
+		}
+		return roleWhen(h.role)
+	}
+	switch {
+	case dated(lead):
+		r.Summary = fmt.Sprintf("%s (%s%s), the latest holder the articles name.", lead.p.Name, lead.role.String(), when(lead))
+	case sure:
+		r.Summary = fmt.Sprintf("%s (%s), the holder the articles name most.", lead.p.Name, lead.role.String())
+	default:
+		r.Summary = "No sure answer: the articles name several holders of that role, with no dates to tell which is current."
+	}
 	var earlier []string
 	for _, h := range found[1:] {
 		if len(earlier) == maxEarlierHolders {
 			break
 		}
-		earlier = append(earlier, h.p.Name+roleWhen(h.role))
+		earlier = append(earlier, h.p.Name+when(h))
 	}
 	if len(earlier) > 0 {
-		r.Summary += " Earlier: " + joinAnd(earlier) + "."
+		if sure {
+			r.Summary += " Earlier: " + joinAnd(earlier) + "."
+			if !dated(lead) {
+				r.Summary = strings.Replace(r.Summary, " Earlier: ", " Also named: ", 1)
+			}
+		} else {
+			r.Summary += " They include " + joinAnd(append([]string{lead.p.Name}, earlier...)) + "."
+		}
 	}
 	sec := Section{Heading: "From the articles"}
 	for _, h := range found {
@@ -157,6 +186,13 @@ func (e *Engine) holdsRole(r people.DatedRole, terms []string) bool {
 	// No qualifier stated with the title: the article must name it.
 	d := e.byID[r.DocID]
 	return d != nil && strings.Contains(d.lower(), missing)
+}
+
+// roleDated reports a role whose article's date is stated or surely
+// inferred, so it may order holders and be printed.
+func (e *Engine) roleDated(r people.DatedRole) bool {
+	d := e.byID[r.DocID]
+	return d != nil && !r.Date.IsZero() && d.date() != ""
 }
 
 // roleWhen is ", 2021" for a role of a dated article.
