@@ -134,27 +134,9 @@ func (qu *query) besideAsked(s span) bool {
 	if s.mark == "" || at < 0 {
 		return true // a pronoun's referent: judged by its sentence
 	}
-	low := strings.ToLower(s.text)
-	pred := qu.hasPredicate()
-	for g, ns := range qu.needles {
-		if pred && qu.nameGroups[g] {
-			continue
-		}
-		for _, n := range ns {
-			if len(n) < 3 {
-				continue
-			}
-			for i := 0; ; {
-				j := strings.Index(low[i:], n)
-				if j < 0 {
-					break
-				}
-				o := i + j
-				if (o < at && at-o <= besideNear+len(n)) || (o >= at && o-(at+len(s.mark)) <= besideNear) {
-					return true
-				}
-				i = o + len(n)
-			}
+	for o, n := range qu.wordHits(strings.ToLower(s.text), qu.hasPredicate()) {
+		if (o < at && at-o <= besideNear+n) || (o >= at && o-(at+len(s.mark)) <= besideNear) {
+			return true
 		}
 	}
 	return false

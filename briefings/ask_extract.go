@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 	"unicode"
@@ -289,24 +290,38 @@ func atoiSafe(s string) int {
 // offsets are where the question's own words stand in a sentence.
 func (qu *query) offsets(text string) []int {
 	var out []int
-	low := strings.ToLower(text)
-	for g, ns := range qu.needles {
-		_ = g
-		for _, n := range ns {
-			if len(n) < 3 {
+	for o := range qu.wordHits(strings.ToLower(text), false) {
+		out = append(out, o)
+	}
+	return out
+}
+
+// wordHits yields the offset and length of each place the question's own
+// words (of three bytes or more) stand in low, a lower-cased sentence;
+// with skipNames, the words of groups that name someone are passed over.
+func (qu *query) wordHits(low string, skipNames bool) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for g, ns := range qu.needles {
+			if skipNames && qu.nameGroups[g] {
 				continue
 			}
-			for i := 0; ; {
-				j := strings.Index(low[i:], n)
-				if j < 0 {
-					break
+			for _, n := range ns {
+				if len(n) < 3 {
+					continue
 				}
-				out = append(out, i+j)
-				i += j + len(n)
+				for i := 0; ; {
+					j := strings.Index(low[i:], n)
+					if j < 0 {
+						break
+					}
+					if !yield(i+j, len(n)) {
+						return
+					}
+					i += j + len(n)
+				}
 			}
 		}
 	}
-	return out
 }
 
 // proximityAt scores a span by how close the question's words stand to
