@@ -106,6 +106,9 @@ func (e *Engine) sure(qu *query, c *choice) bool {
 	if t == question.Any || t == question.List || c.span.answer == "" {
 		return false
 	}
+	if describesRole(qu.q.Text) {
+		return false // "who is the England manager": the roles people hold answer that, and none fits
+	}
 	if qu.verbGroup >= 0 && (qu.verbGroup >= len(c.span.held) || !c.span.held[qu.verbGroup]) {
 		return false // "who directed the film": a sentence without directing does not say
 	}

@@ -124,3 +124,39 @@ func TestAskRoleHolder(t *testing.T) {
 	}
 	checkCitations(t, r)
 }
+
+// TestAskRoleNotHeld: a role no one in the articles holds gets no sure
+// answer, even when a holder of a like role is named nearby ("British
+// Prime Minister Keir Starmer" is not the French one).
+func TestAskRoleNotHeld(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"who is the French prime minister?", "who is the Calais prefect?", "who is the interior spokesman?"} {
+		t.Run(q, func(t *testing.T) {
+			if r := e.Ask(q); r.Confident {
+				t.Errorf("sure answer %q", r.Summary)
+			}
+		})
+	}
+}
+
+// TestRoleHead: the role's own noun is never the word a holder's title
+// may lack.
+func TestRoleHead(t *testing.T) {
+	e, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ role, want string }{
+		{"French interior minister", e.index.Terms("minister")[0]},
+		{"mayor of Calais", e.index.Terms("mayor")[0]},
+		{"new England manager", e.index.Terms("manager")[0]},
+		{"the", ""},
+	} {
+		if got := e.roleHead(tt.role); got != tt.want {
+			t.Errorf("roleHead(%q) = %q, want %q", tt.role, got, tt.want)
+		}
+	}
+}

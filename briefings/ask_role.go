@@ -70,6 +70,7 @@ func (e *Engine) roleHolders(q, role string) (Reply, bool) {
 	if len(terms) == 0 || len(words) > 6 {
 		return Reply{}, false
 	}
+	head := e.roleHead(role)
 	idx := e.roles()
 	var cands []*profile
 	for i, t := range terms {
@@ -83,7 +84,7 @@ func (e *Engine) roleHolders(q, role string) (Reply, bool) {
 	var found []holding
 	for _, p := range cands {
 		for _, r := range p.roles {
-			if r.Past || (year != 0 && r.Date.Year != year) || !e.holdsRole(r, terms) {
+			if r.Past || (year != 0 && r.Date.Year != year) || !e.holdsRole(r, terms, head) {
 				continue
 			}
 			found = append(found, holding{p: p, role: r})
@@ -162,7 +163,7 @@ func (e *Engine) roleHolders(q, role string) (Reply, bool) {
 // most, and that one only when it names the role's qualifier ("French"
 // and "France" share their first letters) or, with no qualifier stated,
 // when the role's article uses it.
-func (e *Engine) holdsRole(r people.DatedRole, terms []string) bool {
+func (e *Engine) holdsRole(r people.DatedRole, terms []string, head string) bool {
 	title := e.titleTerms(r.Title)
 	missing := ""
 	for _, t := range terms {
@@ -177,8 +178,8 @@ func (e *Engine) holdsRole(r people.DatedRole, terms []string) bool {
 	if missing == "" {
 		return len(title) > 0
 	}
-	if len(terms) < 2 || len(missing) < 2 {
-		return false
+	if len(terms) < 2 || len(missing) < 2 || missing == head {
+		return false // the role itself ("manager") is never the word let go
 	}
 	if q := strings.ToLower(r.Qualifier); q != "" {
 		return len(q) >= 2 && q[:2] == missing[:2]
@@ -193,6 +194,20 @@ func (e *Engine) holdsRole(r people.DatedRole, terms []string) bool {
 func (e *Engine) roleDated(r people.DatedRole) bool {
 	d := e.byID[r.DocID]
 	return d != nil && !r.Date.IsZero() && d.date() != ""
+}
+
+// roleHead is the analysed term of the role's own noun: the last word of
+// "French interior minister", the word before "of" in "mayor of Calais".
+func (e *Engine) roleHead(role string) string {
+	low := strings.ToLower(role)
+	if i := strings.Index(low, " of "); i > 0 {
+		low = low[:i]
+	}
+	terms := e.index.Terms(low)
+	if len(terms) == 0 {
+		return ""
+	}
+	return terms[len(terms)-1]
 }
 
 // roleWhen is ", 2021" for a role of a dated article.
