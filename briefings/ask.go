@@ -3,6 +3,7 @@ package briefings
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -234,7 +235,7 @@ func (e *Engine) roleFit(p *profile, terms []string, year int) float64 {
 		rt := e.titleTerms(r.Title)
 		n := 0
 		for _, t := range terms {
-			if contains(rt, t) {
+			if slices.Contains(rt, t) {
 				n++
 			}
 		}

@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/briefbot/briefbot/briefings/question"
@@ -209,7 +210,7 @@ func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
 		for _, o := range shown[1:] {
 			if o.span.unit == lead.span.unit && o.span.mark != "" && o.span.value != lead.span.value &&
 				isFigureType(qu.q.Type) &&
-				!contains(others, o.span.mark) && o.span.value != 0 {
+				!slices.Contains(others, o.span.mark) && o.span.value != 0 {
 				others = append(others, o.span.mark)
 			}
 		}

@@ -3,6 +3,7 @@ package briefings
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -167,7 +168,7 @@ func (e *Engine) holdsRole(r people.DatedRole, terms []string, head string) bool
 	title := e.titleTerms(r.Title)
 	missing := ""
 	for _, t := range terms {
-		if contains(title, t) {
+		if slices.Contains(title, t) {
 			continue
 		}
 		if missing != "" {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -274,7 +275,7 @@ func TestQuestionSetWellFormed(t *testing.T) {
 				t.Errorf("%s: question %q repeats %s", q.ID, q.Q, prev)
 			}
 			qs[strings.ToLower(q.Q)] = q.ID
-			if !contains(questionTypes, q.Type) || (q.Trait != "" && !contains(questionTraits, q.Trait)) {
+			if !slices.Contains(questionTypes, q.Type) || (q.Trait != "" && !slices.Contains(questionTraits, q.Trait)) {
 				t.Errorf("%s: type %q or trait %q unknown", q.ID, q.Type, q.Trait)
 			}
 			if q.Corpus != "bbc" && q.Corpus != "embedded" {

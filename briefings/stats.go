@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -265,7 +266,7 @@ func (l *statLister) add(heading string, figs []figRef) {
 			switch {
 			case sl.doc != f.doc:
 				// one sentence in two articles: one item citing both
-				if sl.sec >= 0 && !contains(sl.also, f.doc.ID) {
+				if sl.sec >= 0 && !slices.Contains(sl.also, f.doc.ID) {
 					sl.also = append(sl.also, f.doc.ID)
 				}
 				continue
@@ -432,7 +433,7 @@ func disagreement(g figGroup) (string, bool) {
 		if pub == "" {
 			pub = x.f.doc.Meta.Title
 		}
-		if !contains(v.pubs, pub) {
+		if !slices.Contains(v.pubs, pub) {
 			v.pubs = append(v.pubs, pub)
 		}
 	}
@@ -536,15 +537,6 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

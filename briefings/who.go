@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -338,7 +339,7 @@ func (e *Engine) brief(p *profile) Reply {
 				sec.Items = append(sec.Items, it)
 			}
 			it := &sec.Items[k]
-			if id := all[i].it.Source; id != it.Source && !contains(it.Also, id) {
+			if id := all[i].it.Source; id != it.Source && !slices.Contains(it.Also, id) {
 				it.Also = append(it.Also, c.cite(id))
 			}
 		}

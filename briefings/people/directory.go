@@ -2,6 +2,7 @@ package people
 
 import (
 	"math/bits"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -239,7 +240,7 @@ func (b *builder) attachShort(members []*member) {
 		}
 		g := b.find(m.group)
 		last := m.folded[len(m.folded)-1]
-		if !containsInt(bySurname[last], g) {
+		if !slices.Contains(bySurname[last], g) {
 			bySurname[last] = append(bySurname[last], g)
 		}
 		if gender[g] == 0 {
@@ -259,7 +260,7 @@ func (b *builder) attachShort(members []*member) {
 		var fits []int
 		for _, g := range bySurname[name[len(name)-1]] {
 			g = b.find(g)
-			if containsInt(fits, g) {
+			if slices.Contains(fits, g) {
 				continue
 			}
 			if m.e.Gender != 0 && gender[g] != 0 && m.e.Gender != gender[g] {
@@ -293,15 +294,6 @@ func rolesSuffix(fits []int) string {
 		return "?"
 	}
 	return ""
-}
-
-func containsInt(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // addHeads adds the last word of each role title (its head) to set.
@@ -401,7 +393,7 @@ func (b *builder) directory(members []*member) *Directory {
 		a.short = append(a.short, m.e.Name)
 		p.Mentions += n
 		for _, al := range append([]string{m.e.Name}, m.e.Aliases...) {
-			if !contains(p.Aliases, al) {
+			if !slices.Contains(p.Aliases, al) {
 				p.Aliases = append(p.Aliases, al)
 			}
 		}
@@ -439,7 +431,7 @@ func (b *builder) directory(members []*member) *Directory {
 			}
 		}
 		if a.show != "" {
-			if !contains(p.Aliases, p.Name) {
+			if !slices.Contains(p.Aliases, p.Name) {
 				p.Aliases = append(p.Aliases, p.Name)
 			}
 			p.Name = a.show

@@ -3,6 +3,7 @@ package people
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -99,7 +100,7 @@ func TestBuildMerges(t *testing.T) {
 		})
 	}
 	bouchart := byName["Natacha Bouchart"]
-	if !contains(bouchart.Aliases, "Natasha Bouchart") {
+	if !slices.Contains(bouchart.Aliases, "Natasha Bouchart") {
 		t.Errorf("aliases = %q, want the variant spelling", bouchart.Aliases)
 	}
 	if bouchart.Mentions != 3 {

@@ -3,7 +3,10 @@ package people
 // This file is the one implementation of name matching within an
 // article: which of its people a name, a surname or initials mean.
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // ShortFormOf reports whether short is a shorter way of writing the full
 // name full: its surname alone ("Kilroy-Silk"), with an honorific ("Mr
@@ -49,7 +52,7 @@ type nameUsage interface {
 func matchName(name []string, byFirst bool, hits, people []*Entity, words func(*Entity) []string, fits func(*Entity) bool) []*Entity {
 	try := func(match func(full []string) bool) {
 		for _, e := range people {
-			if e.Kind != Person || containsEntity(hits, e) {
+			if e.Kind != Person || slices.Contains(hits, e) {
 				continue
 			}
 			if full := words(e); len(full) >= 2 && match(full) && (fits == nil || fits(e)) {
@@ -180,15 +183,6 @@ func (x *extractor) folded(e *Entity) []string {
 type foldedName struct {
 	name  string
 	words []string
-}
-
-func containsEntity(list []*Entity, e *Entity) bool {
-	for _, v := range list {
-		if v == e {
-			return true
-		}
-	}
-	return false
 }
 
 func hasSuffix(full, part []string) bool {

@@ -1,6 +1,7 @@
 package people
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,7 +218,7 @@ func TestOrganisations(t *testing.T) {
 	if hrw == nil || hrw.Kind != Organisation {
 		t.Fatalf("Human Rights Watch not an organisation: %+v", r.Entities)
 	}
-	if !contains(hrw.Aliases, "HRW") {
+	if !slices.Contains(hrw.Aliases, "HRW") {
 		t.Errorf("aliases = %q, want HRW", hrw.Aliases)
 	}
 	if e := entityNamed(r, "Home Office"); e == nil || e.Kind != Organisation {

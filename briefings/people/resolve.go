@@ -1,6 +1,9 @@
 package people
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // index builds the lookup maps of a DocResult.
 func (r *DocResult) index() {
@@ -8,7 +11,7 @@ func (r *DocResult) index() {
 	r.names = map[string][]*Entity{}
 	add := func(name string, e *Entity) {
 		k := strings.Join(stripHonorific(strings.Fields(fold(stripPossessive(name)))), " ")
-		if k != "" && !containsEntity(r.names[k], e) {
+		if k != "" && !slices.Contains(r.names[k], e) {
 			r.names[k] = append(r.names[k], e)
 		}
 	}

@@ -4,6 +4,7 @@ package people
 // aliases, roles, mentions and genders.
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,7 +54,7 @@ func (x *extractor) result() *DocResult {
 		}
 		s := c.surface()
 		r.Mentions = append(r.Mentions, Mention{Para: c.para.idx, Start: c.start(), End: c.end(), Text: s, Key: e.Key})
-		if s != e.Name && !contains(e.Aliases, s) {
+		if s != e.Name && !slices.Contains(e.Aliases, s) {
 			e.Aliases = append(e.Aliases, s)
 		}
 		if c.gender != 0 && e.Gender == 0 {
@@ -92,15 +93,6 @@ func (x *extractor) trimOtherNames(title string, self *Entity) string {
 		ws = ws[1:]
 	}
 	return strings.Join(ws, " ")
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // addRole adds a role unless the entity already holds that title.

@@ -7,6 +7,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,7 +88,7 @@ func parse(gz []byte) (*table, error) {
 	}
 	t.inflections = make(map[string][]string, len(t.lex.Exceptions))
 	for f, irr := range t.lex.Exceptions {
-		if b := t.lex.Lemma(f); b != f && contains(irr.Bases, b) {
+		if b := t.lex.Lemma(f); b != f && slices.Contains(irr.Bases, b) {
 			t.inflections[b] = append(t.inflections[b], f)
 		}
 	}
@@ -135,15 +136,6 @@ func (t *table) add(line string) error {
 		return fmt.Errorf("unknown line kind %q", kind)
 	}
 	return nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // parseEntry reads a lemma's parts of speech ("nv", "*n" for a proper

@@ -1,6 +1,7 @@
 package console
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -44,10 +45,10 @@ func highlight(v briefings.ArticleView) []paragraph {
 			for _, h := range hs {
 				if h.Start <= a && b <= h.End {
 					cl := "hl-" + h.Kind
-					if !contains(classes, cl) {
+					if !slices.Contains(classes, cl) {
 						classes = append(classes, cl)
 					}
-					if l := h.Kind + ": " + h.Label; h.Label != "" && !contains(labels, l) {
+					if l := h.Kind + ": " + h.Label; h.Label != "" && !slices.Contains(labels, l) {
 						labels = append(labels, l)
 					}
 				}
@@ -57,13 +58,4 @@ func highlight(v briefings.ArticleView) []paragraph {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

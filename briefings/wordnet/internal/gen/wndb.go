@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -240,20 +241,11 @@ func (d *db) readExceptions(path string, pos morph.POS) error {
 		irr.POS |= pos
 		for _, b := range f[1:] {
 			b = strings.ReplaceAll(b, "_", " ")
-			if !contains(irr.Bases, b) {
+			if !slices.Contains(irr.Bases, b) {
 				irr.Bases = append(irr.Bases, b)
 			}
 		}
 		d.exceptions[form] = irr
 		return nil
 	})
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
