@@ -59,11 +59,7 @@ func TestLoadFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, d := range e.docs {
-		ids = append(ids, d.ID)
-	}
-	if got := strings.Join(ids, ","); got != "a,latin1,sub/b" {
+	if got := docIDs(e); got != "a,latin1,sub/b" {
 		t.Errorf("ids = %s", got)
 	}
 	b := e.byID["sub/b"]
@@ -316,4 +312,13 @@ func BenchmarkAsk(b *testing.B) {
 		"why did shares in the airline fall?",
 		"what is the capital of Peru?",
 	}, func(s string) { e.Ask(s) })
+}
+
+// docIDs lists the engine's document ids in load order, comma-separated.
+func docIDs(e *Engine) string {
+	ids := make([]string, len(e.docs))
+	for i, d := range e.docs {
+		ids[i] = d.ID
+	}
+	return strings.Join(ids, ",")
 }

@@ -44,11 +44,7 @@ func TestLoadSkipsWhatItCannotRead(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
-	var ids []string
-	for _, d := range e.docs {
-		ids = append(ids, d.ID)
-	}
-	if got := strings.Join(ids, ","); got != "a,locked2/d,sub/c" {
+	if got := docIDs(e); got != "a,locked2/d,sub/c" {
 		t.Errorf("ids = %s, want a,locked2/d,sub/c", got)
 	}
 	w := strings.Join(e.Warnings(), "\n")
@@ -111,11 +107,7 @@ func TestLoadReportsBadFilesAndServesTheRest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, d := range e.docs {
-		ids = append(ids, d.ID)
-	}
-	if got := strings.Join(ids, ","); got != "good,typo" {
+	if got := docIDs(e); got != "good,typo" {
 		t.Errorf("ids = %s, want good,typo", got)
 	}
 	problems := strings.Join(e.Problems(), "\n")
