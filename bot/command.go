@@ -104,16 +104,14 @@ func ParseCommand(raw string) Command {
 	return Command{Name: CmdHelp}
 }
 
-// questionVerbs open a who-question rather than a name: "who is the
-// mayor", "who did X replace", "who said ...".
+// questionVerbs open a who-question rather than a name: the auxiliaries
+// ("who is the mayor", "who did X replace") and reporting verbs ("who
+// said ..."). Other verbs are recognised by the question mark.
 var questionVerbs = map[string]bool{
 	"is": true, "was": true, "are": true, "were": true, "'s": true, "did": true,
 	"does": true, "do": true, "has": true, "have": true, "had": true, "will": true,
 	"would": true, "can": true, "could": true, "should": true, "said": true,
-	"says": true, "replaced": true, "replaces": true, "runs": true, "ran": true,
-	"leads": true, "led": true, "heads": true, "headed": true, "owns": true,
-	"owned": true, "bought": true, "won": true, "wins": true, "became": true,
-	"becomes": true, "succeeded": true, "succeeds": true, "told": true,
+	"says": true, "told": true,
 }
 
 // asksAboutSomeone reports the rest of "who ..." that reads as a question,
