@@ -28,17 +28,17 @@ const (
 	floorRightBBCHoldout      = 0.47 // 43 of 91
 	floorRightEmbeddedTune    = 0.66 // 14 of 21
 	floorRightEmbeddedHoldout = 0.38 // 7 of 18
-	floorRightBBCFresh        = 0.00 // placeholder until the first measure
-	floorRightEmbeddedFresh   = 0.00 // placeholder until the first measure
+	floorRightBBCFresh        = 0.49 // 43 of 87
+	floorRightEmbeddedFresh   = 0.47 // 11 of 23
 	// Share of bold lead answers that are right, per half, over both
 	// corpora (the goal is 0.95).
 	floorBoldPrecisionTune    = 0.95 // 21 of 21
 	floorBoldPrecisionHoldout = 0.62 // 10 of 16
-	floorBoldPrecisionFresh   = 0.00 // placeholder until the first measure
+	floorBoldPrecisionFresh   = 0.74 // 9 of 12
 	// Most unanswerable questions that may get a bold lead, per half.
-	ceilNullBoldTune    = 1  // of 9 (0 measured)
-	ceilNullBoldHoldout = 2  // of 10 (1 measured)
-	ceilNullBoldFresh   = 10 // placeholder until the first measure
+	ceilNullBoldTune    = 1 // of 9 (0 measured)
+	ceilNullBoldHoldout = 2 // of 10 (1 measured)
+	ceilNullBoldFresh   = 1 // of 10 (0 measured)
 )
 
 var (
