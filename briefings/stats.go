@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/figures"
+	"github.com/briefbot/briefbot/briefings/text"
 )
 
 // Limits of a stats reply: a year of a large corpus holds thousands of
@@ -322,7 +323,7 @@ func (l *statLister) sections() []Section {
 // sameText normalises a sentence for finding it again in another article:
 // case, spacing and quote marks aside.
 func sameText(s string) string {
-	return strings.Join(words(s), " ")
+	return strings.Join(text.Words(s), " ")
 }
 
 // Limits of disagreement detection.

@@ -3,7 +3,6 @@ package briefings
 import (
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/briefbot/briefbot/briefings/text"
 )
@@ -68,31 +67,10 @@ type figureContext struct {
 	lead      termSet // the article's headline and first sentence
 }
 
-// words splits text into lower-case words as the index's tokenizer sees
-// them: letters and digits, an apostrophe inside a word kept.
-func words(s string) []string {
-	var out []string
-	start := -1
-	for i, r := range s {
-		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '\'' || r == '’') && start >= 0)
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			out = append(out, strings.ToLower(strings.TrimRight(s[start:i], "'’")))
-			start = -1
-		}
-	}
-	if start >= 0 {
-		out = append(out, strings.ToLower(strings.TrimRight(s[start:], "'’")))
-	}
-	return out
-}
-
-// add numbers the words of text and returns their set.
-func (v *vocabulary) add(e *Engine, text string) termSet {
+// add numbers the words of s and returns their set.
+func (v *vocabulary) add(e *Engine, s string) termSet {
 	var set termSet
-	for _, w := range words(text) {
+	for _, w := range text.Words(s) {
 		id, ok := v.ids[w]
 		if !ok {
 			id = 0
@@ -121,7 +99,7 @@ func (v *vocabulary) add(e *Engine, text string) termSet {
 // forms (see inflected), and false when some word has no form in the texts.
 func (v *vocabulary) lookup(e *Engine, topic string) ([][]uint32, bool) {
 	var out [][]uint32
-	for _, w := range words(topic) {
+	for _, w := range text.Words(topic) {
 		ts := e.index.Analyze(w)
 		if len(ts) == 0 {
 			continue // a stop word
