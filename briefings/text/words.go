@@ -25,4 +25,3 @@ func Words(s string) []string {
 	}
 	return out
 }
-
