@@ -1,0 +1,213 @@
+package story
+
+import (
+	"errors"
+	"hash/fnv"
+	"sort"
+)
+
+var errBadFingerprint = errors.New("story: fingerprint is not a sorted list of 32-bit hashes")
+
+// Grouping thresholds.
+const (
+	// MaxDays is how many days apart two dated reports of one event may
+	// be: a story is followed up, reprinted and summarised for a few days.
+	MaxDays = 3
+	// nearContainment (in percent) is the share of the smaller article's
+	// shingles the other must hold for the two to be one text, a copy or
+	// a cut or lightly edited version of it: enough to group without
+	// dates or people.
+	nearContainment = 60
+	// minNearShared is the fewest shingles a near copy shares, so two
+	// two-line notes do not group on one stock sentence.
+	minNearShared = 8
+	// minEventShared is the fewest shingles two differently worded
+	// reports of one event share: a quote or a sentence of eight words or
+	// more, taken from the same wire copy or the same speaker.
+	minEventShared = 4
+	// maxBucket bounds the articles a shingle may link: one that more
+	// articles hold is a stock phrase ("said in a statement on"), no sign
+	// of a shared story, and following it would cost time quadratic in
+	// its articles.
+	maxBucket = 50
+)
+
+// Article is what grouping knows of one article.
+type Article struct {
+	Fingerprint Fingerprint
+	// Day is the publication day (days since 1970-01-01); it counts only
+	// when Dated, that is when the date is known to the day.
+	Day   int
+	Dated bool
+	// People are the ids of the people it names, ascending, each once.
+	People []string
+}
+
+// Group returns the stories among arts: sets of two or more indexes of
+// articles that report one event, each set ascending, the sets ordered by
+// their first article. Two articles report one event when their texts are
+// near copies of each other, or when, dated within MaxDays of each other,
+// they share a passage and name a person in common. Undated articles
+// group only as near copies; dated ones further apart than MaxDays never
+// group. Candidates come from an inverted index of shingles, never from
+// all pairs, and exact copies are compared once.
+func Group(arts []Article) [][]int {
+	uf := newUnionFind(len(arts))
+	reps := representatives(arts, uf)
+
+	postings := map[uint32][]int32{}
+	for r, i := range reps {
+		for _, h := range arts[i].Fingerprint {
+			postings[h] = append(postings[h], int32(r))
+		}
+	}
+	counts := make([]int32, len(reps))
+	var touched []int32
+	for r, i := range reps {
+		a := &arts[i]
+		for _, h := range a.Fingerprint {
+			bucket := postings[h]
+			if len(bucket) > maxBucket {
+				continue
+			}
+			for _, o := range bucket {
+				if int(o) <= r {
+					continue
+				}
+				if counts[o] == 0 {
+					touched = append(touched, o)
+				}
+				counts[o]++
+			}
+		}
+		for _, o := range touched {
+			j := reps[o]
+			if sameStory(a, &arts[j], int(counts[o])) {
+				uf.union(i, j)
+			}
+			counts[o] = 0
+		}
+		touched = touched[:0]
+	}
+
+	byRoot := map[int][]int{}
+	for i := range arts {
+		r := uf.find(i)
+		byRoot[r] = append(byRoot[r], i)
+	}
+	var out [][]int
+	for _, g := range byRoot {
+		if len(g) > 1 {
+			out = append(out, g) // ascending: appended in index order
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i][0] < out[j][0] })
+	return out
+}
+
+// representatives joins exact copies (the same fingerprint on the same day
+// or both undated) and returns one article of each text; articles with
+// too little text to fingerprint are left out.
+func representatives(arts []Article, uf *unionFind) []int {
+	type copyKey struct {
+		sum   uint64
+		dated bool
+		day   int
+	}
+	first := map[copyKey]int{}
+	var reps []int
+	var buf [4]byte
+	for i, a := range arts {
+		if len(a.Fingerprint) == 0 {
+			continue
+		}
+		h := fnv.New64a()
+		for _, x := range a.Fingerprint {
+			buf[0], buf[1], buf[2], buf[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
+			h.Write(buf[:])
+		}
+		k := copyKey{sum: h.Sum64(), dated: a.Dated}
+		if a.Dated {
+			k.day = a.Day
+		}
+		if j, ok := first[k]; ok {
+			uf.union(j, i)
+			continue
+		}
+		first[k] = i
+		reps = append(reps, i)
+	}
+	return reps
+}
+
+// sameStory decides whether a and b, which share n shingles, report one
+// event.
+func sameStory(a, b *Article, n int) bool {
+	bothDated := a.Dated && b.Dated
+	if bothDated && abs(a.Day-b.Day) > MaxDays {
+		return false
+	}
+	if n >= minNearShared && 100*n >= nearContainment*comparable(a.Fingerprint, b.Fingerprint) {
+		return true
+	}
+	return bothDated && n >= minEventShared && sharesPerson(a.People, b.People)
+}
+
+// comparable is how many shingles of the smaller fingerprint could be
+// shared at all: a sketch keeps the smallest hashes, so only hashes up to
+// the lower of the two sketches' largest can be in both.
+func comparable(a, b Fingerprint) int {
+	limit := min(a[len(a)-1], b[len(b)-1])
+	upTo := func(f Fingerprint) int {
+		return sort.Search(len(f), func(i int) bool { return f[i] > limit })
+	}
+	return min(upTo(a), upTo(b))
+}
+
+func sharesPerson(a, b []string) bool {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// unionFind joins articles into stories.
+type unionFind struct{ parent []int }
+
+func newUnionFind(n int) *unionFind {
+	p := make([]int, n)
+	for i := range p {
+		p[i] = i
+	}
+	return &unionFind{parent: p}
+}
+
+func (u *unionFind) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+func (u *unionFind) union(a, b int) {
+	ra, rb := u.find(a), u.find(b)
+	if ra != rb {
+		u.parent[rb] = ra
+	}
+}
