@@ -142,6 +142,7 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 	for _, p := range e.profiles {
 		p.summary = e.describe(p)
 	}
+	e.buildStories()
 	e.buildFigures()
 	e.topics = topTags(tags, 6)
 }
@@ -209,6 +210,9 @@ func (c *citer) cite(id string) string {
 func (d *document) source() Source {
 	src := Source{ID: d.ID, Title: d.Meta.Title, Publisher: d.Meta.Publisher, Published: d.Meta.Published.String(), URL: d.Meta.URL,
 		DateInferred: d.Meta.DateInferred, Curated: d.curated}
+	if d.story != nil {
+		src.Story = d.story.id()
+	}
 	if d.Meta.DateInferred && !d.Meta.DateSure {
 		// a year guessed on weak evidence is wrong too often to show: undated
 		src.Published, src.DateInferred = "", false

@@ -3,11 +3,13 @@ package briefings
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/briefbot/briefbot/briefings/curation"
+	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/text"
 )
@@ -74,19 +76,23 @@ func (e *Engine) Digest(opts DigestOptions) Digest {
 		r, id := e.spotlight(opts)
 		return Digest{Empty: true, Reply: r, Spotlight: id}
 	}
-	shown := fresh
+	// Articles that report one event are one story, summarised once.
+	stories := byStory(fresh)
+	shown := stories
 	if len(shown) > limit {
 		shown = shown[:limit]
 	}
 	c := newCiter(e)
 	r := Reply{Kind: KindDigest, Title: fmt.Sprintf("What's new: %s", plural(len(fresh), "article", "articles"))}
-	ids := make([]string, 0, len(shown))
-	for _, d := range shown {
-		ids = append(ids, d.ID)
-		if d.digest == curation.DigestPin {
-			ids = append(ids, PinKey(d.ID))
+	var ids []string
+	for _, docs := range shown {
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+			if d.digest == curation.DigestPin {
+				ids = append(ids, PinKey(d.ID))
+			}
 		}
-		r.Sections = append(r.Sections, e.digestSection(d, c))
+		r.Sections = append(r.Sections, e.storySection(docs, c))
 	}
 	switch {
 	case !opts.Since.IsZero():
@@ -94,8 +100,13 @@ func (e *Engine) Digest(opts DigestOptions) Digest {
 	default:
 		r.Summary = fmt.Sprintf("%s not posted here before.", plural(len(fresh), "article", "articles"))
 	}
-	if len(fresh) > len(shown) {
-		r.Summary += fmt.Sprintf(" The %d most recent are summarised; the rest follow in the next digest", len(shown))
+	unit := "articles"
+	if len(stories) < len(fresh) {
+		unit = "stories"
+		r.Summary += fmt.Sprintf(" They tell %s: a story several outlets report is summarised once, with its outlets.", plural(len(stories), "story", "stories"))
+	}
+	if len(stories) > len(shown) {
+		r.Summary += fmt.Sprintf(" The %d most recent %s are summarised; the rest follow in the next digest", len(shown), unit)
 		if !opts.Next.IsZero() {
 			r.Summary += ", " + opts.Next.In(digestZone(opts)).Format("Monday 2 January at 15:04 MST")
 		}
@@ -240,6 +251,123 @@ func dateLine(opts DigestOptions) string {
 	return opts.Now.In(digestZone(opts)).Format("Monday 2 January 2006") + ". "
 }
 
+// storySection summarises the articles of one story: an article alone as
+// digestSection does; several from the fullest report, with the figures
+// and people of all of them, each figure citing every article that gives
+// it, and a note where they disagree on one.
+func (e *Engine) storySection(docs []*document, c *citer) Section {
+	if len(docs) == 1 {
+		return e.digestSection(docs[0], c)
+	}
+	lead := fullest(docs)
+	docs = append([]*document{lead}, slices.DeleteFunc(slices.Clone(docs), func(d *document) bool { return d == lead })...)
+	ref := storyRef(lead.story, docs)
+	sec := Section{Heading: lead.Meta.Title + " (" + joinAnd(ref.Outlets) + ")", URL: lead.Meta.URL, Story: ref}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = c.cite(d.ID)
+	}
+	for _, s := range summarize(e, lead, summarySentences) {
+		sec.Items = append(sec.Items, Item{Text: s, Source: ids[0], Date: lead.date()})
+	}
+	var figs []figRef
+	for _, d := range docs {
+		for i := range d.figures {
+			figs = append(figs, figRef{doc: d, i: i})
+		}
+	}
+	sec.Items = append(sec.Items, keyFigures(figs, c)...)
+	var names []string
+	var named []*document
+	for _, d := range docs {
+		for _, p := range d.named() {
+			if len(names) == maxKeyPeople {
+				break
+			}
+			n := personLine(p)
+			if n == "" || slices.Contains(names, n) {
+				continue
+			}
+			names = append(names, n)
+			if !slices.Contains(named, d) {
+				named = append(named, d)
+			}
+		}
+	}
+	if len(names) > 0 {
+		it := Item{Text: "People: " + strings.Join(names, "; "), Source: named[0].ID}
+		for _, d := range named[1:] {
+			it.Also = append(it.Also, d.ID)
+		}
+		sec.Items = append(sec.Items, it)
+	}
+	return sec
+}
+
+// keyFigures lists a story's figures of something, one value once
+// however many articles give it, citing them all, then where its
+// articles disagree on one measure.
+func keyFigures(figs []figRef, c *citer) []Item {
+	var items []Item
+	at := map[string]int{}
+	var counted []figRef
+	for _, f := range figs {
+		fg := f.fig()
+		if fg.Counts == "" {
+			continue
+		}
+		counted = append(counted, f)
+		// one value once, as for one article ("2,500 migrants", "2,500 immigrants")
+		k := valueKey(fg)
+		if i, ok := at[k]; ok {
+			if it := &items[i]; it.Source != f.doc.ID && !slices.Contains(it.Also, f.doc.ID) {
+				it.Also = append(it.Also, c.cite(f.doc.ID))
+			}
+			continue
+		}
+		if len(items) == maxKeyFigures {
+			continue
+		}
+		at[k] = len(items)
+		items = append(items, Item{Text: "Figure: " + figureLine(fg), Mark: fg.Text, Source: c.cite(f.doc.ID), Date: f.doc.date()})
+	}
+	// a value several articles give first
+	slices.SortStableFunc(items, func(a, b Item) int { return len(b.Also) - len(a.Also) })
+	for _, g := range groupFigures(counted) {
+		if g.disagree != "" {
+			items = append(items, Item{Text: "Sources disagree: " + g.disagree})
+		}
+	}
+	return items
+}
+
+// figureLine is a figure as a digest lists it: "2,300 migrants (2014)".
+func figureLine(f *figures.Figure) string {
+	t := f.Text
+	if len(f.Conversions) > 0 && !strings.Contains(t, "(") {
+		t += " (" + strings.Join(f.Conversions, ", ") + ")" // "€5 million funding (£4m)"
+	}
+	if f.Counts != "" {
+		t += " " + f.Counts
+	}
+	if f.Year != 0 {
+		t += fmt.Sprintf(" (%d)", f.Year)
+	}
+	return t
+}
+
+// personLine is a person as a digest lists them, "Name (latest role)";
+// "" for an organisation.
+func personLine(p *profile) string {
+	if p.Kind != people.Person {
+		return ""
+	}
+	if p.hasLatest {
+		return p.Name + " (" + p.latest.Title + ")"
+	}
+	return p.Name
+}
+
 // digestSection is one article's summary, key figures and people.
 func (e *Engine) digestSection(d *document, c *citer) Section {
 	head := d.Meta.Title
@@ -262,16 +390,7 @@ func (e *Engine) digestSection(d *document, c *citer) Section {
 			continue // one value once ("2,500 migrants", "2,500 immigrants"), and only figures of something
 		}
 		seen[f.Text] = true
-		t := f.Text
-		if len(f.Conversions) > 0 && !strings.Contains(t, "(") {
-			t += " (" + strings.Join(f.Conversions, ", ") + ")" // "€5 million funding (£4m)"
-		}
-		if f.Counts != "" {
-			t += " " + f.Counts
-		}
-		if f.Year != 0 {
-			t += fmt.Sprintf(" (%d)", f.Year)
-		}
+		t := figureLine(f)
 		if !seen[t] {
 			seen[t] = true
 			figs = append(figs, t)
@@ -285,14 +404,9 @@ func (e *Engine) digestSection(d *document, c *citer) Section {
 		if len(names) == maxKeyPeople {
 			break
 		}
-		if p.Kind != people.Person {
-			continue
+		if n := personLine(p); n != "" {
+			names = append(names, n)
 		}
-		n := p.Name
-		if p.hasLatest {
-			n += " (" + p.latest.Title + ")"
-		}
-		names = append(names, n)
 	}
 	if len(names) > 0 {
 		sec.Items = append(sec.Items, Item{Text: "People: " + strings.Join(names, "; "), Source: id})

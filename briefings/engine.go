@@ -5,7 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
-	"sort"
+	"slices"
 	"sync"
 	"time"
 
@@ -33,7 +33,8 @@ type Engine struct {
 	vocab     *vocabulary // words of the texts figures stand in, for topics
 	index     *search.Index
 	passages  []passage
-	topics    []string // most frequent tags, for "what the corpus covers"
+	stories   []*storyGroup // events several articles report, oldest first
+	topics    []string      // most frequent tags, for "what the corpus covers"
 	warnings  []string
 	problems  []string             // files not loaded because of what they hold
 	unmatched []curation.Unmatched // curation entries that matched nothing
@@ -52,6 +53,7 @@ type document struct {
 	people  *people.DocResult
 	quotes  []quotes.Quote
 	figures []figures.Figure
+	story   *storyGroup // the story it tells with other articles; nil when alone
 	// low is the article's text in lower case, to find a question's words
 	// anywhere in it.
 	low string
@@ -201,6 +203,14 @@ func (e *Engine) SourcesOf(year int) Reply {
 		c.cite(it.Source)
 	}
 	r.Sections = []Section{{Heading: "Articles", Items: items}}
+	if told := e.storyItems(items, c); len(told) > 0 {
+		n := 0
+		for _, it := range told {
+			n += 1 + len(it.Also)
+		}
+		r.Summary += fmt.Sprintf(" %d of them tell %s between them (see Stories in several articles).", n, plural(len(told), "story", "stories"))
+		r.Sections = append(r.Sections, Section{Heading: "Stories in several articles", Items: told})
+	}
 	r.Sources = c.sources
 	return r
 }
@@ -229,14 +239,19 @@ func (e *Engine) span() string {
 // sortByDate orders documents oldest first, undated first, then by path.
 func sortByDate(docs []*document) []*document {
 	out := append([]*document(nil), docs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].Meta.Published, out[j].Meta.Published
-		if a != b {
-			return a.Before(b)
-		}
-		return out[i].ord < out[j].ord
-	})
+	slices.SortStableFunc(out, compareByDate)
 	return out
+}
+
+// compareByDate orders two documents as sortByDate does.
+func compareByDate(a, b *document) int {
+	switch pa, pb := a.Meta.Published, b.Meta.Published; {
+	case pa.Before(pb):
+		return -1
+	case pb.Before(pa):
+		return 1
+	}
+	return a.ord - b.ord
 }
 
 // inferredNote says that n articles had no date of their own.

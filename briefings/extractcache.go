@@ -33,7 +33,7 @@ type ExtractionCache interface {
 // extractionSchema is the version of the serialised extraction (see
 // encodeExtraction). Change it when the form of the stored data changes;
 // changes to extraction code are covered by ExtractorVersion's build part.
-const extractionSchema = "1"
+const extractionSchema = "2"
 
 // ExtractorVersion names the extraction code of this binary; it is part of
 // every cache key, so a binary with other extraction code never reads this

@@ -17,6 +17,7 @@ import (
 	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/quotes"
+	"github.com/briefbot/briefbot/briefings/story"
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
@@ -25,6 +26,9 @@ type extraction struct {
 	People  *people.DocResult `json:"p"`
 	Quotes  []quotes.Quote    `json:"q,omitempty"`
 	Figures []figures.Figure  `json:"f,omitempty"`
+	// Shingles fingerprint the text, to find the articles that report
+	// the same story.
+	Shingles story.Fingerprint `json:"s,omitempty"`
 }
 
 // extract runs the extractors over one article. It panics when an
@@ -39,7 +43,20 @@ func extractDoc(d *text.Doc, stage *string) extraction {
 	x.Quotes = quotes.Extract(d, x.People)
 	*stage = "figure"
 	x.Figures = figures.Extract(d)
+	*stage = "story"
+	x.Shingles = story.Of(sentences(d))
 	return x
+}
+
+// sentences lists the sentences of an article in reading order.
+func sentences(d *text.Doc) []string {
+	var out []string
+	for _, p := range d.Paragraphs {
+		for i := range p.Sentences {
+			out = append(out, p.Sentence(i))
+		}
+	}
+	return out
 }
 
 // extractionKey names an article's extraction in the cache: a hash of the
@@ -182,5 +199,6 @@ func (x extraction) clone() extraction {
 	if len(x.Quotes) == 0 {
 		out.Quotes = nil
 	}
+	out.Shingles = x.Shingles // never edited: shared
 	return out
 }

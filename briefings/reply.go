@@ -38,8 +38,22 @@ type Reply struct {
 type Section struct {
 	Heading string `json:"heading"`
 	// URL is the article a heading names (a digest's headline), if any.
-	URL   string `json:"url,omitempty"`
-	Items []Item `json:"items"`
+	URL string `json:"url,omitempty"`
+	// Story is set on a section that tells one story several articles
+	// report (a digest's story): which articles, from which outlets.
+	Story *StoryRef `json:"story,omitempty"`
+	Items []Item    `json:"items"`
+}
+
+// StoryRef names a story: one event that several articles report.
+type StoryRef struct {
+	// ID names the story: the id of its first article in the corpus.
+	ID string `json:"id"`
+	// Articles are the ids of the articles the section draws on, lead
+	// report first (see Reply.Sources).
+	Articles []string `json:"articles"`
+	// Outlets are their publishers, each once, in the order of Articles.
+	Outlets []string `json:"outlets"`
 }
 
 // Item is one line of a section: a quote, a figure with its sentence, a role.
@@ -72,6 +86,9 @@ type Source struct {
 	DateInferred bool `json:"date_inferred,omitempty"`
 	// Curated is set when a curator set the article's date or title.
 	Curated bool `json:"curated,omitempty"`
+	// Story is the id of the story the article tells with other articles
+	// of the corpus (see StoryRef); empty when no other reports it.
+	Story string `json:"story,omitempty"`
 }
 
 // ErrorReply is the friendly reply for a failure whose cause is logged elsewhere.

@@ -38,6 +38,22 @@ func (f figRef) sentenceKey() string {
 	return sameText(f.sentence())
 }
 
+// storyKey names the figure's value and measure within the story its
+// article tells with others ("" when it tells none): the same figure in
+// two reports of one event is one figure, however each words it.
+func (f figRef) storyKey() string {
+	if f.doc.story == nil {
+		return ""
+	}
+	fg := f.fig()
+	return "story:" + f.doc.story.id() + "|" + valueKey(fg) + "|" + measureKey(fg.Counts)
+}
+
+// valueKey names a figure's value: its unit, value, upper bound and year.
+func valueKey(fg *figures.Figure) string {
+	return fg.Unit + "|" + strconv.FormatFloat(fg.Value, 'f', -1, 64) + "|" + strconv.FormatFloat(fg.High, 'f', -1, 64) + "|" + strconv.Itoa(fg.Year)
+}
+
 // sentence is the sentence the figure stands in.
 func (f figRef) sentence() string {
 	fg := f.fig()
@@ -260,8 +276,11 @@ type itemSlot struct {
 func (l *statLister) add(heading string, figs []figRef) {
 	sec := Section{Heading: heading}
 	for _, f := range figs {
-		key := f.sentenceKey()
+		key, told := f.sentenceKey(), f.storyKey()
 		i, dup := l.seen[key]
+		if !dup && told != "" {
+			i, dup = l.seen[told]
+		}
 		if dup {
 			sl := &l.slots[i]
 			switch {
@@ -278,6 +297,9 @@ func (l *statLister) add(heading string, figs []figRef) {
 		} else {
 			l.distinct++
 			l.seen[key] = len(l.slots)
+			if told != "" {
+				l.seen[told] = len(l.slots)
+			}
 		}
 		if len(sec.Items) >= maxFiguresPerStat {
 			if !dup {
@@ -406,9 +428,7 @@ func disagreement(g figGroup) (string, bool) {
 		text string
 		pubs []string
 	}
-	key := func(fg *figures.Figure) string {
-		return fg.Unit + "|" + strconv.FormatFloat(fg.Value, 'f', -1, 64) + "|" + strconv.FormatFloat(fg.High, 'f', -1, 64)
-	}
+	key := valueKey
 	inCluster := map[string]bool{}
 	for i, x := range fs {
 		if root(i) == best {
