@@ -329,7 +329,7 @@ func keyFigures(figs []figRef, c *citer) []Item {
 			continue
 		}
 		at[k] = len(items)
-		items = append(items, Item{Text: "Figure: " + figureLine(fg), Mark: fg.Text, Source: c.cite(f.doc.ID), Date: f.doc.date()})
+		items = append(items, Item{Text: "Figure: " + figureLine(fg), Mark: fg.Text, Source: c.cite(f.doc.ID)})
 	}
 	// a value several articles give first
 	slices.SortStableFunc(items, func(a, b Item) int { return len(b.Also) - len(a.Also) })

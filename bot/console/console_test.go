@@ -26,7 +26,7 @@ func sampleReply() briefings.Reply {
 		Summary: "Interior Minister of France (2014).",
 		Sections: []briefings.Section{
 			{Heading: "Quotes", Items: []briefings.Item{
-				{Text: "“It would be very useful to have more policemen here.”", Source: "a", Date: "2014-11-05"},
+				{Text: "“It would be very useful to have more policemen here.”", Source: "a", Also: []string{"c"}, Date: "2014-11-05"},
 			}},
 			{Heading: "Figures", Items: []briefings.Item{
 				{Text: "French authorities struggle with up to 2,300 migrants.", Mark: "2,300", Source: "b"},
@@ -36,6 +36,7 @@ func sampleReply() briefings.Reply {
 		Sources: []briefings.Source{
 			{ID: "a", Title: "France wants British police in Calais", Publisher: "France 24", Published: "2014-11-05", URL: "https://example.com/a"},
 			{ID: "b", Title: "UK should send back-up to Calais", Published: "2020", DateInferred: true},
+			{ID: "c", Title: "French minister says UK police should help in Calais", Publisher: "ITV News", Published: "2014-11-05", Story: "a"},
 		},
 	}
 }
@@ -46,11 +47,39 @@ func TestRender(t *testing.T) {
 		reply briefings.Reply
 	}{
 		{"who.txt", sampleReply()},
+		{"digest.txt", sampleDigest()},
 		{"help.txt", bot.HelpReply()},
 		{"error.txt", briefings.ErrorReply("Please try again.")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkGolden(t, tt.name, Render(tt.reply)) })
+	}
+}
+
+// sampleDigest is a digest of one story two outlets report and one
+// article alone.
+func sampleDigest() briefings.Reply {
+	return briefings.Reply{
+		Kind:    briefings.KindDigest,
+		Title:   "What's new: 3 articles",
+		Summary: "3 articles not posted here before. They tell 2 stories: a story several outlets report is summarised once, with its outlets.",
+		Sections: []briefings.Section{
+			{Heading: "France wants British police in Calais (France 24 and ITV News)", URL: "https://example.com/a",
+				Story: &briefings.StoryRef{ID: "a", Articles: []string{"a", "c"}, Outlets: []string{"France 24", "ITV News"}},
+				Items: []briefings.Item{
+					{Text: "France’s Interior Minister welcomed the idea of British police in Calais.", Source: "a", Date: "2014-11-05"},
+					{Text: "Figure: £12 million pledge (2014)", Mark: "£12 million", Source: "a", Also: []string{"c"}},
+					{Text: "Figure: 2,300 migrants (2014)", Mark: "2,300", Source: "a"},
+					{Text: "Figure: 2,500 migrants (2014)", Mark: "2,500", Source: "c"},
+					{Text: "Sources disagree: Migrants: 2,300 (France 24) vs 2,500 (ITV News)"},
+				}},
+			{Heading: "UK should send back-up to Calais", Items: []briefings.Item{{Text: "The UK should send its own officials to Calais.", Source: "b"}}},
+		},
+		Sources: []briefings.Source{
+			{ID: "a", Title: "France wants British police in Calais", Publisher: "France 24", Published: "2014-11-05", URL: "https://example.com/a", Story: "a"},
+			{ID: "c", Title: "French minister says UK police should help in Calais", Publisher: "ITV News", Published: "2014-11-05", Story: "a"},
+			{ID: "b", Title: "UK should send back-up to Calais", Published: "2020", DateInferred: true},
+		},
 	}
 }
 

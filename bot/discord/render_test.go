@@ -23,6 +23,8 @@ var (
 		Published: "2014-09-20", URL: "https://www.bbc.co.uk/news/uk-29291473"}
 	srcGuardian = briefings.Source{ID: "guardian/2025-deal", Title: "UK-France 'one in, one out' deal [explained]", Publisher: "The Guardian",
 		Published: "2025-08-06", URL: "https://www.theguardian.com/uk-news/2025/aug/06/one_in_one_out (deal)"}
+	srcITV = briefings.Source{ID: "itv/2014-calais", Title: "UK and France agree Calais measures", Publisher: "ITV News",
+		Published: "2014-09-20", Story: srcBBC.ID}
 )
 
 func goldenReplies() map[string]briefings.Reply {
@@ -44,10 +46,10 @@ func goldenReplies() map[string]briefings.Reply {
 					{Text: "France's Interior Minister", Source: srcBBC.ID, Date: "2014-09-20"},
 				}},
 				{Heading: "Quotes", Items: []briefings.Item{
-					{Text: `"We must act together on the *smugglers* and their networks," said Bernard Cazeneuve.`, Source: srcBBC.ID, Date: "2014-09-20"},
+					{Text: `"We must act together on the *smugglers* and their networks," said Bernard Cazeneuve.`, Source: srcBBC.ID, Also: []string{srcITV.ID}, Date: "2014-09-20"},
 				}},
 			},
-			Sources: []briefings.Source{srcBBC}},
+			Sources: []briefings.Source{srcBBC, srcITV}},
 		"stats": {Kind: briefings.KindStats, Title: "Figures for 2025",
 			Summary: "Sources disagree on migrants in Calais: 2,300 vs 2,500.",
 			Sections: []briefings.Section{
@@ -69,12 +71,22 @@ func goldenReplies() map[string]briefings.Reply {
 			Summary: "The corpus covers the Calais and Channel crossings, 2014-2025. Try /sources."},
 		"error": briefings.ErrorReply("I couldn't do that just now. Please try again in a moment."),
 		"help":  bot.HelpReply(),
-		"digest": {Kind: briefings.KindDigest, Title: "Digest: 2 new articles",
+		"digest": {Kind: briefings.KindDigest, Title: "What's new: 3 articles",
+			Summary: "3 articles not posted here before. They tell 2 stories: a story several outlets report is summarised once, with its outlets.",
 			Sections: []briefings.Section{
-				{Heading: srcBBC.Title, URL: srcBBC.URL, Items: []briefings.Item{{Text: "The UK and France signed a deal to secure the port of Calais.", Source: srcBBC.ID, Date: srcBBC.Published}}},
+				{Heading: srcBBC.Title + " (BBC News and ITV News)", URL: srcBBC.URL,
+					Story: &briefings.StoryRef{ID: srcBBC.ID, Articles: []string{srcBBC.ID, srcITV.ID}, Outlets: []string{"BBC News", "ITV News"}},
+					Items: []briefings.Item{
+						{Text: "The UK and France signed a deal to secure the port of Calais.", Source: srcBBC.ID, Date: srcBBC.Published},
+						{Text: "Figure: £12 million pledge (2014)", Mark: "£12 million", Source: srcBBC.ID, Also: []string{srcITV.ID}},
+						{Text: "Figure: 2,300 migrants (2014)", Mark: "2,300", Source: srcBBC.ID},
+						{Text: "Figure: 2,500 migrants (2014)", Mark: "2,500", Source: srcITV.ID},
+						{Text: "Sources disagree: Migrants: 2,300 (BBC News) vs 2,500 (ITV News)"},
+						{Text: "People: Bernard Cazeneuve (Interior Minister); Theresa May (Home Secretary)", Source: srcBBC.ID, Also: []string{srcITV.ID}},
+					}},
 				{Heading: srcGuardian.Title, Items: []briefings.Item{{Text: "The 'one in, one out' pilot began on 6 August.", Source: srcGuardian.ID, Date: srcGuardian.Published}}},
 			},
-			Sources: []briefings.Source{srcBBC, srcGuardian}},
+			Sources: []briefings.Source{srcBBC, srcITV, srcGuardian}},
 		"oversized": {Kind: briefings.KindStats, Title: strings.Repeat("Figures ", 50), Summary: long,
 			Sections: []briefings.Section{{Heading: "Crossings", Items: many}, {Heading: "More", Items: many}},
 			Sources:  srcs},

@@ -18,6 +18,9 @@ import (
 
 var cazeneuve = briefings.Source{ID: "2014/cazeneuve-calais", Title: "Cazeneuve & May agree on Calais <security> plan", Publisher: "The Guardian", Published: "2014-09-20", URL: "https://www.theguardian.com/uk-news/2014/sep/20/calais?a=1&b=2"}
 
+// cazeneuveITV reports the same story as cazeneuve.
+var cazeneuveITV = briefings.Source{ID: "2014/itv-calais", Title: "UK and France agree Calais measures", Publisher: "ITV News", Published: "2014-09-20", Story: cazeneuve.ID}
+
 func sampleReplies() map[string]briefings.Reply {
 	long := strings.Repeat("The minister said the crossings would stop; ", 120)
 	var many []briefings.Item
@@ -35,9 +38,9 @@ func sampleReplies() map[string]briefings.Reply {
 			Summary: "France's Interior Minister (2014), later Prime Minister.",
 			Sections: []briefings.Section{
 				{Heading: "Roles", Items: []briefings.Item{{Text: "France's Interior Minister", Source: cazeneuve.ID, Date: "2014-09-20"}}},
-				{Heading: "Quotes", Items: []briefings.Item{{Text: `"We will not let Calais become a dead end," said Cazeneuve.`, Mark: "We will not let Calais become a dead end", Source: cazeneuve.ID, Date: "2014-09-20"}}},
+				{Heading: "Quotes", Items: []briefings.Item{{Text: `"We will not let Calais become a dead end," said Cazeneuve.`, Mark: "We will not let Calais become a dead end", Source: cazeneuve.ID, Also: []string{cazeneuveITV.ID}, Date: "2014-09-20"}}},
 			},
-			Sources: []briefings.Source{cazeneuve},
+			Sources: []briefings.Source{cazeneuve, cazeneuveITV},
 		},
 		"stats": {
 			Kind: briefings.KindStats, Title: "Figures for 2025",
@@ -58,13 +61,23 @@ func sampleReplies() map[string]briefings.Reply {
 		"error":    briefings.ErrorReply("I hit a problem answering that. Please try again, or try /help."),
 		"help":     bot.HelpReply(),
 		"digest": {
-			Kind: briefings.KindDigest, Title: "What's new: 2 articles",
+			Kind: briefings.KindDigest, Title: "What's new: 3 articles",
+			Summary: "3 articles not posted here before. They tell 2 stories: a story several outlets report is summarised once, with its outlets.",
 			Sections: []briefings.Section{
-				{Heading: "Record crossings", URL: "https://www.bbc.co.uk/news/record", Items: []briefings.Item{{Text: "More than 1,097 people crossed on Saturday.", Mark: "1,097", Source: "2025/record"}}},
+				{Heading: "Record crossings (BBC and Reuters)", URL: "https://www.bbc.co.uk/news/record",
+					Story: &briefings.StoryRef{ID: "2025/record", Articles: []string{"2025/record", "2025/record-reuters"}, Outlets: []string{"BBC", "Reuters"}},
+					Items: []briefings.Item{
+						{Text: "More than 1,097 people crossed on Saturday.", Mark: "1,097", Source: "2025/record"},
+						{Text: "Figure: 1,097 people (2025)", Mark: "1,097", Source: "2025/record", Also: []string{"2025/record-reuters"}},
+						{Text: "Figure: 19 boats (2025)", Mark: "19", Source: "2025/record"},
+						{Text: "Figure: 21 boats (2025)", Mark: "21", Source: "2025/record-reuters"},
+						{Text: "Sources disagree: Boats: 19 (BBC) vs 21 (Reuters)"},
+					}},
 				{Heading: "One in, one out", Items: []briefings.Item{{Text: "The pilot scheme starts this month.", Source: "2025/treaty"}}},
 			},
 			Sources: []briefings.Source{
-				{ID: "2025/record", Title: "Record crossings", Publisher: "BBC", Published: "2025-06-01", URL: "https://www.bbc.co.uk/news/record"},
+				{ID: "2025/record", Title: "Record crossings", Publisher: "BBC", Published: "2025-06-01", URL: "https://www.bbc.co.uk/news/record", Story: "2025/record"},
+				{ID: "2025/record-reuters", Title: "Record day for Channel crossings", Publisher: "Reuters", Published: "2025-06-01", Story: "2025/record"},
 				{ID: "2025/treaty", Title: "One in, one out | the deal", Publisher: "Reuters", Published: "2025-08-07", URL: "https://example.com/a|b"},
 			},
 		},
