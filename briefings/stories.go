@@ -38,6 +38,9 @@ func (e *Engine) buildStories() {
 		arts[i] = a
 	}
 	e.stories = nil
+	for _, d := range e.docs {
+		d.story = nil
+	}
 	for _, g := range story.Group(arts) {
 		s := &storyGroup{}
 		for _, i := range g {
