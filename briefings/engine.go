@@ -118,7 +118,8 @@ type DigestOptions struct {
 	Seen func(docID string) bool
 	// Spotlight asks for a spotlight reply when nothing is new.
 	Spotlight bool
-	// Limit caps the documents summarised; 0 means a sensible default.
+	// Limit caps the stories summarised (an article alone, or several
+	// reporting one event); 0 means a sensible default.
 	Limit int
 	// Now is the moment of the digest, which picks the spotlight of the
 	// day; zero means time.Now().

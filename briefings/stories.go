@@ -29,12 +29,13 @@ func (e *Engine) buildStories() {
 	for i, d := range e.docs {
 		a := story.Article{Fingerprint: d.x.Shingles}
 		a.Day, a.Dated = d.day()
-		for _, p := range d.named() {
+		for _, p := range d.profileAt { // every profile the article names
 			if p.Kind == people.Person {
 				a.People = append(a.People, p.ID)
 			}
 		}
 		slices.Sort(a.People)
+		a.People = slices.Compact(a.People)
 		arts[i] = a
 	}
 	e.stories = nil

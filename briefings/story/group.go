@@ -2,7 +2,7 @@ package story
 
 import (
 	"errors"
-	"hash/fnv"
+	"slices"
 	"sort"
 )
 
@@ -55,24 +55,20 @@ func Group(arts []Article) [][]int {
 	uf := newUnionFind(len(arts))
 	reps := representatives(arts, uf)
 
-	postings := map[uint32][]int32{}
-	for r, i := range reps {
-		for _, h := range arts[i].Fingerprint {
-			postings[h] = append(postings[h], int32(r))
-		}
-	}
+	idx := newIndex(arts, reps)
 	counts := make([]int32, len(reps))
 	var touched []int32
 	for r, i := range reps {
 		a := &arts[i]
-		for _, h := range a.Fingerprint {
-			bucket := postings[h]
+		for _, k := range idx.runsOf(r) {
+			bucket := idx.run(k)
 			if len(bucket) > maxBucket {
 				continue
 			}
-			for _, o := range bucket {
+			for b := len(bucket) - 1; b >= 0; b-- { // ascending: stop at r
+				o := int32(uint32(bucket[b]))
 				if int(o) <= r {
-					continue
+					break
 				}
 				if counts[o] == 0 {
 					touched = append(touched, o)
@@ -116,17 +112,15 @@ func representatives(arts []Article, uf *unionFind) []int {
 	}
 	first := map[copyKey]int{}
 	var reps []int
-	var buf [4]byte
 	for i, a := range arts {
 		if len(a.Fingerprint) == 0 {
 			continue
 		}
-		h := fnv.New64a()
+		h := uint64(fnvOffset)
 		for _, x := range a.Fingerprint {
-			buf[0], buf[1], buf[2], buf[3] = byte(x), byte(x>>8), byte(x>>16), byte(x>>24)
-			h.Write(buf[:])
+			h = (h ^ uint64(x)) * fnvPrime
 		}
-		k := copyKey{sum: h.Sum64(), dated: a.Dated}
+		k := copyKey{sum: h, dated: a.Dated}
 		if a.Dated {
 			k.day = a.Day
 		}
@@ -139,6 +133,52 @@ func representatives(arts []Article, uf *unionFind) []int {
 	}
 	return reps
 }
+
+// FNV-1a's 64-bit constants, to hash a fingerprint word by word.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+// index is an inverted index of shingles over representative articles,
+// in flat arrays (a map of slices costs more than the grouping itself at
+// tens of thousands of articles): entries sorted by shingle, so the
+// articles holding one shingle are a run, and each article's runs.
+type index struct {
+	entries []uint64 // shingle<<32 | representative, ascending
+	starts  []int32  // where each run begins in entries; one past the last at the end
+	runs    []int32  // the runs of each representative, ...
+	offsets []int32  // ... representative r's at runs[offsets[r]:offsets[r+1]]
+}
+
+func newIndex(arts []Article, reps []int) *index {
+	x := &index{offsets: make([]int32, len(reps)+1)}
+	for r, i := range reps {
+		x.offsets[r+1] = x.offsets[r] + int32(len(arts[i].Fingerprint))
+		for _, h := range arts[i].Fingerprint {
+			x.entries = append(x.entries, uint64(h)<<32|uint64(r))
+		}
+	}
+	slices.Sort(x.entries)
+	x.runs = make([]int32, len(x.entries))
+	fill := slices.Clone(x.offsets[:len(reps)])
+	for e, v := range x.entries {
+		if e == 0 || v>>32 != x.entries[e-1]>>32 {
+			x.starts = append(x.starts, int32(e))
+		}
+		r := uint32(v)
+		x.runs[fill[r]] = int32(len(x.starts) - 1)
+		fill[r]++
+	}
+	x.starts = append(x.starts, int32(len(x.entries)))
+	return x
+}
+
+// runsOf lists the runs of representative r: one per shingle it holds.
+func (x *index) runsOf(r int) []int32 { return x.runs[x.offsets[r]:x.offsets[r+1]] }
+
+// run lists the representatives holding run k's shingle, ascending.
+func (x *index) run(k int32) []uint64 { return x.entries[x.starts[k]:x.starts[k+1]] }
 
 // sameStory decides whether a and b, which share n shingles, report one
 // event.

@@ -128,8 +128,9 @@ type Digest struct {
 	// seen, and the first digest is an overview) or "backlog" (the first
 	// digests work through every article).
 	Start string `yaml:"start"`
-	// MaxArticles is the most articles one digest summarises (default 5);
-	// the rest follow in the next one.
+	// MaxArticles is the most stories one digest summarises (default 5),
+	// an article alone or several outlets' reports of one event; the rest
+	// follow in the next one.
 	MaxArticles int `yaml:"max_articles"`
 	// ThreadReplies opens a thread under each digest for questions.
 	ThreadReplies bool `yaml:"thread_replies"`
