@@ -155,12 +155,18 @@ func newIndex(arts []Article, reps []int) *index {
 	x := &index{offsets: make([]int32, len(reps)+1)}
 	for r, i := range reps {
 		x.offsets[r+1] = x.offsets[r] + int32(len(arts[i].Fingerprint))
+	}
+	x.entries = make([]uint64, 0, x.offsets[len(reps)])
+	for r, i := range reps {
 		for _, h := range arts[i].Fingerprint {
 			x.entries = append(x.entries, uint64(h)<<32|uint64(r))
 		}
 	}
-	slices.Sort(x.entries)
+	// entries are in representative order, so a stable sort by shingle
+	// alone leaves each run's representatives ascending
+	sortByShingle(x.entries)
 	x.runs = make([]int32, len(x.entries))
+	x.starts = make([]int32, 0, len(x.entries)+1)
 	fill := slices.Clone(x.offsets[:len(reps)])
 	for e, v := range x.entries {
 		if e == 0 || v>>32 != x.entries[e-1]>>32 {
@@ -172,6 +178,33 @@ func newIndex(arts []Article, reps []int) *index {
 	}
 	x.starts = append(x.starts, int32(len(x.entries)))
 	return x
+}
+
+// sortByShingle sorts entries by their upper 32 bits, stably: a radix
+// sort in two passes of 16 bits, several times faster than a comparison
+// sort at a million entries.
+func sortByShingle(entries []uint64) {
+	buf := make([]uint64, len(entries))
+	src, dst := entries, buf
+	var counts [1 << 16]int
+	for _, shift := range []uint{32, 48} {
+		clear(counts[:])
+		for _, v := range src {
+			counts[(v>>shift)&0xffff]++
+		}
+		sum := 0
+		for i, c := range counts {
+			counts[i] = sum
+			sum += c
+		}
+		for _, v := range src {
+			d := (v >> shift) & 0xffff
+			dst[counts[d]] = v
+			counts[d]++
+		}
+		src, dst = dst, src
+	}
+	// two passes: the sorted data is back in entries
 }
 
 // runsOf lists the runs of representative r: one per shingle it holds.
