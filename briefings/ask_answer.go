@@ -301,13 +301,15 @@ func (e *Engine) overview(q question.Question) Reply {
 			Summary: fmt.Sprintf("The corpus holds no article from %d. %s", q.Year, e.coverage())}
 	}
 	total := len(docs)
-	if len(docs) > defaultDigestLimit {
-		docs = docs[:defaultDigestLimit]
+	stories := byStory(docs) // several outlets' reports of one event are summarised once
+	shown := stories
+	if len(shown) > defaultDigestLimit {
+		shown = shown[:defaultDigestLimit]
 	}
 	c := newCiter(e)
 	r := Reply{Kind: KindDigest, Title: clip(q.Text, 120)}
-	for _, d := range docs {
-		r.Sections = append(r.Sections, e.digestSection(d, c))
+	for _, told := range shown {
+		r.Sections = append(r.Sections, e.storySection(told, c))
 	}
 	switch {
 	case q.Year != 0:
@@ -315,8 +317,13 @@ func (e *Engine) overview(q question.Question) Reply {
 	default:
 		r.Summary = fmt.Sprintf("The corpus holds %s, %s", plural(total, "article", "articles"), e.span())
 	}
-	if total > len(docs) {
-		r.Summary += fmt.Sprintf("; the %d most recent are summarised.", len(docs))
+	unit := ""
+	if len(stories) < total {
+		r.Summary += ", telling " + plural(len(stories), "story", "stories")
+		unit = " stories"
+	}
+	if len(stories) > len(shown) {
+		r.Summary += fmt.Sprintf("; the %d most recent%s are summarised.", len(shown), unit)
 	} else {
 		r.Summary += ", summarised."
 	}

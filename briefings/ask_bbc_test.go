@@ -89,7 +89,8 @@ func TestAskCorpusWide(t *testing.T) {
 		{"what happened in 2014?", KindDigest, "from 2014", 2014},
 		{"what happened in 2021", KindDigest, "1 article from 2021", 2021},
 		{"summarise", KindDigest, "The corpus holds", 0},
-		{"what's new?", KindDigest, "most recent", 0},
+		// three outlets' reports of one event are one story: all fit
+		{"what's new?", KindDigest, "6 articles, from 2014 to 2025, telling 4 stories, summarised", 0},
 		{"what happened in 1999?", KindNotFound, "no article from 1999", 0},
 	}
 	for _, c := range cases {

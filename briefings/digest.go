@@ -225,10 +225,17 @@ func (e *Engine) corpusOverview(opts DigestOptions) Digest {
 	if opts.Limit > 0 {
 		limit = min(limit, opts.Limit)
 	}
-	for i := len(e.byDate) - 1; i >= 0 && len(r.Sections) < limit; i-- {
+	var latest []*document
+	for i := len(e.byDate) - 1; i >= 0; i-- {
 		if d := e.byDate[i]; d.digest != curation.DigestExclude {
-			r.Sections = append(r.Sections, e.digestSection(d, c))
+			latest = append(latest, d)
 		}
+	}
+	for _, told := range byStory(latest) {
+		if len(r.Sections) == limit {
+			break
+		}
+		r.Sections = append(r.Sections, e.storySection(told, c))
 	}
 	r.Sources = c.sources
 	return Digest{Reply: r, DocIDs: ids}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/figures"
+	"github.com/briefbot/briefbot/briefings/internal/unionfind"
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
@@ -383,18 +384,8 @@ func disagreement(g figGroup) (string, bool) {
 	for i, f := range g.figs {
 		fs[i] = fig{f: f, caps: properWords(f.sentence())}
 	}
-	parent := make([]int, len(fs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var root func(int) int
-	root = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := unionfind.New(len(fs))
+	root := sets.Find
 	disputed := false
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
@@ -407,7 +398,7 @@ func disagreement(g figGroup) (string, bool) {
 			if lo <= 0 || hi/lo > maxDisputeRatio || !overlaps(fs[i].caps, fs[j].caps) {
 				continue
 			}
-			parent[root(i)] = root(j)
+			sets.Union(j, i)
 			disputed = true
 		}
 	}

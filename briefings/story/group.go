@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"sort"
+
+	"github.com/briefbot/briefbot/briefings/internal/unionfind"
 )
 
 var errBadFingerprint = errors.New("story: fingerprint is not a sorted list of 32-bit hashes")
@@ -52,7 +54,7 @@ type Article struct {
 // group. Candidates come from an inverted index of shingles, never from
 // all pairs, and exact copies are compared once.
 func Group(arts []Article) [][]int {
-	uf := newUnionFind(len(arts))
+	uf := unionfind.New(len(arts))
 	reps := representatives(arts, uf)
 
 	idx := newIndex(arts, reps)
@@ -79,7 +81,7 @@ func Group(arts []Article) [][]int {
 		for _, o := range touched {
 			j := reps[o]
 			if sameStory(a, &arts[j], int(counts[o])) {
-				uf.union(i, j)
+				uf.Union(i, j)
 			}
 			counts[o] = 0
 		}
@@ -88,7 +90,7 @@ func Group(arts []Article) [][]int {
 
 	byRoot := map[int][]int{}
 	for i := range arts {
-		r := uf.find(i)
+		r := uf.Find(i)
 		byRoot[r] = append(byRoot[r], i)
 	}
 	var out [][]int
@@ -104,7 +106,7 @@ func Group(arts []Article) [][]int {
 // representatives joins exact copies (the same fingerprint on the same day
 // or both undated) and returns one article of each text; articles with
 // too little text to fingerprint are left out.
-func representatives(arts []Article, uf *unionFind) []int {
+func representatives(arts []Article, uf *unionfind.Sets) []int {
 	type copyKey struct {
 		sum   uint64
 		dated bool
@@ -125,7 +127,7 @@ func representatives(arts []Article, uf *unionFind) []int {
 			k.day = a.Day
 		}
 		if j, ok := first[k]; ok {
-			uf.union(j, i)
+			uf.Union(j, i)
 			continue
 		}
 		first[k] = i
@@ -257,30 +259,4 @@ func abs(n int) int {
 		return -n
 	}
 	return n
-}
-
-// unionFind joins articles into stories.
-type unionFind struct{ parent []int }
-
-func newUnionFind(n int) *unionFind {
-	p := make([]int, n)
-	for i := range p {
-		p[i] = i
-	}
-	return &unionFind{parent: p}
-}
-
-func (u *unionFind) find(i int) int {
-	for u.parent[i] != i {
-		u.parent[i] = u.parent[u.parent[i]]
-		i = u.parent[i]
-	}
-	return i
-}
-
-func (u *unionFind) union(a, b int) {
-	ra, rb := u.find(a), u.find(b)
-	if ra != rb {
-		u.parent[rb] = ra
-	}
 }
