@@ -8,7 +8,7 @@ package story
 import (
 	"encoding/binary"
 	"encoding/json"
-	"hash/fnv"
+	"errors"
 	"slices"
 
 	"github.com/briefbot/briefbot/briefings/text"
@@ -26,6 +26,8 @@ const (
 	maxShingles = 400
 )
 
+var errBadFingerprint = errors.New("story: fingerprint is not a sorted list of 32-bit hashes")
+
 // Fingerprint is the set of an article's shingle hashes, ascending, at
 // most maxShingles of them.
 type Fingerprint []uint32
@@ -34,17 +36,18 @@ type Fingerprint []uint32
 // sentence boundary, so two articles that put the same sentences in
 // another order still match.
 func Of(sentences []string) Fingerprint {
-	var all []uint32
-	h := fnv.New32a()
+	var all, words []uint32
 	for _, s := range sentences {
-		w := text.Words(s)
-		for i := 0; i+shingleWords <= len(w); i++ {
-			h.Reset()
-			for _, x := range w[i : i+shingleWords] {
-				h.Write([]byte(x))
-				h.Write([]byte{0})
+		words = words[:0]
+		for _, w := range text.Words(s) {
+			words = append(words, fnv32(fnvOffset32, w))
+		}
+		for i := 0; i+shingleWords <= len(words); i++ {
+			h := uint32(fnvOffset32)
+			for _, w := range words[i : i+shingleWords] {
+				h = (h ^ w) * fnvPrime32
 			}
-			all = append(all, h.Sum32())
+			all = append(all, h)
 		}
 	}
 	slices.Sort(all)
@@ -53,6 +56,21 @@ func Of(sentences []string) Fingerprint {
 		all = all[:maxShingles]
 	}
 	return Fingerprint(slices.Clip(all))
+}
+
+// FNV-1a's 32-bit constants: words are hashed once, then each run of
+// shingleWords word hashes into a shingle.
+const (
+	fnvOffset32 = 2166136261
+	fnvPrime32  = 16777619
+)
+
+// fnv32 continues an FNV-1a hash h over the bytes of s.
+func fnv32(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime32
+	}
+	return h
 }
 
 // MarshalJSON writes the hashes as base64 of their little-endian bytes: a

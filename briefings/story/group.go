@@ -1,14 +1,11 @@
 package story
 
 import (
-	"errors"
 	"slices"
 	"sort"
 
 	"github.com/briefbot/briefbot/briefings/internal/unionfind"
 )
-
-var errBadFingerprint = errors.New("story: fingerprint is not a sorted list of 32-bit hashes")
 
 // Grouping thresholds.
 const (
@@ -126,8 +123,11 @@ func representatives(arts []Article, uf *unionfind.Sets) []int {
 		if a.Dated {
 			k.day = a.Day
 		}
-		if j, ok := first[k]; ok {
+		if j, ok := first[k]; ok && slices.Equal(arts[j].Fingerprint, a.Fingerprint) {
 			uf.Union(j, i)
+			continue
+		} else if ok {
+			reps = append(reps, i) // another text with the same hash: compared as any other
 			continue
 		}
 		first[k] = i
@@ -222,16 +222,16 @@ func sameStory(a, b *Article, n int) bool {
 	if bothDated && abs(a.Day-b.Day) > MaxDays {
 		return false
 	}
-	if n >= minNearShared && 100*n >= nearContainment*comparable(a.Fingerprint, b.Fingerprint) {
+	if n >= minNearShared && 100*n >= nearContainment*comparableShingles(a.Fingerprint, b.Fingerprint) {
 		return true
 	}
 	return bothDated && n >= minEventShared && sharesPerson(a.People, b.People)
 }
 
-// comparable is how many shingles of the smaller fingerprint could be
+// comparableShingles is how many shingles of the smaller fingerprint could be
 // shared at all: a sketch keeps the smallest hashes, so only hashes up to
 // the lower of the two sketches' largest can be in both.
-func comparable(a, b Fingerprint) int {
+func comparableShingles(a, b Fingerprint) int {
 	limit := min(a[len(a)-1], b[len(b)-1])
 	upTo := func(f Fingerprint) int {
 		return sort.Search(len(f), func(i int) bool { return f[i] > limit })
