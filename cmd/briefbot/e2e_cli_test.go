@@ -77,7 +77,11 @@ func TestE2ECheckConfigSignal(t *testing.T) {
 	}
 	done := make(chan struct{})
 	go func() { cmd.Wait(); close(done) }()
-	time.Sleep(300 * time.Millisecond) // let it block in the read
+	// A FIFO opens for writing without blocking only once a reader has
+	// it open: then check is reading its config, past its signal set-up.
+	// The write end stays open so that the read blocks until the signal.
+	writer := openFIFOWriter(t, fifo, done)
+	defer writer.Close()
 	cmd.Process.Signal(syscall.SIGTERM)
 	select {
 	case <-done:
@@ -88,6 +92,23 @@ func TestE2ECheckConfigSignal(t *testing.T) {
 	}
 	if code := cmd.ProcessState.ExitCode(); code == 0 || !strings.Contains(errs.String(), "config") {
 		t.Errorf("exit %d, stderr %q", code, errs.String())
+	}
+}
+
+// openFIFOWriter opens the FIFO's write end as soon as a reader holds it,
+// polling briefly; it fails the test if the process exits first.
+func openFIFOWriter(t *testing.T, fifo string, exited <-chan struct{}) *os.File {
+	t.Helper()
+	for {
+		f, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0)
+		if err == nil {
+			return f
+		}
+		select {
+		case <-exited:
+			t.Fatalf("check exited before reading its config: %v", err)
+		case <-time.After(5 * time.Millisecond):
+		}
 	}
 }
 
