@@ -179,18 +179,13 @@ func (b *builder) union(x, y int) {
 	delete(b.names, y)
 }
 
-// mergeVariants unions person groups whose names are one edit apart, found
-// through a deletion index (every name and each name less one rune).
+// mergeVariants unions person groups whose names are one edit apart.
 func (b *builder) mergeVariants() {
 	const person = "0:"
-	index := map[string][]int{}
+	slips := slipIndex{}
 	for g, k := range b.keys {
-		if !strings.HasPrefix(k, person) {
-			continue
-		}
-		name := k[len(person):]
-		for _, v := range deletions(name) {
-			index[v] = append(index[v], g)
+		if strings.HasPrefix(k, person) {
+			slips.add(k[len(person):], g)
 		}
 	}
 	for g, k := range b.keys {
@@ -198,30 +193,12 @@ func (b *builder) mergeVariants() {
 			continue
 		}
 		name := k[len(person):]
-		seen := map[int]bool{}
-		for _, v := range deletions(name) {
-			for _, h := range index[v] {
-				if h == g || seen[h] {
-					continue
-				}
-				seen[h] = true
-				if spellingVariant(name, b.keys[h][len(person):]) {
-					b.union(g, h)
-				}
+		for _, h := range slips.near(name) {
+			if h != g && spellingVariant(name, b.keys[h][len(person):]) {
+				b.union(g, h)
 			}
 		}
 	}
-}
-
-// deletions returns s and every string made by deleting one rune of s.
-func deletions(s string) []string {
-	r := []rune(s)
-	out := make([]string, 0, len(r)+1)
-	out = append(out, s)
-	for i := range r {
-		out = append(out, string(r[:i])+string(r[i+1:]))
-	}
-	return out
 }
 
 // attachShort gives each short-named person (a surname, initials and a

@@ -11,10 +11,12 @@ type extractor struct {
 	given      wordSet // first names learnt from this article's confident names
 	ents       []*Entity
 	byFull     map[string]*Entity
-	lowerWords wordSet // words the article writes in lower case, built when first needed
-	spoken     wordSet // single capitalised words a speech verb goes with: "said Kujda"
-	// foldCache holds the folded words of entity names.
-	foldCache map[*Entity]foldedName
+	lowerWords wordSet          // words the article writes in lower case, built when first needed
+	spoken     wordSet          // single capitalised words a speech verb goes with: "said Kujda"
+	people     personIndex      // the persons of ents, by the words of their names
+	alone      map[string]uint8 // how words stand alone as a capitalised chain (usedAlone), built when first needed
+	shortNames wordSet          // one-word names given alone (shortSurname), built when first needed
+	factsOf    map[*Entity]*personFacts
 }
 
 type position struct{ para, off int }
@@ -24,7 +26,7 @@ func (p position) before(q position) bool {
 }
 
 func newExtractor(d *text.Doc) *extractor {
-	x := &extractor{doc: d, given: wordSet{}, spoken: wordSet{}, byFull: map[string]*Entity{}, foldCache: map[*Entity]foldedName{}}
+	x := &extractor{doc: d, given: wordSet{}, spoken: wordSet{}, byFull: map[string]*Entity{}, factsOf: map[*Entity]*personFacts{}}
 	for i, p := range d.Paragraphs {
 		x.paras = append(x.paras, newParagraph(i, p))
 	}

@@ -35,8 +35,10 @@ func (x *extractor) buildEntities() {
 	}
 	// Merge spelling variants into the more frequent form.
 	merged := map[*group]*group{}
+	slips := slipIndex{}
 	for i, g := range groups {
-		for _, h := range groups[:i] {
+		for _, j := range slips.near(g.key) {
+			h := groups[j]
 			if merged[h] != nil || !spellingVariant(g.key, h.key) {
 				continue
 			}
@@ -47,6 +49,7 @@ func (x *extractor) buildEntities() {
 			}
 			break
 		}
+		slips.add(g.key, i)
 	}
 	for _, g := range groups {
 		if merged[g] != nil {
@@ -71,9 +74,9 @@ func (x *extractor) buildEntities() {
 					order = append(order, n)
 				}
 				count[n]++
-				c.entity = e
+				x.link(c, e)
 			}
-			x.byFull[m.key] = e
+			x.setFull(m.key, e)
 		}
 		e.Name = order[0]
 		for _, n := range order {
@@ -81,19 +84,20 @@ func (x *extractor) buildEntities() {
 				e.Name = n
 			}
 		}
-		x.ents = append(x.ents, e)
+		x.addPerson(e)
 	}
 	// A shorter full name inside a longer one joins it: "Kalan Karim" in
 	// "Kalan Kawa Karim", the first names "Juan Carlos" in "Juan Carlos
 	// Ferrero" (when only one longer name fits).
-	for _, e := range x.ents {
+	for id, e := range x.people.people {
+		short := x.people.words[id]
 		var into []*Entity
-		for _, f := range x.ents {
+		for _, fid := range x.people.first[short[0]] {
+			f, long := x.people.people[fid], x.people.words[fid]
 			if e == f || e.Kind != Person || f.Kind != Person {
 				continue
 			}
-			short, long := strings.Fields(fold(e.Name)), strings.Fields(fold(f.Name))
-			if len(short) < len(long) && (subName(fold(e.Name), fold(f.Name)) || hasPrefix(long, short)) {
+			if len(short) < len(long) && (subName(short, long) || hasPrefix(long, short)) {
 				into = append(into, f)
 			}
 		}
@@ -204,21 +208,6 @@ func (x *extractor) dropWorks() {
 	}
 }
 
-// mergeInto moves entity e's mentions into f.
-func (x *extractor) mergeInto(e, f *Entity) {
-	for _, c := range x.cands {
-		if c.entity == e {
-			c.entity = f
-		}
-	}
-	for k, v := range x.byFull {
-		if v == e {
-			x.byFull[k] = f
-		}
-	}
-	e.Kind = -1 // dropped in result()
-}
-
 // spellingVariant reports two folded full names one edit apart, with the
 // same number of words and long enough for one edit to be a misspelling.
 func spellingVariant(a, b string) bool {
@@ -238,10 +227,9 @@ func spellingVariant(a, b string) bool {
 	return true
 }
 
-// subName reports whether short's words are a subsequence of long's with
-// the same first and last words.
-func subName(short, long string) bool {
-	s, l := strings.Fields(short), strings.Fields(long)
+// subName reports whether the words s are a subsequence of the words l
+// with the same first and last words.
+func subName(s, l []string) bool {
 	if len(s) < 2 || s[0] != l[0] || s[len(s)-1] != l[len(l)-1] {
 		return false
 	}
@@ -258,6 +246,7 @@ func subName(short, long string) bool {
 // a surname, a single name after a title, initials) to the article's
 // people, or makes them people of their own.
 func (x *extractor) linkShort() {
+	honCount := x.honorificCounts()
 	for _, c := range x.cands {
 		if c.entity != nil {
 			continue
@@ -273,10 +262,10 @@ func (x *extractor) linkShort() {
 		// "Mr Marc" for Marc Alegre is a slip made once; "Mr Howard" said
 		// again and again is a Howard, not Howard Flight. A knight is "Sir
 		// Ian" as a rule.
-		byFirst := c.hon >= 0 && len(toks) == 1 && (x.shortCount(toks[0]) == 1 || firstNameHonorifics[hon])
+		byFirst := c.hon >= 0 && len(toks) == 1 && (honCount[toks[0]] == 1 || firstNameHonorifics[hon])
 		e, ambiguous := x.find(toks, hon, byFirst, candPos(c))
 		if e != nil {
-			c.entity = e
+			x.link(c, e)
 			continue
 		}
 		if ambiguous {
@@ -284,12 +273,12 @@ func (x *extractor) linkShort() {
 		}
 		key := strings.Join(toks, " ")
 		if e := x.byFull[key]; e != nil && e.Kind == Person && (c.gender == 0 || x.genderFits(e, c.gender)) {
-			c.entity = e
+			x.link(c, e)
 			continue
 		}
 		e = &Entity{Kind: Person, Name: c.name()}
-		x.ents = append(x.ents, e)
-		x.byFull[key] = e
-		c.entity = e
+		x.addPerson(e)
+		x.setFull(key, e)
+		x.link(c, e)
 	}
 }

@@ -49,8 +49,8 @@ func (x *extractor) scanKnownRun(pp *paragraph, a, b int) {
 		spoken := x.spoken[surname[0]] && !x.usedAlone(toks[a].lower, false)
 		if (known || spoken) && x.allNameLikeStrict(toks, a, b) && !pp.heading && b-a <= 3 && x.plausibleFirst(toks[a]) {
 			e = &Entity{Kind: Person, Name: c.name()}
-			x.ents = append(x.ents, e)
-			x.byFull[strings.Join(c.nameTokens(), " ")] = e
+			x.addPerson(e)
+			x.setFull(strings.Join(c.nameTokens(), " "), e)
 		}
 	}
 	if e == nil && !ambiguous && b-a == 1 && (toks[a].poss || x.speechNear(pp, a, b)) && !isPlace(toks[a]) && !isMonth(toks[a]) && !isOrgWord(toks[a]) && !isDemonym(toks[a]) {
@@ -59,12 +59,13 @@ func (x *extractor) scanKnownRun(pp *paragraph, a, b int) {
 	if e == nil {
 		return
 	}
-	c.entity = e
 	c.fullName = b-a >= 2
+	x.link(c, e)
 	for k := a; k < b; k++ {
 		pp.used[k] = true
 	}
 	x.cands = append(x.cands, c)
+	x.noteShort(c)
 }
 
 // innerCapital reports a word whose second letter is a capital, like no
@@ -85,37 +86,46 @@ func innerCapital(w string) bool {
 // "Fiat is to close the Fiat Powertrain plant"; a possessive ("Jarek's")
 // counts only when poss is set.
 func (x *extractor) usedAlone(lower string, poss bool) bool {
-	for _, pp := range x.paras {
-		for k, t := range pp.toks {
-			if t.word && t.upper && t.lower == lower && (poss || !t.poss) &&
-				(k+1 == len(pp.toks) || !pp.toks[k+1].word || !pp.toks[k+1].upper) &&
-				(k == 0 || !pp.toks[k-1].word || !pp.toks[k-1].upper) {
-				return true
+	if x.alone == nil {
+		x.alone = map[string]uint8{}
+		for _, pp := range x.paras {
+			for k, t := range pp.toks {
+				if t.word && t.upper &&
+					(k+1 == len(pp.toks) || !pp.toks[k+1].word || !pp.toks[k+1].upper) &&
+					(k == 0 || !pp.toks[k-1].word || !pp.toks[k-1].upper) {
+					x.alone[t.lower] |= aloneUse(t.poss)
+				}
 			}
 		}
 	}
-	return false
+	use := x.alone[lower]
+	return use&aloneBare != 0 || (poss && use&alonePossessive != 0)
+}
+
+// How a word stands alone: bare ("BT said") or possessive ("Jarek's").
+const (
+	aloneBare uint8 = 1 << iota
+	alonePossessive
+)
+
+func aloneUse(poss bool) uint8 {
+	if poss {
+		return alonePossessive
+	}
+	return aloneBare
 }
 
 // byFirstName returns the one person of the article whose first name is
 // first, when no one has it as a surname.
 func (x *extractor) byFirstName(first string) *Entity {
+	for _, id := range x.people.last[first] {
+		if x.people.people[id].Kind == Person {
+			return nil // someone's surname, or someone's one name
+		}
+	}
 	var hit *Entity
-	for _, e := range x.ents {
-		if e.Kind != Person {
-			continue
-		}
-		full := x.folded(e)
-		if len(full) < 2 {
-			if len(full) == 1 && full[0] == first {
-				return nil
-			}
-			continue
-		}
-		switch {
-		case full[len(full)-1] == first:
-			return nil
-		case full[0] == first:
+	for _, id := range x.people.first[first] {
+		if e := x.people.people[id]; e.Kind == Person && len(x.people.words[id]) >= 2 {
 			if hit != nil && hit != e {
 				return nil
 			}
@@ -125,23 +135,10 @@ func (x *extractor) byFirstName(first string) *Entity {
 	if hit == nil || (!givenNames[first] && !x.namedBySurname(hit)) {
 		return nil // "Merrill's" is Merrill Lynch's, a bank's
 	}
-	for _, c := range x.cands {
-		if !c.fullName && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == first {
-			return nil // "Prince Charles" is someone else
-		}
+	if x.shortSurname(first) {
+		return nil // "Prince Charles" is someone else
 	}
 	return hit
-}
-
-// namedBySurname reports whether the article names person e by a surname
-// alone or after an honorific somewhere, as it names people and not firms.
-func (x *extractor) namedBySurname(e *Entity) bool {
-	for _, c := range x.cands {
-		if c.entity == e && (c.hon >= 0 || (c.j-c.i == 1 && !c.fullName)) {
-			return true
-		}
-	}
-	return false
 }
 
 // plausibleFirst reports whether a word can be a first name: a known one,
@@ -163,14 +160,7 @@ func (x *extractor) plausibleFirst(t token) bool {
 
 // isSurname reports whether a folded word ends a full name of the
 // article's people: "Ghosn" in "successor to Ghosn Nissan has named".
-func (x *extractor) isSurname(w string) bool {
-	for _, e := range x.ents {
-		if full := x.folded(e); e.Kind == Person && len(full) >= 2 && full[len(full)-1] == w {
-			return true
-		}
-	}
-	return false
-}
+func (x *extractor) isSurname(w string) bool { return x.people.isSurname(w, nil) }
 
 // plausibleWords reports whether none of tokens [a, b) is a word the
 // article also writes in lower case or a function word.
@@ -198,12 +188,13 @@ func (x *extractor) buildLowerWords() {
 	}
 }
 
-// shortCount counts the honorific mentions of a one-word name.
-func (x *extractor) shortCount(folded string) int {
-	n := 0
+// honorificCounts counts the honorific mentions of each one-word name
+// (folded): "Mr Howard" said again and again.
+func (x *extractor) honorificCounts() map[string]int {
+	n := map[string]int{}
 	for _, c := range x.cands {
-		if c.hon >= 0 && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == folded {
-			n++
+		if c.hon >= 0 && c.j-c.i == 1 {
+			n[fold(c.para.toks[c.i].text)]++
 		}
 	}
 	return n
@@ -212,12 +203,21 @@ func (x *extractor) shortCount(folded string) int {
 // shortSurname reports a name the article otherwise gives alone, after an
 // honorific or a title: "Mr MacKenzie", "champion Dibaba".
 func (x *extractor) shortSurname(folded string) bool {
-	for _, c := range x.cands {
-		if !c.fullName && c.j-c.i == 1 && fold(c.para.toks[c.i].text) == folded {
-			return true
+	if x.shortNames == nil {
+		x.shortNames = wordSet{}
+		for _, c := range x.cands {
+			x.noteShort(c)
 		}
 	}
-	return false
+	return x.shortNames[folded]
+}
+
+// noteShort records a candidate that gives one word alone, once the set
+// of such names is built.
+func (x *extractor) noteShort(c *cand) {
+	if x.shortNames != nil && !c.fullName && c.j-c.i == 1 {
+		x.shortNames[fold(c.para.toks[c.i].text)] = true
+	}
 }
 
 func (x *extractor) allKnownLike(toks []token, a, b int) bool {

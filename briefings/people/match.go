@@ -19,9 +19,9 @@ func ShortFormOf(short, full string) bool {
 	if len(s) == 0 || len(f) < 2 || len(s) > len(f) || strings.Join(s, " ") == strings.Join(f, " ") {
 		return false
 	}
-	e := &Entity{Kind: Person, Name: full}
-	words := func(*Entity) []string { return f }
-	return len(matchName(s, false, nil, []*Entity{e}, words, nil)) == 1 && !misspeltOnly(s, f)
+	var ix personIndex
+	ix.add(&Entity{Kind: Person, Name: full}, f)
+	return len(matchName(s, false, nil, &ix, nil)) == 1 && !misspeltOnly(s, f)
 }
 
 // misspeltOnly reports a one-word name that matches a full name only as a
@@ -47,32 +47,74 @@ type nameUsage interface {
 // fits, trying one way after another until one finds someone: a surname
 // (one word or several: "Dal Maso"), initials and a surname ("S Webster"),
 // the first names ("Juan Carlos"; one word only after an honorific, set
-// byFirst: "Mr Marc"), a misspelt surname ("Daveport"). words gives a
-// person's folded name; fits, when not nil, must accept a person.
-func matchName(name []string, byFirst bool, hits, people []*Entity, words func(*Entity) []string, fits func(*Entity) bool) []*Entity {
-	try := func(match func(full []string) bool) {
-		for _, e := range people {
+// byFirst: "Mr Marc"), a misspelt surname ("Daveport"). people indexes the
+// folded names; fits, when not nil, must accept a person. Each way looks
+// only at the people the index lists under one of the name's words, so a
+// match costs the same in a long article as in a short one.
+func matchName(name []string, byFirst bool, hits []*Entity, people *personIndex, fits func(*Entity) bool) []*Entity {
+	try := func(ids []int, match func(full []string) bool) {
+		for _, id := range ids {
+			e := people.people[id]
 			if e.Kind != Person || slices.Contains(hits, e) {
 				continue
 			}
-			if full := words(e); len(full) >= 2 && match(full) && (fits == nil || fits(e)) {
+			if full := people.words[id]; len(full) >= 2 && match(full) && (fits == nil || fits(e)) {
 				hits = append(hits, e)
 			}
 		}
 	}
-	try(func(full []string) bool { return hasSuffix(full, name) })
+	last := name[len(name)-1]
+	try(people.last[last], func(full []string) bool { return hasSuffix(full, name) })
 	if len(hits) == 0 && len(name) >= 2 && isInitials(name[0]) {
-		try(func(full []string) bool {
+		try(people.last[last], func(full []string) bool {
 			return hasSuffix(full, name[1:]) && initialsMatch(name[0], full[:len(full)-len(name)+1])
 		})
 	}
 	if len(hits) == 0 && (len(name) >= 2 || byFirst) {
-		try(func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
+		try(people.first[name[0]], func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
 	}
 	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 5 {
-		try(func(full []string) bool { return misspelt(full[len(full)-1], name[0]) })
+		try(people.slips.near(name[0]), func(full []string) bool { return misspelt(full[len(full)-1], name[0]) })
 	}
 	return hits
+}
+
+// personIndex lists people under the words of their folded full names:
+// the last word, the first word, and the last word's possible slips.
+type personIndex struct {
+	people []*Entity
+	words  [][]string       // folded name words, by id
+	last   map[string][]int // last word -> ids, ascending
+	first  map[string][]int // first word -> ids, ascending
+	slips  slipIndex        // last words, for their misspellings
+}
+
+// add lists a person under the folded words of their name.
+func (ix *personIndex) add(e *Entity, words []string) {
+	if len(words) == 0 {
+		return
+	}
+	if ix.last == nil {
+		ix.last, ix.first, ix.slips = map[string][]int{}, map[string][]int{}, slipIndex{}
+	}
+	id := len(ix.people)
+	ix.people = append(ix.people, e)
+	ix.words = append(ix.words, words)
+	last := words[len(words)-1]
+	ix.last[last] = append(ix.last[last], id)
+	ix.first[words[0]] = append(ix.first[words[0]], id)
+	ix.slips.add(last, id)
+}
+
+// isSurname reports whether w is the last word of the full name (two
+// words or more) of one of the indexed people.
+func (ix *personIndex) isSurname(w string, except *Entity) bool {
+	for _, id := range ix.last[w] {
+		if e := ix.people[id]; e != except && e.Kind == Person && len(ix.words[id]) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // pickNamed chooses among the people a name fits. One fits: that one.
@@ -122,67 +164,14 @@ func (x *extractor) find(name []string, hon string, byFirst bool, at position) (
 	if e := x.byFull[strings.Join(name, " ")]; e != nil && e.Kind == Person && fits(e) {
 		return e, false
 	}
-	hits := matchName(name, byFirst, nil, x.ents, x.folded, fits)
+	hits := matchName(name, byFirst, nil, &x.people, fits)
 	return pickNamed(hits, plainHonorifics[hon], gender, at, x)
 }
 
-// genderFits reports whether person e can take an honorific of gender g:
-// the article gives no full name of theirs an honorific of the other
-// gender ("Mrs Theresa May" is no "Mr May"). Honorifics before a surname
-// alone do not count: which person they name is the question.
-func (x *extractor) genderFits(e *Entity, g byte) bool {
-	for _, c := range x.cands {
-		if c.entity == e && c.fullName && c.gender != 0 && c.gender != g {
-			return false
-		}
-	}
-	return true
-}
-
-// knownGender is the gender an honorific before a full name of e gives, or 0.
-func (x *extractor) knownGender(e *Entity) byte {
-	for _, c := range x.cands {
-		if c.entity == e && c.fullName && c.gender != 0 {
-			return c.gender
-		}
-	}
-	return 0
-}
-
-// namedBefore reports whether the article names e before position at.
-func (x *extractor) namedBefore(e *Entity, at position) bool {
-	for _, c := range x.cands {
-		if c.entity == e && candPos(c).before(at) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasRankTitle reports whether the article names e with a rank title:
-// "Sir", "Lord", "Dame", "Baroness".
-func (x *extractor) hasRankTitle(e *Entity) bool {
-	for _, c := range x.cands {
-		if c.entity == e && c.hon >= 0 && rankHonorifics[c.para.toks[c.hon].lower] {
-			return true
-		}
-	}
-	return false
-}
-
-// folded returns the folded words of an entity's name, cached.
-func (x *extractor) folded(e *Entity) []string {
-	if f, ok := x.foldCache[e]; ok && f.name == e.Name {
-		return f.words
-	}
-	w := strings.Fields(fold(e.Name))
-	x.foldCache[e] = foldedName{e.Name, w}
-	return w
-}
-
-type foldedName struct {
-	name  string
-	words []string
+// addPerson adds a person to the article's people and to their index.
+func (x *extractor) addPerson(e *Entity) {
+	x.ents = append(x.ents, e)
+	x.people.add(e, strings.Fields(fold(e.Name)))
 }
 
 func hasSuffix(full, part []string) bool {

@@ -59,8 +59,10 @@ type DocResult struct {
 	Entities []*Entity
 	Mentions []Mention
 
-	byKey map[string]*Entity
-	names map[string][]*Entity // folded name or alias -> entities
+	byKey   map[string]*Entity
+	names   map[string][]*Entity // folded name or alias -> entities
+	people  personIndex          // the persons, by the words of their names
+	firstAt map[string]position  // entity key -> where the article first names it
 }
 
 // Entity returns the entity with the doc-local key, or nil.

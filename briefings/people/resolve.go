@@ -9,6 +9,13 @@ import (
 func (r *DocResult) index() {
 	r.byKey = make(map[string]*Entity, len(r.Entities))
 	r.names = map[string][]*Entity{}
+	r.people = personIndex{}
+	r.firstAt = map[string]position{}
+	for _, m := range r.Mentions {
+		if _, ok := r.firstAt[m.Key]; !ok {
+			r.firstAt[m.Key] = position{m.Para, m.Start} // mentions are in reading order
+		}
+	}
 	add := func(name string, e *Entity) {
 		k := strings.Join(stripHonorific(strings.Fields(fold(stripPossessive(name)))), " ")
 		if k != "" && !slices.Contains(r.names[k], e) {
@@ -17,6 +24,9 @@ func (r *DocResult) index() {
 	}
 	for _, e := range r.Entities {
 		r.byKey[e.Key] = e
+		if e.Kind == Person {
+			r.people.add(e, strings.Fields(fold(e.Name)))
+		}
 		add(e.Name, e)
 		for _, a := range e.Aliases {
 			add(a, e)
@@ -106,8 +116,7 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific, plain boo
 			return e // the full name
 		}
 	}
-	hits = matchName(name, honorific, append([]*Entity(nil), hits...), r.Entities,
-		func(e *Entity) []string { return strings.Fields(fold(e.Name)) }, nil)
+	hits = matchName(name, honorific, append([]*Entity(nil), hits...), &r.people, nil)
 	if gender != 0 {
 		fits := hits[:0:0]
 		for _, e := range hits {
@@ -126,15 +135,8 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific, plain boo
 type resultUsage struct{ r *DocResult }
 
 func (u resultUsage) namedBefore(e *Entity, at position) bool {
-	for _, m := range u.r.Mentions {
-		if !(position{m.Para, m.Start}).before(at) {
-			return false
-		}
-		if m.Key == e.Key {
-			return true
-		}
-	}
-	return false
+	first, ok := u.r.firstAt[e.Key]
+	return ok && first.before(at)
 }
 
 func (u resultUsage) hasRankTitle(e *Entity) bool {

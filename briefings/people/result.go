@@ -78,16 +78,7 @@ func (x *extractor) result() *DocResult {
 func (x *extractor) trimOtherNames(title string, self *Entity) string {
 	ws := strings.Fields(title)
 	for len(ws) > 1 {
-		w := fold(stripPossessive(ws[0]))
-		other := false
-		for _, e := range x.ents {
-			if e != self && e.Kind == Person {
-				if n := strings.Fields(fold(e.Name)); len(n) >= 2 && n[len(n)-1] == w {
-					other = true
-				}
-			}
-		}
-		if !other {
+		if !x.people.isSurname(fold(stripPossessive(ws[0])), self) {
 			break
 		}
 		ws = ws[1:]
@@ -116,25 +107,22 @@ func (x *extractor) guessGenders(r *DocResult) {
 			byPara[m.Para] = append(byPara[m.Para], m)
 		}
 	}
-	namesNobody := func(para int, sp text.Span) bool {
-		for _, m := range byPara[para] {
-			if m.Start >= sp.Start && m.Start < sp.End {
-				return false
-			}
-		}
-		return true
+	// in returns the mentions of a paragraph that start within sp; a
+	// paragraph's mentions are in reading order.
+	in := func(ms []Mention, sp text.Span) []Mention {
+		lo := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= sp.Start })
+		hi := lo + sort.Search(len(ms)-lo, func(i int) bool { return ms[lo+i].Start >= sp.End })
+		return ms[lo:hi]
 	}
 	for _, pp := range x.paras {
 		ms := byPara[pp.idx]
 		for si, sp := range pp.p.Sentences {
 			key, end, n := "", 0, 0
-			for _, m := range ms {
-				if m.Start >= sp.Start && m.Start < sp.End {
-					if m.Key != key {
-						n++
-					}
-					key, end = m.Key, m.End
+			for _, m := range in(ms, sp) {
+				if m.Key != key {
+					n++
 				}
+				key, end = m.Key, m.End
 			}
 			if n != 1 {
 				continue
@@ -144,7 +132,7 @@ func (x *extractor) guessGenders(r *DocResult) {
 				follow = pp.p.Text[end:sp.End]
 			}
 			if si+1 < len(pp.p.Sentences) {
-				if nx := pp.p.Sentences[si+1]; namesNobody(pp.idx, nx) {
+				if nx := pp.p.Sentences[si+1]; len(in(ms, nx)) == 0 {
 					follow += " " + pp.p.Text[nx.Start:nx.End]
 				}
 			} else if pp.idx+1 < len(x.paras) && len(byPara[pp.idx+1]) == 0 {
