@@ -15,8 +15,9 @@ type profile struct {
 	roles     []people.DatedRole
 	latest    people.DatedRole // the latest current role, else the latest role
 	hasLatest bool
-	docs      []*document // the articles that mention them, oldest first
-	summary   string      // the one-line description of a who reply
+	docs      []*document         // the articles that mention them, oldest first
+	named     map[*document][]int // per article, the indexes of its mentions of them
+	summary   string              // the one-line description of a who reply
 }
 
 // quoteRef is one quote of a document.
@@ -33,6 +34,11 @@ type related struct {
 
 // maxRelated bounds the related people kept per profile.
 const maxRelated = 12
+
+// maxCoNamed is how many people named before and after a person, in order
+// of first mention, an article relates them to: every one in an article,
+// the nearest in a text that names hundreds.
+const maxCoNamed = 60
 
 // build merges people across articles and precomputes the lookups the
 // answers use, so that answering is a lookup, not a scan.
@@ -79,9 +85,20 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 				p.quotes = append(p.quotes, quoteRef{doc: d, i: i})
 			}
 		}
+		for i, m := range d.people.Mentions {
+			if p := d.profileAt[m.Key]; p != nil {
+				if p.named == nil {
+					p.named = map[*document][]int{}
+				}
+				p.named[d] = append(p.named[d], i)
+			}
+		}
 		named := d.named()
-		for _, a := range named {
-			for _, b := range named {
+		for i, a := range named {
+			// People named far apart in a long text are not related, and
+			// pairing everyone with everyone would grow with the square of
+			// its length.
+			for _, b := range named[max(0, i-maxCoNamed):min(len(named), i+maxCoNamed+1)] {
 				if a == b {
 					continue
 				}

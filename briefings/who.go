@@ -439,10 +439,8 @@ func (p *profile) firstQuoteIn(docID string) (string, bool) {
 func (e *Engine) introduction(p *profile) string {
 	var first string
 	for _, d := range p.docs {
-		for _, m := range d.people.Mentions {
-			if d.profileAt[m.Key] != p {
-				continue
-			}
+		for _, i := range p.named[d] {
+			m := d.people.Mentions[i]
 			_, s := d.sentenceAt(m.Para, m.Start)
 			switch {
 			case s == "":

@@ -92,7 +92,7 @@ func (x *extractor) buildEntities() {
 	for id, e := range x.people.people {
 		short := x.people.words[id]
 		var into []*Entity
-		for _, fid := range x.people.first[short[0]] {
+		for _, fid := range x.people.withFirst(short[0]) {
 			f, long := x.people.people[fid], x.people.words[fid]
 			if e == f || e.Kind != Person || f.Kind != Person {
 				continue

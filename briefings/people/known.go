@@ -118,13 +118,13 @@ func aloneUse(poss bool) uint8 {
 // byFirstName returns the one person of the article whose first name is
 // first, when no one has it as a surname.
 func (x *extractor) byFirstName(first string) *Entity {
-	for _, id := range x.people.last[first] {
+	for _, id := range x.people.withLast(first) {
 		if x.people.people[id].Kind == Person {
 			return nil // someone's surname, or someone's one name
 		}
 	}
 	var hit *Entity
-	for _, id := range x.people.first[first] {
+	for _, id := range x.people.withFirst(first) {
 		if e := x.people.people[id]; e.Kind == Person && len(x.people.words[id]) >= 2 {
 			if hit != nil && hit != e {
 				return nil

@@ -19,8 +19,7 @@ func ShortFormOf(short, full string) bool {
 	if len(s) == 0 || len(f) < 2 || len(s) > len(f) || strings.Join(s, " ") == strings.Join(f, " ") {
 		return false
 	}
-	var ix personIndex
-	ix.add(&Entity{Kind: Person, Name: full}, f)
+	ix := onePerson(&Entity{Kind: Person, Name: full}, f)
 	return len(matchName(s, false, nil, &ix, nil)) == 1 && !misspeltOnly(s, f)
 }
 
@@ -64,17 +63,17 @@ func matchName(name []string, byFirst bool, hits []*Entity, people *personIndex,
 		}
 	}
 	last := name[len(name)-1]
-	try(people.last[last], func(full []string) bool { return hasSuffix(full, name) })
+	try(people.withLast(last), func(full []string) bool { return hasSuffix(full, name) })
 	if len(hits) == 0 && len(name) >= 2 && isInitials(name[0]) {
-		try(people.last[last], func(full []string) bool {
+		try(people.withLast(last), func(full []string) bool {
 			return hasSuffix(full, name[1:]) && initialsMatch(name[0], full[:len(full)-len(name)+1])
 		})
 	}
 	if len(hits) == 0 && (len(name) >= 2 || byFirst) {
-		try(people.first[name[0]], func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
+		try(people.withFirst(name[0]), func(full []string) bool { return len(name) < len(full) && hasPrefix(full, name) })
 	}
 	if len(hits) == 0 && len(name) == 1 && runeLen(name[0]) >= 5 {
-		try(people.slips.near(name[0]), func(full []string) bool { return misspelt(full[len(full)-1], name[0]) })
+		try(people.slipsOf(name[0]), func(full []string) bool { return misspelt(full[len(full)-1], name[0]) })
 	}
 	return hits
 }
@@ -86,7 +85,34 @@ type personIndex struct {
 	words  [][]string       // folded name words, by id
 	last   map[string][]int // last word -> ids, ascending
 	first  map[string][]int // first word -> ids, ascending
-	slips  slipIndex        // last words, for their misspellings
+	slips  slipIndex        // last words, for their misspellings, built when first needed
+	nslip  int              // how many people slips lists
+	one    bool             // one person, listed under every word without maps
+}
+
+// onePerson is the index of a single person: matching two names costs no
+// maps.
+func onePerson(e *Entity, words []string) personIndex {
+	return personIndex{people: []*Entity{e}, words: [][]string{words}, one: true}
+}
+
+// theOne lists the one person of an index made by onePerson.
+var theOne = []int{0}
+
+// withLast returns, ascending, the people whose last word is w.
+func (ix *personIndex) withLast(w string) []int {
+	if ix.one {
+		return theOne
+	}
+	return ix.last[w]
+}
+
+// withFirst returns, ascending, the people whose first word is w.
+func (ix *personIndex) withFirst(w string) []int {
+	if ix.one {
+		return theOne
+	}
+	return ix.first[w]
 }
 
 // add lists a person under the folded words of their name.
@@ -95,7 +121,7 @@ func (ix *personIndex) add(e *Entity, words []string) {
 		return
 	}
 	if ix.last == nil {
-		ix.last, ix.first, ix.slips = map[string][]int{}, map[string][]int{}, slipIndex{}
+		ix.last, ix.first = map[string][]int{}, map[string][]int{}
 	}
 	id := len(ix.people)
 	ix.people = append(ix.people, e)
@@ -103,13 +129,28 @@ func (ix *personIndex) add(e *Entity, words []string) {
 	last := words[len(words)-1]
 	ix.last[last] = append(ix.last[last], id)
 	ix.first[words[0]] = append(ix.first[words[0]], id)
-	ix.slips.add(last, id)
+}
+
+// slipsOf returns, ascending, the people whose last word may be one slip
+// from w.
+func (ix *personIndex) slipsOf(w string) []int {
+	if ix.one {
+		return theOne
+	}
+	if ix.slips == nil {
+		ix.slips = slipIndex{}
+	}
+	for ; ix.nslip < len(ix.people); ix.nslip++ {
+		ws := ix.words[ix.nslip]
+		ix.slips.add(ws[len(ws)-1], ix.nslip)
+	}
+	return ix.slips.near(w)
 }
 
 // isSurname reports whether w is the last word of the full name (two
 // words or more) of one of the indexed people.
 func (ix *personIndex) isSurname(w string, except *Entity) bool {
-	for _, id := range ix.last[w] {
+	for _, id := range ix.withLast(w) {
 		if e := ix.people[id]; e != except && e.Kind == Person && len(ix.words[id]) >= 2 {
 			return true
 		}

@@ -59,10 +59,12 @@ type DocResult struct {
 	Entities []*Entity
 	Mentions []Mention
 
-	byKey   map[string]*Entity
-	names   map[string][]*Entity // folded name or alias -> entities
-	people  personIndex          // the persons, by the words of their names
-	firstAt map[string]position  // entity key -> where the article first names it
+	byKey      map[string]*Entity
+	names      map[string][]*Entity  // folded name or alias -> entities
+	people     personIndex           // the persons, by the words of their names
+	namedAt    map[string][]position // entity key -> where the article names it, in order
+	byRoleWord map[string][]int      // a word of a person's role -> indexes into Entities
+	roleWords  [][][]string          // per entity, the folded words of each role
 }
 
 // Entity returns the entity with the doc-local key, or nil.

@@ -2,6 +2,7 @@ package people
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -10,26 +11,41 @@ func (r *DocResult) index() {
 	r.byKey = make(map[string]*Entity, len(r.Entities))
 	r.names = map[string][]*Entity{}
 	r.people = personIndex{}
-	r.firstAt = map[string]position{}
+	r.namedAt = map[string][]position{}
 	for _, m := range r.Mentions {
-		if _, ok := r.firstAt[m.Key]; !ok {
-			r.firstAt[m.Key] = position{m.Para, m.Start} // mentions are in reading order
-		}
+		r.namedAt[m.Key] = append(r.namedAt[m.Key], position{m.Para, m.Start}) // mentions are in reading order
 	}
+	r.byRoleWord = map[string][]int{}
+	r.roleWords = make([][][]string, len(r.Entities))
 	add := func(name string, e *Entity) {
 		k := strings.Join(stripHonorific(strings.Fields(fold(stripPossessive(name)))), " ")
 		if k != "" && !slices.Contains(r.names[k], e) {
 			r.names[k] = append(r.names[k], e)
 		}
 	}
-	for _, e := range r.Entities {
+	for i, e := range r.Entities {
 		r.byKey[e.Key] = e
 		if e.Kind == Person {
 			r.people.add(e, strings.Fields(fold(e.Name)))
+			r.indexRoles(i, e)
 		}
 		add(e.Name, e)
 		for _, a := range e.Aliases {
 			add(a, e)
+		}
+	}
+}
+
+// indexRoles lists entity i under the words of its roles' titles and
+// qualifiers.
+func (r *DocResult) indexRoles(i int, e *Entity) {
+	for _, role := range e.Roles {
+		have := strings.Fields(fold(role.Title + " " + role.Qualifier))
+		r.roleWords[i] = append(r.roleWords[i], have)
+		for _, w := range have {
+			if l := r.byRoleWord[w]; len(l) == 0 || l[len(l)-1] != i {
+				r.byRoleWord[w] = append(l, i)
+			}
 		}
 	}
 }
@@ -135,8 +151,8 @@ func (r *DocResult) resolveName(name []string, gender byte, honorific, plain boo
 type resultUsage struct{ r *DocResult }
 
 func (u resultUsage) namedBefore(e *Entity, at position) bool {
-	first, ok := u.r.firstAt[e.Key]
-	return ok && first.before(at)
+	named := u.r.namedAt[e.Key]
+	return len(named) > 0 && named[0].before(at)
 }
 
 func (u resultUsage) hasRankTitle(e *Entity) bool {
@@ -179,15 +195,20 @@ func (r *DocResult) resolveRole(words []string, at position) *Entity {
 		}
 		mods = append(mods, w)
 	}
-	var hits []*Entity
-	for _, e := range r.Entities {
-		if e.Kind != Person {
-			continue
+	// Only the people with a role word that can match the head.
+	ids := r.byRoleWord[ws[head]]
+	if ws[head] == "mp" || ws[head] == "politician" || ws[head] == "lawmaker" {
+		for w := range politicianHeads {
+			ids = append(ids[:len(ids):len(ids)], r.byRoleWord[w]...)
 		}
-		for _, role := range e.Roles {
-			have := strings.Fields(fold(role.Title + " " + role.Qualifier))
+		slices.Sort(ids)
+		ids = slices.Compact(ids)
+	}
+	var hits []*Entity
+	for _, i := range ids {
+		for _, have := range r.roleWords[i] {
 			if headMatches(ws[head], have) && allIn(mods, have) {
-				hits = append(hits, e)
+				hits = append(hits, r.Entities[i])
 				break
 			}
 		}
@@ -242,15 +263,11 @@ func (r *DocResult) nearest(hits []*Entity, at position) *Entity {
 	}
 	var best *Entity
 	var bestPos position
-	for _, m := range r.Mentions {
-		p := position{m.Para, m.Start}
-		if !p.before(at) {
-			break
-		}
-		for _, e := range hits {
-			if e.Key == m.Key && (best == nil || !p.before(bestPos)) {
-				best, bestPos = e, p
-			}
+	for _, e := range hits {
+		named := r.namedAt[e.Key]
+		i := sort.Search(len(named), func(i int) bool { return !named[i].before(at) })
+		if i > 0 && (best == nil || bestPos.before(named[i-1])) {
+			best, bestPos = e, named[i-1]
 		}
 	}
 	return best

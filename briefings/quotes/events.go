@@ -78,9 +78,12 @@ func buildParaInfo(d *text.Doc, spans []span) []paraInfo {
 	return infos
 }
 
+// maskRange masks the tokens within [from, to); tokens are in order, so
+// only those are visited.
 func maskRange(in *paraInfo, from, to int) {
-	for i, t := range in.toks {
-		if t.start >= from && t.end <= to {
+	lo := sort.Search(len(in.toks), func(i int) bool { return in.toks[i].start >= from })
+	for i := lo; i < len(in.toks) && in.toks[i].start < to; i++ {
+		if in.toks[i].end <= to {
 			in.masked[i] = true
 		}
 	}
@@ -89,14 +92,11 @@ func maskRange(in *paraInfo, from, to int) {
 // sentenceOf returns the bounds of the sentence holding byte offset off
 // (or, in the space between two sentences, of the one before it).
 func (in *paraInfo) sentenceOf(off int) (int, int) {
-	var got text.Span
-	for _, s := range in.sents {
-		if s.Start > off {
-			break
-		}
-		got = s
+	i := sort.Search(len(in.sents), func(i int) bool { return in.sents[i].Start > off })
+	if i == 0 {
+		return 0, 0
 	}
-	return got.Start, got.End
+	return in.sents[i-1].Start, in.sents[i-1].End
 }
 
 // lowBound is the first token of the unmasked stretch of vi's sentence

@@ -441,6 +441,9 @@ func (x *extractor) personsMentioned(from, to pos, g byte, skip string) []mentio
 		src := x.d.Paragraphs[pi].Text
 		subjects := x.sentenceSubjects(pi)
 		i := 0
+		if pi == from.para {
+			i = tokenAt(in.toks, from.off)
+		}
 		for i < len(in.toks) {
 			t := in.toks[i]
 			if pi == to.para && t.start >= to.off {
@@ -476,12 +479,10 @@ func (x *extractor) personsMentioned(from, to pos, g byte, skip string) []mentio
 				}
 				if key != "" && person && !seen[key] && (kg == 0 || g == 0 || kg == g) {
 					seen[key] = true
-					m := mention{key: key}
-					for _, sp := range subjects {
-						if ph.nameOff >= sp.Start && ph.nameOff < sp.End {
-							m.subject = true
-						}
-					}
+					// subjects are in order and apart: only the last
+					// that starts at or before the name can hold it.
+					k := sort.Search(len(subjects), func(k int) bool { return subjects[k].Start > ph.nameOff })
+					m := mention{key: key, subject: k > 0 && ph.nameOff < subjects[k-1].End}
 					out = append(out, m)
 				}
 			}
@@ -801,21 +802,21 @@ func (x *extractor) follows(prev *cand, at pos) bool {
 		if pi > from.para && x.headings[pi] {
 			return false
 		}
+		if pi < prev.attrTo.para {
+			continue // all before what is attributed already
+		}
 		in := &x.infos[pi]
-		for _, t := range in.toks {
-			if pi == from.para && t.start < from.off {
-				continue
-			}
+		k := 0
+		if pi == prev.attrTo.para {
+			k = tokenAt(in.toks, prev.attrTo.off)
+		}
+		for _, t := range in.toks[k:] {
 			if pi == at.para && t.start >= at.off {
 				break
 			}
-			if !t.word {
-				continue
+			if t.word {
+				return false
 			}
-			if (pos{pi, t.start}).before(prev.attrTo) {
-				continue
-			}
-			return false
 		}
 	}
 	return at.para-from.para <= 1
