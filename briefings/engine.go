@@ -63,7 +63,7 @@ type document struct {
 	digest    string // a curator's digest choice: curation.DigestExclude, DigestPin or ""
 
 	sum        [sha256.Size]byte // SHA-256 of the article's file
-	file       string            // the id of that file (a long file's parts share it)
+	file       string            // the id of that file
 	parsedMeta text.Meta         // the metadata as read, before curation
 	readWarn   string            // what reading the file warned of
 	ident      string            // the article as extracted: id, file and curated metadata

@@ -27,11 +27,6 @@ import (
 // with a warning that names them.
 const MaxFileSize = 8 << 20
 
-// maxPartBytes bounds the text extracted as one document. A news article,
-// even a long read, is well within it; a longer file (many articles in one,
-// a scrape) is read as several parts, so loading stays linear in its size.
-const maxPartBytes = 100 << 10
-
 // windowSentences is how many sentences one indexed passage holds. BBC
 // articles are a single long paragraph, so paragraphs are cut into windows;
 // sentences inside the best windows are then scored one by one.
@@ -62,7 +57,7 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 		return nil, fmt.Errorf("%s: no .md or .txt articles found", root)
 	}
 	e := &Engine{byID: make(map[string]*document, len(files)), warnings: skipped}
-	docs := make([][]*document, len(files))
+	docs := make([]*document, len(files))
 	warns := make([]string, len(files))
 	problems := make([]string, len(files))
 	parsed := newParsedFiles(o.Previous)
@@ -82,22 +77,23 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 		})
 	}
 	_ = g.Wait()
-	for i, parts := range docs {
+	for i, d := range docs {
 		if warns[i] != "" {
 			e.warnings = append(e.warnings, warns[i])
 		}
 		if problems[i] != "" {
 			e.problems = append(e.problems, problems[i])
 		}
-		for _, d := range parts {
-			if e.byID[d.ID] != nil {
-				e.warnings = append(e.warnings, fmt.Sprintf("%s: another file has the id %q; skipped", files[i].name, d.ID))
-				continue
-			}
-			d.ord = len(e.docs)
-			e.docs = append(e.docs, d)
-			e.byID[d.ID] = d
+		if d == nil {
+			continue
 		}
+		if e.byID[d.ID] != nil {
+			e.warnings = append(e.warnings, fmt.Sprintf("%s: another file has the id %q; skipped", files[i].name, d.ID))
+			continue
+		}
+		d.ord = len(e.docs)
+		e.docs = append(e.docs, d)
+		e.byID[d.ID] = d
 	}
 	if len(e.docs) == 0 {
 		return nil, fmt.Errorf("%s: no readable articles (%s)", root, strings.Join(append(e.problems, e.warnings...), "; "))
@@ -236,11 +232,12 @@ func cause(err error) error {
 	return err
 }
 
-// readDoc reads and parses one file, as one document or, when its text is
-// very long, as parts (see text.Doc.Parts). Binary files are skipped with
-// a warning; text that is not UTF-8 is read as Windows-1252 with a warning.
-// A file parsed before with the same bytes is taken from parsed.
-func readDoc(fsys fs.FS, f file, parsed parsedFiles) ([]*document, string, error) {
+// readDoc reads and parses one file as one document, however long its
+// text (extraction is linear in it; MaxFileSize bounds it). Binary files
+// are skipped with a warning; text that is not UTF-8 is read as
+// Windows-1252 with a warning. A file parsed before with the same bytes is
+// taken from parsed.
+func readDoc(fsys fs.FS, f file, parsed parsedFiles) (*document, string, error) {
 	info, err := fs.Stat(fsys, f.name)
 	if err != nil {
 		return nil, fmt.Sprintf("%s: unreadable (%v); skipped", f.name, err), nil
@@ -275,15 +272,7 @@ func readDoc(fsys fs.FS, f file, parsed parsedFiles) ([]*document, string, error
 	for _, ig := range td.Meta.Ignored {
 		warn = joinWarn(warn, f.name+": "+ig)
 	}
-	parts := td.Parts(maxPartBytes)
-	out := make([]*document, len(parts))
-	if len(parts) > 1 {
-		warn = joinWarn(warn, fmt.Sprintf("%s: %d KB of text, far longer than an article; read as %d parts (%s, %s#2, ...)", f.name, len(raw)>>10, len(parts), f.id, f.id))
-	}
-	for i, p := range parts {
-		out[i] = &document{Doc: p, sum: sum, file: f.id, parsedMeta: cloneMeta(p.Meta), readWarn: warn}
-	}
-	return out, warn, nil
+	return &document{Doc: td, sum: sum, file: f.id, parsedMeta: cloneMeta(td.Meta), readWarn: warn}, warn, nil
 }
 
 // isBinary reports data that is not text: a NUL byte, or many control

@@ -58,10 +58,12 @@ func TestLoadSkipsWhatItCannotRead(t *testing.T) {
 	}
 }
 
-// TestLoadVeryLongArticleInParts reads a file far longer than an article
-// as parts, each a document of its own that answers cite.
-func TestLoadVeryLongArticleInParts(t *testing.T) {
-	long := bigArticle(t, 3*maxPartBytes, true)
+// TestLoadVeryLongArticleWhole reads a file far longer than an article
+// (a scrape with its newlines lost) as one article, its people found to
+// its end.
+func TestLoadVeryLongArticleWhole(t *testing.T) {
+	const size = 300 << 10
+	long := bigArticle(t, size, true)
 	fsys := fstest.MapFS{"c/long.md": {Data: long}, "c/short.md": {Data: []byte("A short article about Calais in 2015.\n")}}
 	e, err := Load(fsys, "c")
 	if err != nil {
@@ -70,21 +72,22 @@ func TestLoadVeryLongArticleInParts(t *testing.T) {
 	var ids []string
 	for _, d := range e.docs {
 		ids = append(ids, d.ID)
-		size := 0
-		for _, p := range d.Paragraphs {
-			size += len(p.Text)
-		}
-		if size > maxPartBytes {
-			t.Errorf("%s holds %d bytes, more than a part's %d", d.ID, size, maxPartBytes)
-		}
 	}
-	if got := strings.Join(ids, ","); !strings.HasPrefix(got, "long,long#2,long#3") || !strings.HasSuffix(got, ",short") {
-		t.Errorf("ids = %s", got)
+	if got := strings.Join(ids, ","); got != "long,short" {
+		t.Fatalf("ids = %s, want long,short", got)
 	}
-	if title := e.byID["long#2"].Meta.Title; !strings.HasPrefix(title, "A very large article (part 2 of ") {
-		t.Errorf("part title = %q", title)
+	d := e.byID["long"]
+	if d.Meta.Title != "A very large article" || len(docText(d)) < size-(1<<10) {
+		t.Errorf("title %q, %d bytes of text; want the whole article", d.Meta.Title, len(docText(d)))
 	}
-	if w := strings.Join(e.Warnings(), "\n"); !strings.Contains(w, "c/long.md: ") || !strings.Contains(w, "far longer than an article; read as") {
+	last := 0
+	for _, m := range d.people.Mentions {
+		last = max(last, m.Start)
+	}
+	if last < size*9/10 {
+		t.Errorf("the last person named at byte %d of %d", last, size)
+	}
+	if w := strings.Join(e.Warnings(), "\n"); strings.Contains(w, "long.md") {
 		t.Errorf("warnings = %s", w)
 	}
 }

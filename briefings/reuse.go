@@ -17,8 +17,8 @@ type parsedFile struct {
 }
 
 // parsedFiles are the previous engine's documents by the file they were
-// read from, in part order.
-type parsedFiles map[parsedFile][]*document
+// read from.
+type parsedFiles map[parsedFile]*document
 
 func newParsedFiles(prev *Engine) parsedFiles {
 	if prev == nil {
@@ -26,28 +26,23 @@ func newParsedFiles(prev *Engine) parsedFiles {
 	}
 	out := make(parsedFiles, len(prev.docs))
 	for _, d := range prev.docs {
-		k := parsedFile{d.file, d.sum}
-		out[k] = append(out[k], d)
+		out[parsedFile{d.file, d.sum}] = d
 	}
 	return out
 }
 
-// reuse returns new documents for the file's parts as parsed before, with
-// their metadata as read (before curation), and the warning reading gave;
-// nil when the file was not read before with these bytes.
-func (pf parsedFiles) reuse(id string, sum [sha256.Size]byte) ([]*document, string) {
-	old := pf[parsedFile{id, sum}]
-	if len(old) == 0 {
+// reuse returns a new document for the file as parsed before, with its
+// metadata as read (before curation), and the warning reading gave; nil
+// when the file was not read before with these bytes.
+func (pf parsedFiles) reuse(id string, sum [sha256.Size]byte) (*document, string) {
+	d := pf[parsedFile{id, sum}]
+	if d == nil {
 		return nil, ""
 	}
-	out := make([]*document, len(old))
-	for i, d := range old {
-		meta := cloneMeta(d.parsedMeta)
-		// paragraphs are never changed once parsed, so they are shared
-		out[i] = &document{Doc: &text.Doc{ID: d.ID, Meta: meta, Paragraphs: d.Paragraphs},
-			sum: sum, file: id, parsedMeta: d.parsedMeta, readWarn: d.readWarn}
-	}
-	return out, old[0].readWarn
+	meta := cloneMeta(d.parsedMeta)
+	// paragraphs are never changed once parsed, so they are shared
+	return &document{Doc: &text.Doc{ID: d.ID, Meta: meta, Paragraphs: d.Paragraphs},
+		sum: sum, file: id, parsedMeta: d.parsedMeta, readWarn: d.readWarn}, d.readWarn
 }
 
 // cloneMeta copies m, so that curating one document's metadata cannot
