@@ -44,7 +44,7 @@ const maxCoNamed = 60
 // answers use, so that answering is a lookup, not a scan.
 // lookup finds a name in dir (people.Directory.Lookup; tests pass a fake).
 func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) {
-	e.dir, e.lookup = dir, guardLookup(lookup)
+	e.dir, e.lookup = dir, lookup
 	e.profiles = make(map[string]*profile, len(e.dir.Profiles))
 	for _, p := range e.dir.Profiles {
 		pr := &profile{Profile: p}

@@ -30,6 +30,7 @@ type Directory struct {
 // fuzzyKey is one name the fuzzy lookup compares a query with.
 type fuzzyKey struct {
 	key      string
+	words    []string
 	mask     uint64
 	profiles []*Profile
 }
@@ -505,15 +506,8 @@ func (d *Directory) index() {
 		}
 	}
 	d.fuzzy = make([][]fuzzyKey, maxFuzzyLen+1)
-	seen := map[string]bool{}
-	addFuzzy := func(k string, ps []*Profile) {
-		n := runeLen(k)
-		if seen[k] || n > maxFuzzyLen || n < 3 {
-			return
-		}
-		seen[k] = true
-		d.fuzzy[n] = append(d.fuzzy[n], fuzzyKey{key: k, mask: letterMask(k), profiles: ps})
-	}
+	type place struct{ n, i int }
+	at := map[string]place{}
 	defer d.indexGrams()
 	for _, m := range []map[string][]*Profile{d.exact, d.surname} {
 		keys := make([]string, 0, len(m))
@@ -522,18 +516,16 @@ func (d *Directory) index() {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if seen[k] {
+			if pl, ok := at[k]; ok {
 				// a surname that is also a full key: merge the profiles.
-				for n := range d.fuzzy {
-					for i := range d.fuzzy[n] {
-						if d.fuzzy[n][i].key == k {
-							d.fuzzy[n][i].profiles = mergeProfiles(d.fuzzy[n][i].profiles, m[k])
-						}
-					}
-				}
+				fk := &d.fuzzy[pl.n][pl.i]
+				fk.profiles = mergeProfiles(fk.profiles, m[k])
 				continue
 			}
-			addFuzzy(k, m[k])
+			if n := runeLen(k); n >= 3 && n <= maxFuzzyLen {
+				at[k] = place{n, len(d.fuzzy[n])}
+				d.fuzzy[n] = append(d.fuzzy[n], fuzzyKey{key: k, words: strings.Fields(k), mask: letterMask(k), profiles: m[k]})
+			}
 		}
 	}
 }
@@ -554,8 +546,9 @@ func mergeProfiles(a, b []*Profile) []*Profile {
 	return out
 }
 
-// Lookup finds a name: exact, alias, then fuzzy (Jaro-Winkler >= 0.9 and
-// edit distance <= 2).
+// Lookup finds a name: exact, alias, then one fuzzy pass in which every
+// word asked is a slip of the name's word in its place (see slipEdits);
+// when nothing matches, the closest names are suggested.
 func (d *Directory) Lookup(name string) Match {
 	if d == nil || d.exact == nil {
 		return Match{}
@@ -587,10 +580,10 @@ func (d *Directory) Lookup(name string) Match {
 			return m
 		}
 	}
-	if m, ok := d.fuzzyLookup(q); ok {
+	if m, ok := d.fuzzyLookup(ws); ok {
 		return m
 	}
-	return Match{Suggestions: d.suggest(q, 5)}
+	return Match{Suggestions: d.suggest(ws, 5)}
 }
 
 // namesFit reports whether the query words are, in order, words or
@@ -635,46 +628,85 @@ func pick(ps []*Profile) (Match, bool) {
 	return Match{Candidates: c}, true
 }
 
-// fuzzyLookup finds names within edit distance 2 and Jaro-Winkler 0.9 of
-// q: a length window, a letter-set filter, then the two measures.
-func (d *Directory) fuzzyLookup(q string) (Match, bool) {
+// maxNameEdits bounds the edits, over all its words, between a name asked
+// and a name it finds.
+const maxNameEdits = 2
+
+// fuzzyLookup finds the names with as many words as asked, each word asked
+// being a slip of the name's word in its place, maxNameEdits in all; the
+// names fewest edits away decide. A length window and a letter-set filter
+// keep the pass to the few names that can be that close.
+func (d *Directory) fuzzyLookup(ws []string) (Match, bool) {
+	q := strings.Join(ws, " ")
 	n := runeLen(q)
 	qm := letterMask(q)
-	var scored profileScores
-	for l := max(3, n-2); l <= min(maxFuzzyLen, n+2); l++ {
+	best := maxNameEdits + 1
+	var ps []*Profile
+	for l := max(3, n-maxNameEdits); l <= min(maxFuzzyLen, n+maxNameEdits); l++ {
 		for _, k := range d.fuzzy[l] {
-			if bits.OnesCount64(k.mask^qm) > 4 {
+			if len(k.words) != len(ws) || bits.OnesCount64(k.mask^qm) > 2*maxNameEdits {
 				continue
 			}
-			if textdist.Levenshtein(q, k.key, 2) > 2 {
-				continue
+			switch e := nameEdits(ws, k.words, best); {
+			case e < best:
+				best, ps = e, append([]*Profile{}, k.profiles...)
+			case e == best && e <= maxNameEdits:
+				ps = mergeProfiles(ps, k.profiles)
 			}
-			s := textdist.JaroWinkler(q, k.key)
-			if s < 0.9 {
-				continue
-			}
-			scored.add(k.profiles, s)
 		}
 	}
-	hits := scored.hits
-	if len(hits) == 0 {
+	if best > maxNameEdits {
 		return Match{}, false
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return hits[i].p.Mentions > hits[j].p.Mentions
-	})
-	// The best-scoring names decide; a clearly closer name wins alone.
-	top := hits[0].score
-	var ps []*Profile
-	for _, h := range hits {
-		if top-h.score <= 0.02 {
-			ps = append(ps, h.p)
-		}
-	}
 	return pick(ps)
+}
+
+// nameEdits is how many edits turn the words asked into a name's words,
+// word by word, each a slip (slipEdits); limit+1 once that is over limit
+// or a word is no slip.
+func nameEdits(asked, name []string, limit int) int {
+	total := 0
+	for i, w := range asked {
+		e := slipEdits(w, name[i])
+		if e < 0 || total+e > limit {
+			return limit + 1
+		}
+		total += e
+	}
+	return total
+}
+
+// slipEdits is how many edits (a swap of neighbours is one) turn the word
+// asked w into a name's word o when that is a slip small for o's length:
+// none in a word under four letters, one up to six, two beyond; an initial
+// fits the word it starts ("b cazeneuve"). A word cut short or run on by
+// two letters or more is another name ("marcus" is not Marc): -1, as for
+// any word further away.
+func slipEdits(w, o string) int {
+	if w == o {
+		return 0
+	}
+	rw, ro := []rune(w), []rune(o)
+	if len(rw) == 1 && len(ro) > 0 && rw[0] == ro[0] {
+		return 0
+	}
+	if d := len(ro) - len(rw); (d >= 2 || d <= -2) && (strings.HasPrefix(o, w) || strings.HasPrefix(w, o)) {
+		return -1
+	}
+	allowed := 0
+	switch n := min(len(rw), len(ro)); {
+	case n >= 7:
+		allowed = 2
+	case n >= 4:
+		allowed = 1
+	}
+	if allowed == 0 {
+		return -1
+	}
+	if e := textdist.OSA(rw, ro, allowed); e <= allowed {
+		return e
+	}
+	return -1
 }
 
 // indexGrams builds the trigram index over the fuzzy keys.
@@ -705,13 +737,16 @@ func trigrams(s string) []string {
 	return out
 }
 
-// suggest returns up to n profiles whose names are closest to q: the keys
-// sharing the most trigrams with q, ranked by Jaro-Winkler.
-func (d *Directory) suggest(q string, n int) []*Profile {
+// suggest returns up to n profiles whose names are closest to the words
+// asked: the names sharing the most trigrams with them, as a share of
+// both names' trigrams, whose last word is near the last word asked.
+func (d *Directory) suggest(ws []string, n int) []*Profile {
+	q := strings.Join(ws, " ")
+	qg := trigrams(q)
 	counts := make([]uint8, len(d.keys))
 	var touched []int32
 	best := 0
-	for _, g := range trigrams(q) {
+	for _, g := range qg {
 		for _, id := range d.grams[g] {
 			if counts[id] == 0 {
 				touched = append(touched, id)
@@ -724,12 +759,14 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 	}
 	var scored profileScores
 	for _, id := range touched {
-		if c := int(counts[id]); c*2 < best || c < 2 {
+		c := int(counts[id])
+		if c*2 < best || c < 2 {
 			continue
 		}
 		fk := d.keys[id]
-		if s := textdist.JaroWinkler(q, fk.key); s >= 0.75 && surnameClose(q, fk.key) {
-			scored.add(fk.profiles, s)
+		share := float64(2*c) / float64(len(qg)+len(trigrams(fk.key)))
+		if share >= minSuggestShare && nearWord(ws[len(ws)-1], fk.words[len(fk.words)-1]) {
+			scored.add(fk.profiles, share)
 		}
 	}
 	hits := scored.hits
@@ -752,19 +789,22 @@ func (d *Directory) suggest(q string, n int) []*Profile {
 	return out
 }
 
-// minSurnameSimilarity is how close (Jaro-Winkler) the last word of a
-// suggestion must be to the last word asked: a shared first name alone
-// ("Angela Merkel", "Angela MacFarlane") makes no suggestion.
-const minSurnameSimilarity = 0.85
+// minSuggestShare is the least share of trigrams a suggested name has in
+// common with the name asked.
+const minSuggestShare = 0.4
 
-// surnameClose reports whether the last words of two folded names are
-// close enough for one to be a misspelling of the other.
-func surnameClose(q, key string) bool {
-	qs, ks := strings.Fields(q), strings.Fields(key)
-	if len(qs) == 0 || len(ks) == 0 {
-		return false
+// nearWord reports whether the last word asked w is near enough a name's
+// last word o for the name to be suggested: one starts the other ("cazen"),
+// or it is within an edit per three letters of the shorter. A shared first
+// name alone ("Angela Merkel", "Angela Smith") suggests no one.
+func nearWord(w, o string) bool {
+	rw, ro := []rune(w), []rune(o)
+	short := min(len(rw), len(ro))
+	if short >= 3 && (strings.HasPrefix(o, w) || strings.HasPrefix(w, o)) {
+		return true
 	}
-	return textdist.JaroWinkler(qs[len(qs)-1], ks[len(ks)-1]) >= minSurnameSimilarity
+	allowed := max(1, short/3)
+	return textdist.OSA(rw, ro, allowed) <= allowed
 }
 
 // profileHit is a profile and how well a name matched it.

@@ -142,6 +142,7 @@ func TestLookup(t *testing.T) {
 		found      string   // the one profile, or ""
 		candidates []string // ambiguous: these, in any order
 		suggest    bool     // nothing found: some suggestions expected
+		first      string   // and this one first
 	}{
 		{query: "Bernard Cazeneuve", found: "Bernard Cazeneuve"},
 		{query: "cazeneuve", found: "Bernard Cazeneuve"},
@@ -156,8 +157,17 @@ func TestLookup(t *testing.T) {
 		{query: "may", candidates: []string{"Theresa May", "Brian May"}},
 		{query: "brown", candidates: []string{"Gordon Brown", "James Brown", "Brown"}},
 		{query: "zebedee", suggest: false},
-		{query: "bernadette cazeneuve", suggest: true},
+		{query: "bernadette cazeneuve", suggest: true, first: "Bernard Cazeneuve"},
 		{query: "bernard cazalet", suggest: false}, // a first name alone is not close
+		{query: "marc", found: "Marc Alegre"},
+		{query: "mr alegre", found: "Marc Alegre"},
+		{query: "alegr", found: "Marc Alegre"}, // one letter dropped from a six-letter word
+		{query: "b cazeneuve", found: "Bernard Cazeneuve"},
+		{query: "bouchard", found: "Natacha Bouchart"},
+		{query: "marcus", suggest: false},                             // a longer name is another name
+		{query: "marcus alegre", suggest: true, first: "Marc Alegre"}, // every word must fit
+		{query: "cazen", suggest: true, first: "Bernard Cazeneuve"},   // a name cut short
+		{query: "natasha bouchrad", found: "Natacha Bouchart"},        // two edits in all
 		{query: "", suggest: false},
 	}
 	for _, tc := range tests {
@@ -185,6 +195,9 @@ func TestLookup(t *testing.T) {
 				}
 				if tc.suggest != (len(m.Suggestions) > 0) {
 					t.Errorf("suggestions = %d, want some: %v", len(m.Suggestions), tc.suggest)
+				}
+				if tc.first != "" && (len(m.Suggestions) == 0 || m.Suggestions[0].Name != tc.first) {
+					t.Errorf("suggestions %v, want %s first", m.Suggestions, tc.first)
 				}
 			}
 		})

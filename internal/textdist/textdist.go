@@ -1,8 +1,7 @@
 // Package textdist measures how far apart two short strings are: edit
 // distances (Levenshtein, and optimal string alignment, where swapping two
-// neighbours is one edit) and Jaro-Winkler similarity. Names, typed
-// commands and configuration keys are compared with these one
-// implementations.
+// neighbours is one edit). Names, typed commands and configuration keys
+// are compared with these one implementations.
 package textdist
 
 // Levenshtein is the edit distance of a and b in runes (insertions,
@@ -70,60 +69,4 @@ func Closest(s string, candidates []string, maxD int) string {
 		}
 	}
 	return best
-}
-
-// JaroWinkler is the Jaro-Winkler similarity of a and b in runes, from 0
-// (nothing in common) to 1 (equal), with the usual prefix bonus of 0.1 per
-// shared leading rune, up to four.
-func JaroWinkler(a, b string) float64 {
-	if a == b {
-		return 1
-	}
-	ra, rb := []rune(a), []rune(b)
-	la, lb := len(ra), len(rb)
-	if la == 0 || lb == 0 {
-		return 0
-	}
-	window := max(max(la, lb)/2-1, 0)
-	var bufA, bufB [64]bool
-	ma, mb := bufA[:0], bufB[:0]
-	if la <= len(bufA) && lb <= len(bufB) {
-		ma, mb = bufA[:la], bufB[:lb]
-	} else {
-		ma, mb = make([]bool, la), make([]bool, lb)
-	}
-	matches := 0
-	for i := 0; i < la; i++ {
-		lo, hi := max(0, i-window), min(lb, i+window+1)
-		for j := lo; j < hi; j++ {
-			if !mb[j] && ra[i] == rb[j] {
-				ma[i], mb[j] = true, true
-				matches++
-				break
-			}
-		}
-	}
-	if matches == 0 {
-		return 0
-	}
-	transpositions, k := 0, 0
-	for i := 0; i < la; i++ {
-		if !ma[i] {
-			continue
-		}
-		for !mb[k] {
-			k++
-		}
-		if ra[i] != rb[k] {
-			transpositions++
-		}
-		k++
-	}
-	m := float64(matches)
-	jaro := (m/float64(la) + m/float64(lb) + (m-float64(transpositions)/2)/m) / 3
-	prefix := 0
-	for prefix < 4 && prefix < la && prefix < lb && ra[prefix] == rb[prefix] {
-		prefix++
-	}
-	return jaro + float64(prefix)*0.1*(1-jaro)
 }

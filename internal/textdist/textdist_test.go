@@ -1,7 +1,6 @@
 package textdist
 
 import (
-	"math"
 	"testing"
 )
 
@@ -74,36 +73,5 @@ func TestOSA(t *testing.T) {
 				t.Errorf("OSA(%q, %q, %d) = %d, want %d", tc.a, tc.b, tc.limit, got, tc.want)
 			}
 		})
-	}
-}
-
-func TestJaroWinkler(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want float64
-	}{
-		{"martha", "marhta", 0.9611},
-		{"dwayne", "duane", 0.84},
-		{"dixon", "dicksonx", 0.8133},
-		{"same", "same", 1},
-		{"", "x", 0},
-		{"abc", "xyz", 0},
-	}
-	for _, tc := range tests {
-		t.Run(tc.a+"/"+tc.b, func(t *testing.T) {
-			if got := JaroWinkler(tc.a, tc.b); math.Abs(got-tc.want) > 0.001 {
-				t.Errorf("JaroWinkler(%q, %q) = %.4f, want %.4f", tc.a, tc.b, got, tc.want)
-			}
-		})
-	}
-	long := "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz"
-	if got := JaroWinkler(long, long+"a"); got < 0.99 {
-		t.Errorf("JaroWinkler on long strings = %.4f, want close to 1", got)
-	}
-}
-
-func BenchmarkJaroWinkler(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		JaroWinkler("cazeneuve", "cazenueve")
 	}
 }
