@@ -91,20 +91,26 @@ type figGroup struct {
 	disagree string // how the articles disagree on it, or ""
 }
 
-// buildFigures files every figure under the year it refers to.
+// buildFigures files every figure under the year it refers to, and a
+// figure over a period ("£3bn since 1997") under the year it starts too.
 func (e *Engine) buildFigures() {
 	e.byYear = map[int]*yearFigures{}
+	file := func(year int, f figRef) {
+		y := e.byYear[year]
+		if y == nil {
+			y = &yearFigures{year: year}
+			e.byYear[year] = y
+		}
+		y.figs = append(y.figs, f)
+	}
 	for _, d := range e.byDate {
 		for i, f := range d.figures {
-			if f.Year == 0 {
-				continue
+			if f.Year != 0 {
+				file(f.Year, figRef{doc: d, i: i})
 			}
-			y := e.byYear[f.Year]
-			if y == nil {
-				y = &yearFigures{year: f.Year}
-				e.byYear[f.Year] = y
+			if f.Since != 0 && f.Since != f.Year {
+				file(f.Since, figRef{doc: d, i: i})
 			}
-			y.figs = append(y.figs, figRef{doc: d, i: i})
 		}
 	}
 	for _, y := range e.byYear {

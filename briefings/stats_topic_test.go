@@ -82,3 +82,20 @@ func TestStatsSameSentenceOnce(t *testing.T) {
 		t.Errorf("sources = %+v, want both articles", r.Sources)
 	}
 }
+
+// A figure over a period is listed under the year the period starts and
+// the year it ends.
+func TestStatsPeriodFigureUnderBothYears(t *testing.T) {
+	e, err := Load(fstest.MapFS{"c/a.md": {Data: []byte("---\npublished: 2005-01-10\n---\nCouncils have spent £3bn on asylum since 1997, the report said.\n")}}, "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, year := range []int{1997, 2005} {
+		if got := flat(e.Stats(year, "")); !strings.Contains(got, "£3bn") {
+			t.Errorf("/stats %d misses £3bn:\n%s", year, got)
+		}
+	}
+	if got := flat(e.Stats(2001, "")); strings.Contains(got, "£3bn") {
+		t.Errorf("/stats 2001 lists £3bn:\n%s", got)
+	}
+}

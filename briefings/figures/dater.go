@@ -74,6 +74,9 @@ func (d *dater) date(start, end int) (year, since int, how string) {
 	if c, ok := d.owner(start); ok {
 		return d.resolve(c)
 	}
+	if c, ok := d.whenClause(start); ok {
+		return d.resolve(c)
+	}
 	best, bestCost := -1, 1<<30
 	for k, c := range d.cues {
 		if c.sent != sent || c.compare || c.possessive {
@@ -148,6 +151,45 @@ func (d *dater) owner(start int) (cue, bool) {
 		if ok && words <= maxOwnedWords {
 			return c, true
 		}
+	}
+	return cue{}, false
+}
+
+// whenClause returns the time a "when" clause the figure at token start
+// stands in is about, as a point: "since April 2004 when it reached a
+// peak of 13.1%", "compared to 2004's Super Bowl weekend when the total
+// was $73.4m". The clause opens after the time phrase, or after a noun
+// phrase of a few words that follows it, and runs to the figure with no
+// comma or semicolon between.
+func (d *dater) whenClause(start int) (cue, bool) {
+	p := d.p
+	for i := len(d.cues) - 1; i >= 0; i-- {
+		c := d.cues[i]
+		if c.end > start || c.sent != p.sent[start] || c.year == 0 || c.kind == cueUndated || c.kind == cuePeriod {
+			continue
+		}
+		j := c.end
+		for n := 0; n < maxOwnedWords && j < start && p.toks[j].kind == kWord && !p.toks[j].is("when"); n++ {
+			j++
+		}
+		if j >= start || !p.toks[j].is("when") {
+			continue
+		}
+		clause := true
+		for k := j + 1; k < start; k++ {
+			if p.toks[k].punct(",;") {
+				clause = false
+				break
+			}
+		}
+		if !clause {
+			continue
+		}
+		c.kind, c.from, c.compare = cuePoint, 0, false
+		if c.how == "" {
+			c.how = "explicit"
+		}
+		return c, true
 	}
 	return cue{}, false
 }

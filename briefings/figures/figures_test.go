@@ -449,3 +449,39 @@ func TestExtractPossessiveYears(t *testing.T) {
 		})
 	}
 }
+
+// A "when" clause after a time phrase is about that time, even after
+// "since" or in a comparison; a comma ends the clause.
+func TestExtractWhenClauseYears(t *testing.T) {
+	tests := []struct {
+		in        string
+		want      map[string]int // figure text -> year
+		wantSince map[string]int // figure text -> first year of its period
+	}{
+		{"The rate has been falling since April 2004 when it reached a peak of 13.1%.", map[string]int{"13.1%": 2004}, map[string]int{"13.1%": 0}},
+		{"The films grossed $91m, compared to 2004's Super Bowl weekend when the total was $73.4m.", map[string]int{"$73.4m": 2004}, nil},
+		{"Sales were strong in 2003 when the firm sold 5,000 cars.", map[string]int{"5,000": 2003}, nil},
+		{"Councils have spent £3bn on asylum since 1997.", map[string]int{"£3bn": 0}, map[string]int{"£3bn": 1997}},
+		{"Prices have risen since 2001 when the euro came in, by 12% a year.", map[string]int{"12%": 0}, map[string]int{"12%": 2001}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			figs := ExtractText(tc.in, text.Date{})
+			year, since := map[string]int{}, map[string]int{}
+			found := map[string]bool{}
+			for _, f := range figs {
+				year[f.Text], since[f.Text], found[f.Text] = f.Year, f.Since, true
+			}
+			for s, y := range tc.want {
+				if !found[s] || year[s] != y {
+					t.Errorf("%s: year %d (found %v), want %d; all: %s", s, year[s], found[s], y, describe(figs))
+				}
+			}
+			for s, y := range tc.wantSince {
+				if since[s] != y {
+					t.Errorf("%s: since %d, want %d", s, since[s], y)
+				}
+			}
+		})
+	}
+}
