@@ -94,6 +94,12 @@ func gluedHeadline(paras []Paragraph) (string, bool) {
 				break
 			}
 		}
+		if prevUpper && renamed(first, words, k) {
+			// a headline ending in a capitalised word lacks the usual sign
+			// (a lower-case word, then a capital); a name the sentence
+			// restates from it is the sign instead
+			score += 3.5
+		}
 		// a short run of capitals, then a lower-case word: a name and its
 		// verb ("Conchita Martinez won", "Japanese brewers are")
 		run := k
@@ -114,6 +120,33 @@ func gluedHeadline(paras []Paragraph) (string, bool) {
 		return "", false
 	}
 	return strings.TrimSpace(first[:words[best-1][1]]), true
+}
+
+// maxDescriptorWords is how many words may stand before a name the first
+// sentence restates from the headline: "French president Jacques Chirac",
+// "New York band Scissor Sisters".
+const maxDescriptorWords = 3
+
+// renamed reports whether the sentence that would start at word k opens
+// by naming again, after a short descriptor, a capitalised word of the
+// headline before k: "UK rebate 'unjustified' - Chirac | French president
+// Jacques Chirac has called ...".
+func renamed(first string, words [][2]int, k int) bool {
+	named := map[string]bool{}
+	for _, w := range words[:k] {
+		if s := first[w[0]:w[1]]; isUpperStart(s) {
+			if b := bare(s); len(b) >= 3 && !sentenceOpeners[b] {
+				named[b] = true
+			}
+		}
+	}
+	for j := k + 1; j < len(words) && j <= k+maxDescriptorWords; j++ {
+		s := first[words[j][0]:words[j][1]]
+		if isUpperStart(s) && named[bare(s)] {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports text that ends as a sentence does.
