@@ -55,7 +55,7 @@ func TestGluedHeadlineLabels(t *testing.T) {
 }
 
 // headlineFloors are the measured accuracies less a small margin.
-var headlineFloors = map[string]float64{"tune": 0.95, "test": 0.8, "fresh": 0.8}
+var headlineFloors = map[string]float64{"tune": 0.88, "test": 0.8, "fresh": 0.8}
 
 func norm(s string) string { return strings.Join(strings.Fields(html.UnescapeString(s)), " ") }
 
