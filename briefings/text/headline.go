@@ -132,18 +132,19 @@ const maxDescriptorWords = 3
 // headline before k: "UK rebate 'unjustified' - Chirac | French president
 // Jacques Chirac has called ...".
 func renamed(first string, words [][2]int, k int) bool {
-	named := map[string]bool{}
-	for _, w := range words[:k] {
-		if s := first[w[0]:w[1]]; isUpperStart(s) {
-			if b := bare(s); len(b) >= 3 && !sentenceOpeners[b] {
-				named[b] = true
-			}
-		}
-	}
 	for j := k + 1; j < len(words) && j <= k+maxDescriptorWords; j++ {
 		s := first[words[j][0]:words[j][1]]
-		if isUpperStart(s) && named[bare(s)] {
-			return true
+		if !isUpperStart(s) {
+			continue
+		}
+		b := bare(s)
+		if len(b) < 3 || sentenceOpeners[b] {
+			continue
+		}
+		for _, w := range words[:k] {
+			if h := first[w[0]:w[1]]; isUpperStart(h) && bare(h) == b {
+				return true
+			}
 		}
 	}
 	return false
