@@ -93,9 +93,10 @@ func LoadWith(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Eng
 	return load(ctx, fsys, root, o)
 }
 
-// Default loads the corpus embedded in the binary.
+// Default loads the corpus embedded in the binary, with the extractions
+// prepared for it (see prepared.go).
 func Default() (*Engine, error) {
-	return Load(corpus.FS, ".")
+	return load(context.Background(), corpus.FS, ".", LoadOptions{Cache: embeddedPrepared(), Version: preparedVersion})
 }
 
 // Warnings lists the files Load skipped or read with a fallback, one

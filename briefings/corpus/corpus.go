@@ -10,3 +10,10 @@ import "embed"
 //
 //go:embed *.md
 var FS embed.FS
+
+// Extractions is what the engine's extractors find in FS's articles,
+// prepared by go generate in the briefings package so that serving this
+// corpus starts without extracting it; a test there checks it is fresh.
+//
+//go:embed extractions.dat
+var Extractions []byte
