@@ -2,7 +2,6 @@ package briefings
 
 import (
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -10,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefbot/briefbot/briefings/figures"
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
+	"github.com/briefbot/briefbot/briefings/search"
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
@@ -36,10 +37,10 @@ const (
 )
 
 var (
-	whoIntent   = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|'s|are)|who's|tell\s+me\s+about|what\s+about|brief\s+me\s+on|what\s+do\s+you\s+know\s+about|profile\s+of)\s+(.+?)\s*[?.!]*$`)
-	statsIntent = regexp.MustCompile(`(?i)^(?:what\s+are\s+the\s+|show\s+(?:me\s+)?(?:the\s+)?|give\s+me\s+(?:the\s+)?)?(?:figures|stats|statistics|numbers|key\s+figures)\s+(?:for|in|from|of)?\s*((?:19|20)\d\d)\s*(?:on|about)?\s*([^?]*?)\s*\??$`)
-	yearQ       = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
-	dateRe      = regexp.MustCompile(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter|weekend)|yesterday|today)|(?:19|20)\d\d)\b`)
+	whoIntent   = lazyre.New(`(?i)^(?:who\s+(?:is|was|'s|are)|who's|tell\s+me\s+about|what\s+about|brief\s+me\s+on|what\s+do\s+you\s+know\s+about|profile\s+of)\s+(.+?)\s*[?.!]*$`)
+	statsIntent = lazyre.New(`(?i)^(?:what\s+are\s+the\s+|show\s+(?:me\s+)?(?:the\s+)?|give\s+me\s+(?:the\s+)?)?(?:figures|stats|statistics|numbers|key\s+figures)\s+(?:for|in|from|of)?\s*((?:19|20)\d\d)\s*(?:on|about)?\s*([^?]*?)\s*\??$`)
+	yearQ       = lazyre.New(`\b(19[5-9]\d|20\d\d)\b`)
+	dateRe      = lazyre.New(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter|weekend)|yesterday|today)|(?:19|20)\d\d)\b`)
 )
 
 // Ask answers a free question: a who or stats question goes to Who or
@@ -51,23 +52,23 @@ func (e *Engine) Ask(question string) Reply {
 	}
 	// "who is the interior minister" asks for a role's holder; "who is
 	// Cazeneuve" for a person.
-	if m := roleIntent.FindStringSubmatch(q); m != nil && describesRole(q) {
+	if m := roleIntent().FindStringSubmatch(q); m != nil && describesRole(q) {
 		if r, ok := e.roleHolders(q, m[1]); ok {
 			return r
 		}
 	}
-	if m := whoIntent.FindStringSubmatch(q); m != nil && !describesRole(q) {
+	if m := whoIntent().FindStringSubmatch(q); m != nil && !describesRole(q) {
 		name := strings.TrimSpace(m[1])
 		if lm := e.lookup(name); lm.Found != nil || len(lm.Candidates) > 0 {
 			return e.Who(name)
 		}
 	}
-	if m := saidIntent.FindStringSubmatch(q); m != nil {
+	if m := saidIntent().FindStringSubmatch(q); m != nil {
 		if r, ok := e.saidAnswer(q, m[1], m[2]); ok {
 			return r
 		}
 	}
-	if m := statsIntent.FindStringSubmatch(q); m != nil {
+	if m := statsIntent().FindStringSubmatch(q); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return e.Stats(y, m[2])
 	}
@@ -123,9 +124,9 @@ func (e *Engine) termWeights(terms []string) (map[string]float64, float64) {
 	idf := make(map[string]float64, len(terms))
 	var total float64
 	for _, t := range terms {
-		w := e.index.IDF(t)
+		w := e.searchIndex().IDF(t)
 		if w == 0 {
-			w = math.Log(1 + (float64(e.index.Len())+0.5)/0.5)
+			w = math.Log(1 + (float64(e.searchIndex().Len())+0.5)/0.5)
 		}
 		idf[t] = w
 		total += w
@@ -151,7 +152,7 @@ func (tf termCounts) bm25(terms []string, idf map[string]float64) (score, covera
 // termFreq counts the analysed terms of a sentence.
 func (e *Engine) termFreq(s string) termCounts {
 	tc := termCounts{count: map[string]int{}}
-	for _, t := range e.index.Analyze(s) {
+	for _, t := range search.Analyze(s) {
 		tc.count[t]++
 		tc.n++
 	}
@@ -166,7 +167,7 @@ func dateSpecificity(m string) float64 {
 		return 0
 	}
 	var sp float64
-	hasYear := yearQ.MatchString(m)
+	hasYear := yearQ().MatchString(m)
 	hasMonth := false
 	for _, w := range dateWords[:12] {
 		if strings.Contains(m, w) {
@@ -178,7 +179,7 @@ func dateSpecificity(m string) float64 {
 	}
 	if hasMonth {
 		sp++
-		if strings.ContainsAny(strings.TrimSpace(yearQ.ReplaceAllString(m, "")), "0123456789") {
+		if strings.ContainsAny(strings.TrimSpace(yearQ().ReplaceAllString(m, "")), "0123456789") {
 			sp++ // a day of the month
 		}
 	}
@@ -216,7 +217,7 @@ func (e *Engine) titleTerms(title string) []string {
 	if t, ok := e.titles.Load(title); ok {
 		return t.([]string)
 	}
-	t := e.index.Terms(title)
+	t := search.Terms(title)
 	e.titles.Store(title, t)
 	return t
 }

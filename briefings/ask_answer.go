@@ -157,7 +157,7 @@ func otherYear(c *choice, year int) bool {
 	if c.w.doc.Meta.Published.Year == year {
 		return false
 	}
-	ys := yearQ.FindAllString(c.span.text, -1)
+	ys := yearQ().FindAllString(c.span.text, -1)
 	if len(ys) == 0 {
 		return false
 	}

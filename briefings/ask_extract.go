@@ -2,13 +2,14 @@ package briefings
 
 import (
 	"iter"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/briefbot/briefbot/briefings/figures"
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/question"
+	"github.com/briefbot/briefbot/briefings/search"
 )
 
 // span is what answers a question in a ranked sentence.
@@ -207,7 +208,7 @@ func (qu *query) ownTerms() []string {
 }
 
 // futureCue is a sentence that speaks of what is to come.
-var futureCue = regexp.MustCompile(`(?i)\b(?:will|would|shall|due|expected|set\s+to|plans?\s+to|planned|scheduled|from|until|by|starts?|begins?|comes?\s+into|come\s+into|take\s+effect|next)\b`)
+var futureCue = lazyre.New(`(?i)\b(?:will|would|shall|due|expected|set\s+to|plans?\s+to|planned|scheduled|from|until|by|starts?|begins?|comes?\s+into|come\s+into|take\s+effect|next)\b`)
 
 // dateSpan marks the most precise date of a sentence in the tense asked
 // for, of two the one beside the question's words; a date the question
@@ -216,8 +217,8 @@ func dateSpan(qu *query, c *scored, s *span) {
 	if !mayHoldDate(c.text) {
 		return
 	}
-	ms := dateRe.FindAllStringIndex(c.text, -1)
-	future := qu.q.Future && futureCue.MatchString(c.text)
+	ms := dateRe().FindAllStringIndex(c.text, -1)
+	future := qu.q.Future && futureCue().MatchString(c.text)
 	pub := c.doc.Meta.Published.Year
 	var near []int
 	if len(ms) > 1 {
@@ -234,7 +235,7 @@ func dateSpan(qu *query, c *scored, s *span) {
 		if sp == 0 {
 			continue
 		}
-		if y := yearQ.FindString(m); y != "" && qu.q.Future && pub != 0 && atoiSafe(y) < pub {
+		if y := yearQ().FindString(m); y != "" && qu.q.Future && pub != 0 && atoiSafe(y) < pub {
 			continue // a past year answers no "when will"
 		}
 		rank := sp + float64(proximityAt(loc[0], loc[1], near))
@@ -348,7 +349,7 @@ func proximityAt(start, end int, near []int) int {
 }
 
 // numberRe finds a number written in digits, with its multiplier.
-var numberRe = regexp.MustCompile(`\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|m|bn|k)\b)?(?:-\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of)\b`)
+var numberRe = lazyre.New(`\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|m|bn|k)\b)?(?:-\d+)?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|a\s+dozen|dozens\s+of|hundreds\s+of|thousands\s+of)\b`)
 
 // figureSpan marks the figure that answers: money for "how much did it
 // cost", a percentage for "what share", and for "how many pages" the
@@ -361,7 +362,7 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 		return
 	}
 	if q.Unit != "" {
-		if ts := e.index.Analyze(q.Unit); len(ts) > 0 {
+		if ts := search.Analyze(q.Unit); len(ts) > 0 {
 			unit = ts[0]
 		}
 	}
@@ -416,9 +417,9 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 		return
 	}
 	// A number the figure reader left out: "a 200-page book", "18-17".
-	for _, loc := range numberRe.FindAllStringIndex(c.text, -1) {
+	for _, loc := range numberRe().FindAllStringIndex(c.text, -1) {
 		m := c.text[loc[0]:loc[1]]
-		if yearQ.MatchString(m) && len(strings.Trim(m, "0123456789")) == 0 || readFigure(figs, m) {
+		if yearQ().MatchString(m) && len(strings.Trim(m, "0123456789")) == 0 || readFigure(figs, m) {
 			continue // a year, or a figure judged above
 		}
 		if unit != "" && !e.countsUnit("", c.text[loc[1]:], unit) {
@@ -433,11 +434,11 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 }
 
 // durationRe finds a span of time: "18 months", "three years".
-var durationRe = regexp.MustCompile(`(?i)\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few)(?:[\s-]+(?:and\s+a\s+half\s+)?)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b`)
+var durationRe = lazyre.New(`(?i)\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few)(?:[\s-]+(?:and\s+a\s+half\s+)?)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b`)
 
 // durationSpan marks a span of time for "how long".
 func durationSpan(qu *query, c *scored, s *span) {
-	for _, m := range durationRe.FindAllString(c.text, -1) {
+	for _, m := range durationRe().FindAllString(c.text, -1) {
 		if qu.namedIn(m) {
 			continue
 		}
@@ -460,7 +461,7 @@ func readFigure(figs []*figures.Figure, m string) bool {
 // the figure reader says it counts, or in the words right after it ("76,200
 // staff", "a 200-page book").
 func (e *Engine) countsUnit(counts, after, unit string) bool {
-	for _, t := range e.index.Analyze(counts) {
+	for _, t := range search.Analyze(counts) {
 		if t == unit {
 			return true
 		}
@@ -470,7 +471,7 @@ func (e *Engine) countsUnit(counts, after, unit string) bool {
 	if len(words) > 3 {
 		words = words[:3]
 	}
-	for _, t := range e.index.Analyze(strings.Join(words, " ")) {
+	for _, t := range search.Analyze(strings.Join(words, " ")) {
 		if t == unit || strings.HasPrefix(t, unit) || strings.HasPrefix(unit, t) && len(t) >= 4 {
 			return true
 		}
@@ -479,11 +480,11 @@ func (e *Engine) countsUnit(counts, after, unit string) bool {
 }
 
 // reasonRe finds the clause that gives a reason.
-var reasonRe = regexp.MustCompile(`(?i)\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|blamed|blames|blaming|after|following|amid|over\s+(?:concerns?|fears?|claims?)|in\s+protest|in\s+order\s+to|so\s+that|caused\s+by|the\s+reason|the\s+result\s+of|hit\s+by|dragged\s+down\s+by|driven\s+by|fuelled\s+by)\b[^.;]*`)
+var reasonRe = lazyre.New(`(?i)\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|blamed|blames|blaming|after|following|amid|over\s+(?:concerns?|fears?|claims?)|in\s+protest|in\s+order\s+to|so\s+that|caused\s+by|the\s+reason|the\s+result\s+of|hit\s+by|dragged\s+down\s+by|driven\s+by|fuelled\s+by)\b[^.;]*`)
 
 // reasonSpan marks the reason a sentence gives, clause first.
 func reasonSpan(text string, s *span) {
-	loc := reasonRe.FindStringIndex(text)
+	loc := reasonRe().FindStringIndex(text)
 	if loc == nil {
 		return
 	}
@@ -512,14 +513,14 @@ func inQuotation(text string, at int) bool {
 }
 
 // placeRe finds a capitalised place after a preposition of place.
-var placeRe = regexp.MustCompile(`\b(?:in|at|from|to|near|into|outside)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,3})`)
+var placeRe = lazyre.New(`\b(?:in|at|from|to|near|into|outside)\s+((?:the\s+)?[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,3})`)
 
 // placeSpan marks a place the sentence names and the question does not;
 // it fits when its preposition is the question's ("where is the band
 // from": "from Leicester", not "in Rutland").
 func placeSpan(qu *query, text string, s *span) {
 	asked := strings.Fields(strings.ToLower(qu.q.Text))
-	for _, m := range placeRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range placeRe().FindAllStringSubmatch(text, -1) {
 		p := m[1]
 		if qu.namedIn(p) || monthOrDay(p) {
 			continue
@@ -548,7 +549,7 @@ func monthOrDay(s string) bool {
 
 // titleRe finds the name of a thing: a quoted title, or capitalised words
 // after called, named, entitled.
-var titleRe = regexp.MustCompile(`[“"]([^”"]{3,80})[”"]|\b(?:called|named|entitled|titled|dubbed)\s+((?:[A-Z0-9][\p{L}\d'’:-]*\s*){1,6})`)
+var titleRe = lazyre.New(`[“"]([^”"]{3,80})[”"]|\b(?:called|named|entitled|titled|dubbed)\s+((?:[A-Z0-9][\p{L}\d'’:-]*\s*){1,6})`)
 
 // titleCased reports a short text whose words of four letters or more
 // are capitalised, as titles are: "Maria Full of Grace", not "we will win".
@@ -568,7 +569,7 @@ func titleCased(t string) bool {
 
 // titleSpan marks a title the question does not name.
 func titleSpan(qu *query, text string, s *span) {
-	for _, m := range titleRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range titleRe().FindAllStringSubmatch(text, -1) {
 		t := strings.TrimSpace(m[1] + m[2])
 		if t == "" || qu.namedIn(t) && len(strings.Fields(t)) == 1 {
 			continue

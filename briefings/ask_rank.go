@@ -3,10 +3,10 @@ package briefings
 import (
 	"context"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/briefings/question"
 	"github.com/briefbot/briefbot/briefings/search"
 	"github.com/briefbot/briefbot/briefings/wordnet"
@@ -81,7 +81,7 @@ func (e *Engine) newQuery(q question.Question) *query {
 		for _, part := range strings.FieldsFunc(lw, func(r rune) bool { return r == '-' || r == '\'' || r == '’' || r == '/' }) {
 			qu.named[part] = true
 		}
-		for _, t := range e.index.Analyze(w) {
+		for _, t := range search.Analyze(w) {
 			if _, dup := seen[t]; dup && qu.terms[seen[t]].weight == 1 {
 				continue
 			}
@@ -93,7 +93,7 @@ func (e *Engine) newQuery(q question.Question) *query {
 			qu.needles = append(qu.needles, []string{t})
 			add(t, g, 1)
 			for _, rel := range append(relatedForms(lw), phrases[wi]...) {
-				for _, rt := range e.index.Analyze(rel.word) {
+				for _, rt := range search.Analyze(rel.word) {
 					add(rt, g, rel.weight)
 					qu.needles[g] = append(qu.needles[g], rt)
 				}
@@ -103,12 +103,12 @@ func (e *Engine) newQuery(q question.Question) *query {
 			break // a pasted page is not a question
 		}
 	}
-	n := float64(e.index.Len())
+	n := float64(e.searchIndex().Len())
 	names := make([]string, len(qu.terms))
 	for i, t := range qu.terms {
 		names[i] = t.term
 	}
-	idfs := e.index.IDFs(names)
+	idfs := e.searchIndex().IDFs(names)
 	for i, t := range qu.terms {
 		w := idfs[i]
 		if w == 0 {
@@ -258,7 +258,7 @@ type sentenceTerms map[[3]int]termCounts
 
 // refersRe finds a sentence that speaks of someone already named: a
 // pronoun, or a description ("the former Portsmouth boss").
-var refersRe = regexp.MustCompile(`(?i)(?:^|[\s"“])(?:he|she|him|his|her|they|their|it|its|the\s+(?:\S+\s+){0,2}(?:boss|manager|coach|minister|secretary|chancellor|president|chairman|chief|leader|player|star|singer|actor|actress|company|firm|group|club|bank|director|executive|official|striker|captain|band|mayor|premier|spokesman|spokeswoman|former\s+\S+))\b`)
+var refersRe = lazyre.New(`(?i)(?:^|[\s"“])(?:he|she|him|his|her|they|their|it|its|the\s+(?:\S+\s+){0,2}(?:boss|manager|coach|minister|secretary|chancellor|president|chairman|chief|leader|player|star|singer|actor|actress|company|firm|group|club|bank|director|executive|official|striker|captain|band|mayor|premier|spokesman|spokeswoman|former\s+\S+))\b`)
 
 // rank reads the sentences of the best passages and scores each with its
 // neighbours and its article.
@@ -266,7 +266,7 @@ func (e *Engine) rank(qu *query) []*window {
 	if len(qu.terms) == 0 {
 		return nil
 	}
-	hits, err := e.index.SearchWeighted(context.Background(), qu.searchTerms(float64(e.index.Len())), searchDepth)
+	hits, err := e.searchIndex().SearchWeighted(context.Background(), qu.searchTerms(float64(e.searchIndex().Len())), searchDepth)
 	if err != nil || len(hits) == 0 {
 		return nil
 	}
@@ -319,7 +319,7 @@ func (e *Engine) rank(qu *query) []*window {
 			for g, gw := range qu.groupW {
 				if !held[g] && qu.nameGroups[g] && found[g] && refers < 0 {
 					refers = 0
-					if refersRe.MatchString(d.Paragraphs[p.para].Sentence(si)) {
+					if refersRe().MatchString(d.Paragraphs[p.para].Sentence(si)) {
 						refers = 1
 					}
 				}

@@ -2,24 +2,25 @@ package briefings
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/search"
 )
 
 // roleIntent is a question for whoever holds a role: "who is the French
 // interior minister?", "who was the mayor of Calais?".
-var roleIntent = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|are|were|'s)|who's|whos)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+|latest\s+)?(.+?)\s*[?.!]*$`)
+var roleIntent = lazyre.New(`(?i)^(?:who\s+(?:is|was|are|were|'s)|who's|whos)\s+(?:the\s+)?(?:current\s+|present\s+|new\s+|latest\s+)?(.+?)\s*[?.!]*$`)
 
 // roleArticle is a who-question that names a role, not a person: "who is
 // the ...", "who was a ...".
-var roleArticle = regexp.MustCompile(`(?i)^(?:who\s+(?:is|was|are|were|'s)|who's|whos)\s+(?:the|a|an|their|its|his|her)\s`)
+var roleArticle = lazyre.New(`(?i)^(?:who\s+(?:is|was|are|were|'s)|who's|whos)\s+(?:the|a|an|their|its|his|her)\s`)
 
 // describesRole reports a question for whoever holds a role.
-func describesRole(q string) bool { return roleArticle.MatchString(q) }
+func describesRole(q string) bool { return roleArticle().MatchString(q) }
 
 // maxEarlierHolders bounds the earlier holders of a role an answer names.
 const maxEarlierHolders = 3
@@ -63,11 +64,11 @@ type holding struct {
 func (e *Engine) roleHolders(q, role string) (Reply, bool) {
 	words := strings.Fields(strings.ToLower(role))
 	year := 0
-	if y := yearQ.FindString(role); y != "" {
+	if y := yearQ().FindString(role); y != "" {
 		year = atoiSafe(y)
-		role = yearQ.ReplaceAllString(role, " ")
+		role = yearQ().ReplaceAllString(role, " ")
 	}
-	terms := e.index.Terms(role)
+	terms := search.Terms(role)
 	if len(terms) == 0 || len(words) > 6 {
 		return Reply{}, false
 	}
@@ -204,7 +205,7 @@ func (e *Engine) roleHead(role string) string {
 	if i := strings.Index(low, " of "); i > 0 {
 		low = low[:i]
 	}
-	terms := e.index.Terms(low)
+	terms := search.Terms(low)
 	if len(terms) == 0 {
 		return ""
 	}

@@ -2,15 +2,16 @@ package briefings
 
 import (
 	"fmt"
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/briefings/question"
-	"regexp"
+	"github.com/briefbot/briefbot/briefings/search"
 	"sort"
 	"strings"
 )
 
 // saidIntent is a question about what someone said: "what did Blair say
 // about tax?", "what has Human Rights Watch said?".
-var saidIntent = regexp.MustCompile(`(?i)^what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|think|tell|told|argue|argued|claim|claimed|want|wanted)(?:\s+(?:\S+\s+)?(?:about|on|of|regarding|over|concerning)\s+(.+?))?\s*[?.!]*$`)
+var saidIntent = lazyre.New(`(?i)^what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|think|tell|told|argue|argued|claim|claimed|want|wanted)(?:\s+(?:\S+\s+)?(?:about|on|of|regarding|over|concerning)\s+(.+?))?\s*[?.!]*$`)
 
 // Limits of an answer from quotes.
 const (
@@ -45,7 +46,7 @@ func (e *Engine) saidAnswer(q, name, topic string) (Reply, bool) {
 	}
 	var terms []string
 	if topic = strings.TrimSpace(topic); topic != "" {
-		terms = e.index.Terms(strings.Join(question.Analyze(topic).Words, " "))
+		terms = search.Terms(strings.Join(question.Analyze(topic).Words, " "))
 	}
 	idf, total := e.termWeights(terms)
 	type said struct {

@@ -11,6 +11,7 @@ import (
 	"github.com/briefbot/briefbot/briefings/curation"
 	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/search"
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
@@ -445,7 +446,7 @@ func summarize(e *Engine, d *document, n int) []string {
 				continue
 			}
 			v := map[string]float64{}
-			for _, t := range e.index.Analyze(s) {
+			for _, t := range search.Analyze(s) {
 				v[t]++
 			}
 			var norm float64

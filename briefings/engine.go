@@ -30,8 +30,8 @@ type Engine struct {
 	ranked    []*profile          // most mentioned first
 	years     []yearFigures       // years with figures, ascending
 	byYear    map[int]*yearFigures
-	vocab     *vocabulary // words of the texts figures stand in, for topics
-	index     *search.Index
+	vocab     *vocabulary   // words of the texts figures stand in, for topics
+	index     *search.Index // see searchIndex
 	passages  []passage
 	stories   []*storyGroup // events several articles report, oldest first
 	topics    []string      // most frequent tags, for "what the corpus covers"
@@ -44,6 +44,10 @@ type Engine struct {
 	roleIdx   roleIndex // see roles
 	stats     LoadStats
 	owner     indexOwner // whether a reload took over index
+
+	// indexDeferred: the load left index to be built on first use.
+	indexDeferred bool
+	indexOnce     sync.Once
 }
 
 // document is one article and what the extractors found in it.
@@ -96,7 +100,14 @@ func LoadWith(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Eng
 // Default loads the corpus embedded in the binary, with the extractions
 // prepared for it (see prepared.go).
 func Default() (*Engine, error) {
-	return load(context.Background(), corpus.FS, ".", LoadOptions{Cache: embeddedPrepared(), Version: preparedVersion})
+	return DefaultWith(LoadOptions{})
+}
+
+// DefaultWith is Default with options; the embedded corpus's prepared
+// extractions take the place of o.Cache.
+func DefaultWith(o LoadOptions) (*Engine, error) {
+	o.Cache, o.Version = embeddedPrepared(), preparedVersion
+	return load(context.Background(), corpus.FS, ".", o)
 }
 
 // Warnings lists the files Load skipped or read with a fallback, one

@@ -26,6 +26,11 @@ type LoadOptions struct {
 	Previous *Engine
 	// Version overrides ExtractorVersion in cache keys (tests).
 	Version string
+	// DeferIndex leaves the search index to be built by the first answer
+	// that searches (/who and /stats do not), for a process that answers
+	// one message and exits. Ignored with Previous: a reload updates the
+	// index it replaces.
+	DeferIndex bool
 }
 
 // LoadStats says where a load's extractions came from.

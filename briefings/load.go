@@ -106,23 +106,29 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 	e.curateArticles(cur)
 	e.identify(o)
 
-	// Index while extracting: the index needs only the parsed text.
-	var (
-		idx    *search.Index
-		idxErr error
-		wg     sync.WaitGroup
-	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		idx, idxErr = e.buildIndex(o.Previous)
-	}()
-	e.extractAll(ctx, o, !cur.File().Empty())
-	wg.Wait()
-	if idxErr != nil {
-		return nil, idxErr
+	if o.DeferIndex && o.Previous == nil {
+		e.passages = makePassages(e.docs)
+		e.indexDeferred = true
+		e.extractAll(ctx, o, !cur.File().Empty())
+	} else {
+		// Index while extracting: the index needs only the parsed text.
+		var (
+			idx    *search.Index
+			idxErr error
+			wg     sync.WaitGroup
+		)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			idx, idxErr = e.buildIndex(o.Previous)
+		}()
+		e.extractAll(ctx, o, !cur.File().Empty())
+		wg.Wait()
+		if idxErr != nil {
+			return nil, idxErr
+		}
+		e.index = idx
 	}
-	e.index = idx
 	e.curateExtraction(cur)
 	texts := make([]*text.Doc, len(e.docs))
 	inputs := make([]people.DocInput, len(e.docs))
@@ -146,11 +152,28 @@ func (e *Engine) buildIndex(prev *Engine) (*search.Index, error) {
 		return idx, err
 	}
 	e.passages = makePassages(e.docs)
-	texts := make([]string, len(e.passages))
-	for i, p := range e.passages {
+	return search.Build(passageTexts(e.passages))
+}
+
+func passageTexts(ps []passage) []string {
+	texts := make([]string, len(ps))
+	for i, p := range ps {
 		texts[i] = p.text()
 	}
-	return search.Build(texts)
+	return texts
+}
+
+// searchIndex is the engine's full-text index; a load that deferred it
+// builds it here, on the first answer that searches.
+func (e *Engine) searchIndex() *search.Index {
+	e.indexOnce.Do(func() {
+		if e.indexDeferred {
+			// Build fails only when the analyzer is missing, which an
+			// eager load reports; here the engine answers without search.
+			e.index, _ = search.Build(passageTexts(e.passages))
+		}
+	})
+	return e.index
 }
 
 // articleLike are extensions of files that may well be articles but are

@@ -76,3 +76,41 @@ func TestParsePrepared(t *testing.T) {
 		})
 	}
 }
+
+// A load that defers the search index answers /who, /stats and digests
+// without building it, builds it for the first question, and answers as
+// an engine that built it at load.
+func TestDeferredIndex(t *testing.T) {
+	eager, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := DefaultWith(LoadOptions{DeferIndex: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	noSearch := []struct {
+		name  string
+		reply func(*Engine) Reply
+	}{
+		{"who", func(e *Engine) Reply { return e.Who("cazeneuve") }},
+		{"stats", func(e *Engine) Reply { return e.Stats(2014, "") }},
+		{"stats topic", func(e *Engine) Reply { return e.Stats(2014, "police") }},
+		{"digest", func(e *Engine) Reply { return e.Digest(DigestOptions{}).Reply }},
+	}
+	for _, tt := range noSearch {
+		if got, want := flat(tt.reply(lazy)), flat(tt.reply(eager)); got != want {
+			t.Errorf("%s: deferred index answers\n%s\nwant\n%s", tt.name, got, want)
+		}
+		if lazy.index != nil {
+			t.Fatalf("%s built the deferred index", tt.name)
+		}
+	}
+	q := "what did cazeneuve say about british police?"
+	if got, want := flat(lazy.Ask(q)), flat(eager.Ask(q)); got != want {
+		t.Errorf("ask: deferred index answers\n%s\nwant\n%s", got, want)
+	}
+	if lazy.index == nil || lazy.index.Len() != eager.index.Len() {
+		t.Fatal("a question did not build the deferred index in full")
+	}
+}

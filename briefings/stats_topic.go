@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/briefbot/briefbot/briefings/search"
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
@@ -74,7 +75,7 @@ func (v *vocabulary) add(e *Engine, s string) termSet {
 		id, ok := v.ids[w]
 		if !ok {
 			id = 0
-			if ts := e.index.Analyze(w); len(ts) > 0 {
+			if ts := search.Analyze(w); len(ts) > 0 {
 				id = uint32(len(v.ids) + 1)
 				t := ts[len(ts)-1]
 				v.forms[t] = append(v.forms[t], w)
@@ -100,7 +101,7 @@ func (v *vocabulary) add(e *Engine, s string) termSet {
 func (v *vocabulary) lookup(e *Engine, topic string) ([][]uint32, bool) {
 	var out [][]uint32
 	for _, w := range text.Words(topic) {
-		ts := e.index.Analyze(w)
+		ts := search.Analyze(w)
 		if len(ts) == 0 {
 			continue // a stop word
 		}

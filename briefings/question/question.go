@@ -7,10 +7,11 @@
 package question
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 )
 
 // Type is the kind of answer a question asks for.
@@ -94,27 +95,27 @@ type Question struct {
 }
 
 var (
-	yearRe = regexp.MustCompile(`\b(19[5-9]\d|20\d\d)\b`)
+	yearRe = lazyre.New(`\b(19[5-9]\d|20\d\d)\b`)
 
-	overviewRe = regexp.MustCompile(`^(?:(?:can|could)\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a|an)\s+(?:summary|overview|recap|rundown)|(?:a\s+|an\s+)?(?:summary|overview|recap|rundown)|what\s+(?:has\s+)?happened|what\s+went\s+on|what\s+(?:was|were)\s+the\s+(?:main\s+|big\s+|key\s+)?(?:stories|events|news|headlines)|what\s+(?:is|are)\s+the\s+(?:corpus|articles)\s+about|what\s+do\s+the\s+articles\s+cover)\b(.*)$`)
+	overviewRe = lazyre.New(`^(?:(?:can|could)\s+you\s+|please\s+)?(?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a|an)\s+(?:summary|overview|recap|rundown)|(?:a\s+|an\s+)?(?:summary|overview|recap|rundown)|what\s+(?:has\s+)?happened|what\s+went\s+on|what\s+(?:was|were)\s+the\s+(?:main\s+|big\s+|key\s+)?(?:stories|events|news|headlines)|what\s+(?:is|are)\s+the\s+(?:corpus|articles)\s+about|what\s+do\s+the\s+articles\s+cover)\b(.*)$`)
 	// overviewRest is what may follow an overview request: a year, the
 	// corpus, a span of time; anything else makes it a specific question
 	// ("what happened to the deal").
-	overviewRest = regexp.MustCompile(`^(?:\s*(?:in|during|of|for|over|so\s+far|this|the|corpus|articles|news|stories|story|year|everything|it|all|please|me|us|briefly|\d{4}))*\s*$`)
-	latestRe     = regexp.MustCompile(`^(?:what(?:'s|\s+is)\s+(?:new|the\s+latest|happening)|any\s+(?:news|updates?)|(?:the\s+)?latest(?:\s+news)?|what\s+are\s+the\s+latest\s+(?:news|stories|articles)|anything\s+new|news)(?:\s+(?:today|this\s+week|lately|recently))?$`)
+	overviewRest = lazyre.New(`^(?:\s*(?:in|during|of|for|over|so\s+far|this|the|corpus|articles|news|stories|story|year|everything|it|all|please|me|us|briefly|\d{4}))*\s*$`)
+	latestRe     = lazyre.New(`^(?:what(?:'s|\s+is)\s+(?:new|the\s+latest|happening)|any\s+(?:news|updates?)|(?:the\s+)?latest(?:\s+news)?|what\s+are\s+the\s+latest\s+(?:news|stories|articles)|anything\s+new|news)(?:\s+(?:today|this\s+week|lately|recently))?$`)
 
-	reasonRe  = regexp.MustCompile(`^(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?|cause|explanation)\b|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|dragged|drove|pushed|triggered|sparked|explains|lay\s+behind|is\s+behind|was\s+behind)\b|\breason\s+(?:for|why|behind)\b`)
-	dateRe    = regexp.MustCompile(`^(?:when|since\s+when|by\s+when|until\s+when|till\s+when)\b|\b(?:what|which)\s+(?:date|day|year|month|time|week)\b|\bhow\s+long\s+ago\b|\bin\s+what\s+year\b|\bwhen\b`)
-	moneyRe   = regexp.MustCompile(`\bhow\s+much\b.*\b(?:pay|paid|pays|cost|costs|costing|worth|spend|spent|spends|raise|raised|fine|fined|sell|sold|price|priced|earn|earned|earns|owe|owed|owes|invest|invested|fund|funding|contribute|contributed|bid|charge|charged|value|valued|lose|lost|make|made|profit|profits|revenue|sales|budget|compensation|damages|deal|fee|fees|salary|wage|wages|bonus|award|awarded|give|gave|get|got|receive|received)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:price|cost|fee|bill|fine|budget|salary|value)\b|\bhow\s+much\s+money\b`)
-	percentRe = regexp.MustCompile(`\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction)\b|\bby\s+what\s+(?:percentage|percent)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:growth|interest|inflation|unemployment|jobless|tax|turnout)\s+rate\b`)
-	numberRe  = regexp.MustCompile(`\bhow\s+(?:many|much|big|large|long|far|old|tall|high|often|fast|heavy)\b|\b(?:what|which)\s+(?:number|amount|sum|total|figure|score|scoreline|rate|level|size|tally|count|margin)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:number|amount|sum|total|figure|score|scoreline|rate|size|tally|count|margin|age)\b|\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:rise|rose|fall|fell|drop|dropped|climb|climbed|slip|slipped|grow|grew|increase|increased|decrease|decreased|jump|jumped|reach|reached|shrink|shrank)\s+to\b|\bby\s+how\s+much\b`)
-	placeRe   = regexp.MustCompile(`^where\b|\b(?:in|at|to|from)\s+(?:which|what)\s+(?:country|city|town|place|venue|stadium|ground|region|state|county|village|hospital|prison|court|capital)\b|^(?:which|what)\s+(?:country|city|town|place|venue|stadium|region|state|county|village|capital)\b|\bwhere\b`)
-	titleRe   = regexp.MustCompile(`\b(?:is|was|are|were|be)\s+(?:it|they|\w+(?:\s+\w+){0,5})\s+(?:called|named|titled|entitled|dubbed|known\s+as)\s*$|\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:name|title)\s+of\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:its|his|her|their)\s+(?:name|title)\b|^(?:which|what)\s+(?:film|movie|book|album|song|single|show|programme|series|game|novel|play|track|drama|comedy|documentary)\b`)
-	orgRe     = regexp.MustCompile(`^(?:which|what)\s+(?:company|firm|group|bank|club|team|side|band|airline|carrier|broadcaster|network|channel|newspaper|paper|party|union|retailer|supermarket|brewer|manufacturer|maker|organisation|organization|agency|body|charity|studio|label|publisher|operator|business|chain|website|site|insurer|investor|buyer|bidder|rival)\b|\b(?:which|what)\s+(?:company|firm|bank|club|team|band|airline|party|union|retailer|organisation|organization|agency|studio|label)\b`)
-	personRe  = regexp.MustCompile(`^(?:who|whom|whose)\b|\b(?:who|whom)\b|^(?:which|what)\s+(?:minister|official|person|politician|mayor|leader|chief|player|actor|actress|singer|star|manager|boss|coach|director|chairman|executive|president|secretary|man|woman|judge|author|writer|presenter|footballer|striker|captain|member|mp|peer|lord|candidate|winner|referee|chancellor|spokesman|spokeswoman)\b|^name\s+the\s+(?:person|man|woman|player|minister)\b`)
-	listRe    = regexp.MustCompile(`^(?:which|what)\s+(?:countries|companies|firms|players|films|people|teams|clubs|nations|cities|measures|products|songs|bands|banks|members|artists|acts|names|groups|states|steps|changes|areas|sectors|services|books|games|albums|shows|awards|categories|things|issues|problems|reasons|options)\b|^(?:list|name)\s+(?:the|all|some)\b|^what\s+are\s+the\b`)
-	futureRe  = regexp.MustCompile(`\b(?:will|shall|won't|is\s+going\s+to|are\s+going\s+to|going\s+to|gonna|due|set\s+to|is\s+expected|are\s+expected|expected\s+to|is\s+supposed|are\s+supposed|supposed\s+to|is\s+set\s+to|are\s+set\s+to|is\s+planned|are\s+planned|planned\s+for|scheduled|upcoming|next)\b`)
-	pastRe    = regexp.MustCompile(`\b(?:did|was|were|had|has|have|ago|last|previous|previously|former|formerly|used\s+to)\b`)
+	reasonRe  = lazyre.New(`^(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?|cause|explanation)\b|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|dragged|drove|pushed|triggered|sparked|explains|lay\s+behind|is\s+behind|was\s+behind)\b|\breason\s+(?:for|why|behind)\b`)
+	dateRe    = lazyre.New(`^(?:when|since\s+when|by\s+when|until\s+when|till\s+when)\b|\b(?:what|which)\s+(?:date|day|year|month|time|week)\b|\bhow\s+long\s+ago\b|\bin\s+what\s+year\b|\bwhen\b`)
+	moneyRe   = lazyre.New(`\bhow\s+much\b.*\b(?:pay|paid|pays|cost|costs|costing|worth|spend|spent|spends|raise|raised|fine|fined|sell|sold|price|priced|earn|earned|earns|owe|owed|owes|invest|invested|fund|funding|contribute|contributed|bid|charge|charged|value|valued|lose|lost|make|made|profit|profits|revenue|sales|budget|compensation|damages|deal|fee|fees|salary|wage|wages|bonus|award|awarded|give|gave|get|got|receive|received)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:price|cost|fee|bill|fine|budget|salary|value)\b|\bhow\s+much\s+money\b`)
+	percentRe = lazyre.New(`\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction)\b|\bby\s+what\s+(?:percentage|percent)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:growth|interest|inflation|unemployment|jobless|tax|turnout)\s+rate\b`)
+	numberRe  = lazyre.New(`\bhow\s+(?:many|much|big|large|long|far|old|tall|high|often|fast|heavy)\b|\b(?:what|which)\s+(?:number|amount|sum|total|figure|score|scoreline|rate|level|size|tally|count|margin)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:number|amount|sum|total|figure|score|scoreline|rate|size|tally|count|margin|age)\b|\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:rise|rose|fall|fell|drop|dropped|climb|climbed|slip|slipped|grow|grew|increase|increased|decrease|decreased|jump|jumped|reach|reached|shrink|shrank)\s+to\b|\bby\s+how\s+much\b`)
+	placeRe   = lazyre.New(`^where\b|\b(?:in|at|to|from)\s+(?:which|what)\s+(?:country|city|town|place|venue|stadium|ground|region|state|county|village|hospital|prison|court|capital)\b|^(?:which|what)\s+(?:country|city|town|place|venue|stadium|region|state|county|village|capital)\b|\bwhere\b`)
+	titleRe   = lazyre.New(`\b(?:is|was|are|were|be)\s+(?:it|they|\w+(?:\s+\w+){0,5})\s+(?:called|named|titled|entitled|dubbed|known\s+as)\s*$|\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:name|title)\s+of\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:its|his|her|their)\s+(?:name|title)\b|^(?:which|what)\s+(?:film|movie|book|album|song|single|show|programme|series|game|novel|play|track|drama|comedy|documentary)\b`)
+	orgRe     = lazyre.New(`^(?:which|what)\s+(?:company|firm|group|bank|club|team|side|band|airline|carrier|broadcaster|network|channel|newspaper|paper|party|union|retailer|supermarket|brewer|manufacturer|maker|organisation|organization|agency|body|charity|studio|label|publisher|operator|business|chain|website|site|insurer|investor|buyer|bidder|rival)\b|\b(?:which|what)\s+(?:company|firm|bank|club|team|band|airline|party|union|retailer|organisation|organization|agency|studio|label)\b`)
+	personRe  = lazyre.New(`^(?:who|whom|whose)\b|\b(?:who|whom)\b|^(?:which|what)\s+(?:minister|official|person|politician|mayor|leader|chief|player|actor|actress|singer|star|manager|boss|coach|director|chairman|executive|president|secretary|man|woman|judge|author|writer|presenter|footballer|striker|captain|member|mp|peer|lord|candidate|winner|referee|chancellor|spokesman|spokeswoman)\b|^name\s+the\s+(?:person|man|woman|player|minister)\b`)
+	listRe    = lazyre.New(`^(?:which|what)\s+(?:countries|companies|firms|players|films|people|teams|clubs|nations|cities|measures|products|songs|bands|banks|members|artists|acts|names|groups|states|steps|changes|areas|sectors|services|books|games|albums|shows|awards|categories|things|issues|problems|reasons|options)\b|^(?:list|name)\s+(?:the|all|some)\b|^what\s+are\s+the\b`)
+	futureRe  = lazyre.New(`\b(?:will|shall|won't|is\s+going\s+to|are\s+going\s+to|going\s+to|gonna|due|set\s+to|is\s+expected|are\s+expected|expected\s+to|is\s+supposed|are\s+supposed|supposed\s+to|is\s+set\s+to|are\s+set\s+to|is\s+planned|are\s+planned|planned\s+for|scheduled|upcoming|next)\b`)
+	pastRe    = lazyre.New(`\b(?:did|was|were|had|has|have|ago|last|previous|previously|former|formerly|used\s+to)\b`)
 	// unitSkip are words between "how many" and the counted noun.
 	unitSkip = map[string]bool{"more": true, "new": true, "extra": true, "additional": true, "fewer": true, "less": true, "other": true, "different": true, "separate": true, "of": true, "the": true, "times": false}
 )
@@ -140,11 +141,11 @@ func set(s string) map[string]bool {
 func Analyze(text string) Question {
 	q := Question{Text: strings.TrimSpace(text)}
 	low := normalize(q.Text)
-	if m := yearRe.FindString(low); m != "" {
+	if m := yearRe().FindString(low); m != "" {
 		q.Year, _ = strconv.Atoi(m)
 	}
 	switch {
-	case latestRe.MatchString(low):
+	case latestRe().MatchString(low):
 		q.Scope = Latest
 	case isOverview(low):
 		q.Scope = Overview
@@ -159,15 +160,15 @@ func Analyze(text string) Question {
 	if q.Type == Person || q.Type == Organisation {
 		q.Verb = verbOf(low)
 	}
-	q.Future = futureRe.MatchString(low)
-	q.Past = !q.Future && pastRe.MatchString(low)
+	q.Future = futureRe().MatchString(low)
+	q.Past = !q.Future && pastRe().MatchString(low)
 	q.Words = contentWords(q.Text)
 	return q
 }
 
 func isOverview(low string) bool {
-	m := overviewRe.FindStringSubmatch(low)
-	return m != nil && overviewRest.MatchString(m[1])
+	m := overviewRe().FindStringSubmatch(low)
+	return m != nil && overviewRest().MatchString(m[1])
 }
 
 // answerType decides the type, the most specific reading first: "how
@@ -175,33 +176,33 @@ func isOverview(low string) bool {
 // organisation before a who.
 func answerType(low string) Type {
 	switch {
-	case reasonRe.MatchString(low):
+	case reasonRe().MatchString(low):
 		return Reason
 	case strings.Contains(low, "how long ago"):
 		return Date
-	case percentRe.MatchString(low):
+	case percentRe().MatchString(low):
 		return Percentage
 	case strings.Contains(low, "by how much"):
 		return Number
-	case moneyRe.MatchString(low):
+	case moneyRe().MatchString(low):
 		return Money
-	case numberRe.MatchString(low) && !strings.HasPrefix(low, "where") && !strings.HasPrefix(low, "when"):
+	case numberRe().MatchString(low) && !strings.HasPrefix(low, "where") && !strings.HasPrefix(low, "when"):
 		return Number
 	case strings.HasPrefix(low, "when") || strings.HasPrefix(low, "since when") || strings.HasPrefix(low, "by when"):
 		return Date
 	case strings.HasPrefix(low, "where"):
 		return Place
-	case titleRe.MatchString(low):
+	case titleRe().MatchString(low):
 		return Title
-	case orgRe.MatchString(low):
+	case orgRe().MatchString(low):
 		return Organisation
-	case personRe.MatchString(low):
+	case personRe().MatchString(low):
 		return Person
-	case dateRe.MatchString(low):
+	case dateRe().MatchString(low):
 		return Date
-	case placeRe.MatchString(low):
+	case placeRe().MatchString(low):
 		return Place
-	case listRe.MatchString(low):
+	case listRe().MatchString(low):
 		return List
 	}
 	return Any
@@ -238,12 +239,12 @@ func unitOf(low string) string {
 
 // whoVerb finds the verb of "who replaced ...", "who will coach ...",
 // "which company bought ...".
-var whoVerb = regexp.MustCompile(`^(?:who|(?:which|what)\s+\w+)\s+(?:(?:will|would|has|have|had|is\s+going\s+to|was\s+going\s+to|could|can|might|should|is\s+set\s+to|is\s+due\s+to|did)\s+)?([a-z]+)`)
+var whoVerb = lazyre.New(`^(?:who|(?:which|what)\s+\w+)\s+(?:(?:will|would|has|have|had|is\s+going\s+to|was\s+going\s+to|could|can|might|should|is\s+set\s+to|is\s+due\s+to|did)\s+)?([a-z]+)`)
 
 // verbOf is the verb a who-question asks about, when the subject is what
 // it asks for; empty for "who is ...", "who did X replace".
 func verbOf(low string) string {
-	m := whoVerb.FindStringSubmatch(low)
+	m := whoVerb().FindStringSubmatch(low)
 	if m == nil {
 		return ""
 	}
@@ -279,7 +280,7 @@ func contentWords(s string) []string {
 		w = strings.Trim(w, `'‘’.`)
 		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 		lw = strings.TrimSuffix(lw, "'s")
-		if lw == "" || stopWords[lw] || yearRe.MatchString(lw) && len(lw) == 4 {
+		if lw == "" || stopWords[lw] || yearRe().MatchString(lw) && len(lw) == 4 {
 			continue
 		}
 		out = append(out, w)

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -39,7 +40,7 @@ const ScoringModel = index.BM25Scoring
 const batchSize = 5000
 
 // Index ranks passages by BM25 for a query. It is safe for concurrent
-// use; only Update changes what it holds.
+// use; only Update changes what it holds. A nil Index holds no passages.
 type Index struct {
 	idx      bleve.Index
 	analyzer analysis.Analyzer
@@ -81,7 +82,7 @@ func Build(passages []string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: create index: %w", err)
 	}
-	an := im.AnalyzerNamed(en.AnalyzerName)
+	an := english()
 	if an == nil {
 		idx.Close()
 		return nil, errors.New("search: the English analyzer is not registered")
@@ -114,15 +115,26 @@ func Build(passages []string) (*Index, error) {
 }
 
 // Len is the number of passages indexed.
-func (ix *Index) Len() int { return ix.n }
+func (ix *Index) Len() int {
+	if ix == nil {
+		return 0
+	}
+	return ix.n
+}
 
 // Close releases the index.
 func (ix *Index) Close() error { return ix.idx.Close() }
 
+// english is the analyzer the index applies to passages, built once for
+// text analysed outside an index, so analysing needs no index built.
+var english = sync.OnceValue(func() analysis.Analyzer {
+	return newMapping().AnalyzerNamed(en.AnalyzerName)
+})
+
 // Analyze returns the terms of text as the index sees them (lower case,
 // no stop words, stemmed), in order, repeats included.
-func (ix *Index) Analyze(s string) []string {
-	toks := ix.analyzer.Analyze([]byte(s))
+func Analyze(s string) []string {
+	toks := english().Analyze([]byte(s))
 	out := make([]string, len(toks))
 	for i, tok := range toks {
 		out[i] = string(tok.Term)
@@ -131,10 +143,10 @@ func (ix *Index) Analyze(s string) []string {
 }
 
 // Terms is Analyze keeping each term once.
-func (ix *Index) Terms(s string) []string {
+func Terms(s string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, t := range ix.Analyze(s) {
+	for _, t := range Analyze(s) {
 		if !seen[t] {
 			seen[t] = true
 			out = append(out, t)
@@ -146,7 +158,7 @@ func (ix *Index) Terms(s string) []string {
 // Search returns the n best passages for the terms, best first. A passage
 // matches when it holds any term.
 func (ix *Index) Search(ctx context.Context, terms []string, n int) ([]Hit, error) {
-	if len(terms) == 0 || n <= 0 {
+	if ix == nil || len(terms) == 0 || n <= 0 {
 		return nil, nil
 	}
 	qs := make([]query.Query, 0, len(terms))
@@ -167,7 +179,7 @@ type Term struct {
 
 // SearchWeighted is Search with a boost per term.
 func (ix *Index) SearchWeighted(ctx context.Context, terms []Term, n int) ([]Hit, error) {
-	if len(terms) == 0 || n <= 0 {
+	if ix == nil || len(terms) == 0 || n <= 0 {
 		return nil, nil
 	}
 	qs := make([]query.Query, 0, len(terms))
@@ -213,6 +225,9 @@ func (ix *Index) IDF(term string) float64 {
 // IDFs is IDF for several terms, read through one index reader.
 func (ix *Index) IDFs(terms []string) []float64 {
 	out := make([]float64, len(terms))
+	if ix == nil {
+		return out
+	}
 	adv, err := ix.idx.Advanced()
 	if err != nil {
 		return out
@@ -237,6 +252,9 @@ func (ix *Index) IDFs(terms []string) []float64 {
 }
 
 func (ix *Index) docFreq(term string) uint64 {
+	if ix == nil {
+		return 0
+	}
 	adv, err := ix.idx.Advanced()
 	if err != nil {
 		return 0

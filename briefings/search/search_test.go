@@ -21,7 +21,7 @@ func build(t *testing.T, passages ...string) *Index {
 
 func scores(t *testing.T, ix *Index, q string) map[int]float64 {
 	t.Helper()
-	hits, err := ix.Search(context.Background(), ix.Terms(q), 10)
+	hits, err := ix.Search(context.Background(), Terms(q), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,10 +100,10 @@ func TestSearch(t *testing.T) {
 	if ix.Len() != 4 {
 		t.Errorf("Len = %d", ix.Len())
 	}
-	if got := strings.Join(ix.Terms("The migrants' camps, the camps!"), " "); got != "migrant camp" {
+	if got := strings.Join(Terms("The migrants' camps, the camps!"), " "); got != "migrant camp" {
 		t.Errorf("Terms = %q", got)
 	}
-	if got := len(ix.Analyze("camps camp Camping")); got != 3 {
+	if got := len(Analyze("camps camp Camping")); got != 3 {
 		t.Errorf("Analyze kept %d terms, want 3", got)
 	}
 	for _, tc := range []struct {
@@ -116,7 +116,7 @@ func TestSearch(t *testing.T) {
 		{"the of and", nil},
 		{"quantum", nil},
 	} {
-		hits, err := ix.Search(context.Background(), ix.Terms(tc.q), 10)
+		hits, err := ix.Search(context.Background(), Terms(tc.q), 10)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -151,7 +151,7 @@ func TestBuildInBatches(t *testing.T) {
 	}
 	passages[n-1] = "the needle"
 	ix := build(t, passages...)
-	hits, err := ix.Search(context.Background(), ix.Terms("needle"), 5)
+	hits, err := ix.Search(context.Background(), Terms("needle"), 5)
 	if err != nil || len(hits) != 1 || hits[0].ID != n-1 {
 		t.Errorf("hits %v, err %v", hits, err)
 	}

@@ -10,21 +10,26 @@ import (
 )
 
 // loadBriefingEngine loads the corpus in dir, or the embedded corpus when
-// dir is empty, and logs the files it skipped.
+// dir is empty, and logs the files it skipped. It is for commands that
+// answer and exit: the search index is built only if an answer searches.
 func loadBriefingEngine(dir string, log *slog.Logger) (*briefings.Engine, error) {
-	return loadCachedEngine(context.Background(), dir, nil, log)
+	return loadEngine(context.Background(), dir, briefings.LoadOptions{DeferIndex: true}, log)
 }
 
-// loadCachedEngine is loadBriefingEngine reading and filling an
-// extraction cache; a cache that fails is logged and the corpus is
-// extracted without it.
+// loadCachedEngine is loadBriefingEngine for a server: it reads and fills
+// an extraction cache, and builds the search index before answering. A
+// cache that fails is logged and the corpus is extracted without it.
 func loadCachedEngine(ctx context.Context, dir string, cache briefings.ExtractionCache, log *slog.Logger) (*briefings.Engine, error) {
+	return loadEngine(ctx, dir, briefings.LoadOptions{Cache: cache}, log)
+}
+
+func loadEngine(ctx context.Context, dir string, o briefings.LoadOptions, log *slog.Logger) (*briefings.Engine, error) {
 	var (
 		e   *briefings.Engine
 		err error
 	)
 	if dir == "" {
-		e, err = briefings.Default()
+		e, err = briefings.DefaultWith(o)
 	} else {
 		fi, serr := os.Stat(dir)
 		switch {
@@ -33,7 +38,7 @@ func loadCachedEngine(ctx context.Context, dir string, cache briefings.Extractio
 		case !fi.IsDir():
 			return nil, fmt.Errorf("corpus %s: not a directory", dir)
 		}
-		e, err = briefings.LoadWith(ctx, os.DirFS(dir), ".", briefings.LoadOptions{Cache: cache})
+		e, err = briefings.LoadWith(ctx, os.DirFS(dir), ".", o)
 		if err != nil {
 			err = fmt.Errorf("corpus %s: %w", dir, err)
 		}
@@ -43,7 +48,7 @@ func loadCachedEngine(ctx context.Context, dir string, cache briefings.Extractio
 	}
 	if s := e.LoadStats(); s.CacheErr != nil {
 		log.Warn("extraction cache unavailable; extracted the corpus without it", "err", s.CacheErr)
-	} else if cache != nil {
+	} else if o.Cache != nil {
 		log.Info("corpus extraction", "cached", s.Cached, "extracted", s.Extracted, "rejected", s.Rejected)
 	}
 	for _, w := range e.Warnings() {
