@@ -35,6 +35,9 @@ type Answer struct {
 	Share    bool            // offer a Share button
 	Feedback bool            // offer 👍 / 👎 buttons
 	SharedBy string          // a shared copy: the user id of who shared it
+	// Key, when not zero, names the answer's content: an adapter may keep
+	// its rendering under it. Answers with buttons have none.
+	Key AnswerKey
 }
 
 // The verbs of button ids.
@@ -131,10 +134,14 @@ func votable(k briefings.Kind) bool {
 // Respond implements Handler: it answers req, pages the reply, and saves
 // it when it has buttons.
 func (r *Router) Respond(ctx context.Context, req Request) Answer {
-	rep, cmd := r.handle(ctx, req) // cmd: a follow-up as it was read
+	rep, cmd, key := r.handle(ctx, req) // cmd: a follow-up as it was read
 	a := Answer{Reply: rep, Pages: 1}
 	a.Private = req.Slash && (req.Private || personal(rep.Kind) || cmd.Name == CmdFeedback)
+	if key.Text != "" && a.Private {
+		key.Text += "\x00private"
+	}
 	if r.replies == nil || personal(rep.Kind) {
+		a.Key = key
 		return a
 	}
 	pages := Paginate(rep)
@@ -142,6 +149,7 @@ func (r *Router) Respond(ctx context.Context, req Request) Answer {
 	a.Share = a.Private && cmd.Name != CmdFeedback && cmd.Name != CmdDigest
 	a.Feedback = r.feedback != nil && votable(rep.Kind) && cmd.Name != CmdFeedback
 	if a.Pages == 1 && !a.Share && !a.Feedback {
+		a.Key = key
 		return a
 	}
 	id, err := newReplyID()

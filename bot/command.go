@@ -153,18 +153,23 @@ func stripEmphasis(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// unescapeEntities undoes Slack's escaping of & < >.
+var unescapeEntities = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">")
+
 // Sanitize removes mention and link markup and control characters, and
 // collapses white space. Markdown emphasis stays (a cron spec has stars).
 func Sanitize(s string) string {
-	s = slackLink.ReplaceAllStringFunc(s, func(m string) string {
-		sub := slackLink.FindStringSubmatch(m)
-		if sub[2] != "" {
-			return sub[2]
-		}
-		return sub[1]
-	})
-	s = mentionToken.ReplaceAllString(s, " ")
-	s = strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">").Replace(s)
+	if strings.ContainsAny(s, "<@") { // the markup the patterns remove starts so
+		s = slackLink.ReplaceAllStringFunc(s, func(m string) string {
+			sub := slackLink.FindStringSubmatch(m)
+			if sub[2] != "" {
+				return sub[2]
+			}
+			return sub[1]
+		})
+		s = mentionToken.ReplaceAllString(s, " ")
+	}
+	s = unescapeEntities.Replace(s)
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '@':

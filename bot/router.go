@@ -23,6 +23,7 @@ type Router struct {
 	convs    ConversationStore
 	obs      Observer
 	log      *slog.Logger
+	cache    replyCache
 }
 
 // RouterOption configures a Router.
@@ -47,13 +48,14 @@ func NewRouter(engine func() Engine, log *slog.Logger, opts ...RouterOption) *Ro
 // Handle answers one request. It never panics: a panic is logged with its
 // stack and the user gets a friendly error.
 func (r *Router) Handle(ctx context.Context, req Request) briefings.Reply {
-	rep, _ := r.handle(ctx, req)
+	rep, _, _ := r.handle(ctx, req)
 	return rep
 }
 
-// handle is Handle that also returns the command as it was run: a
-// follow-up question as the conversation's context read it.
-func (r *Router) handle(ctx context.Context, req Request) (rep briefings.Reply, cmd Command) {
+// handle is Handle that also returns the command as it was run (a
+// follow-up question as the conversation's context read it) and, for a
+// reply that depends only on the corpus and the command, its key.
+func (r *Router) handle(ctx context.Context, req Request) (rep briefings.Reply, cmd Command, key AnswerKey) {
 	start := time.Now()
 	cmd = ParseCommand(req.Text)
 	kind := cmd.Name
@@ -63,21 +65,40 @@ func (r *Router) handle(ctx context.Context, req Request) (rep briefings.Reply, 
 	defer func() {
 		if p := recover(); p != nil {
 			r.log.Error("command panicked", "platform", req.Platform, "command", kind, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			rep = briefings.ErrorReply("I hit a problem answering that. Please try again, or try /help.")
+			rep, key = briefings.ErrorReply("I hit a problem answering that. Please try again, or try /help."), AnswerKey{}
 		}
 		r.obs.Command(req.Platform, kind, Outcome(rep), time.Since(start))
 	}()
 	if cmd.Problem != "" {
-		return briefings.Reply{Kind: briefings.KindError, Title: "I couldn't read that", Summary: cmd.Problem}, cmd
+		return briefings.Reply{Kind: briefings.KindError, Title: "I couldn't read that", Summary: cmd.Problem}, cmd, key
 	}
 	if cmd.Suggest != "" {
 		return briefings.Reply{Kind: briefings.KindHelp, Title: "Did you mean " + cmd.Suggest + "?",
-			Summary: fmt.Sprintf("%s is not a command I know. Send %s, or /help to see every command.", cmd.Typed, cmd.Suggest)}, cmd
+			Summary: fmt.Sprintf("%s is not a command I know. Send %s, or /help to see every command.", cmd.Typed, cmd.Suggest)}, cmd, key
 	}
 	cmd, as := r.followUp(ctx, req, cmd)
-	rep = r.dispatch(ctx, req, cmd)
+	rep, key = r.cachedDispatch(ctx, req, cmd)
 	r.remember(ctx, req, cmd, rep)
-	return readAs(rep, as), cmd
+	if key.Text != "" {
+		key.Text += "\x00" + as
+	}
+	return readAs(rep, as), cmd, key
+}
+
+// cachedDispatch is dispatch through the reply cache when the engine is a
+// loaded corpus (immutable) and the command's reply depends only on it.
+func (r *Router) cachedDispatch(ctx context.Context, req Request, cmd Command) (briefings.Reply, AnswerKey) {
+	eng, ok := r.engine().(*briefings.Engine)
+	text, cacheOK := cacheable(cmd)
+	if !ok || eng == nil || !cacheOK {
+		return r.dispatch(ctx, req, cmd), AnswerKey{}
+	}
+	rep, gen, hit := r.cache.get(eng, text)
+	if !hit {
+		rep = r.dispatchTo(eng, cmd)
+		r.cache.put(eng, text, rep)
+	}
+	return rep, AnswerKey{Gen: gen, Text: text}
 }
 
 // Outcome classifies a reply for metrics.
@@ -95,34 +116,41 @@ func (r *Router) dispatch(ctx context.Context, req Request, cmd Command) briefin
 	switch cmd.Name {
 	case CmdHelp:
 		return HelpReply()
+	case CmdDigest:
+		return r.digest(ctx, req, cmd.Args)
+	case CmdFeedback:
+		return r.feedbackList(ctx, req)
+	}
+	return r.dispatchTo(r.engine(), cmd)
+}
+
+// dispatchTo answers the commands that only read the corpus.
+func (r *Router) dispatchTo(eng Engine, cmd Command) briefings.Reply {
+	switch cmd.Name {
 	case CmdSources:
 		switch year, topic, ok := parseStatsArgs(cmd.Args); {
 		case !ok || topic != "":
 			return usage("Which year?", "/sources lists every article; /sources YEAR those of a year, e.g. /sources 2014")
 		case year != 0:
-			return r.engine().SourcesOf(year)
+			return eng.SourcesOf(year)
 		}
-		return r.engine().Sources()
+		return eng.Sources()
 	case CmdWho:
 		if cmd.Args == "" {
 			return usage("Who should I brief you on?", "/who NAME, e.g. /who cazeneuve")
 		}
-		return r.engine().Who(cmd.Args)
+		return eng.Who(cmd.Args)
 	case CmdStats:
 		year, topic, ok := parseStatsArgs(cmd.Args)
 		if !ok {
 			return usage("Which year?", "/stats YEAR [topic], e.g. /stats 2025; /stats alone lists the years")
 		}
-		return r.engine().Stats(year, topic)
+		return eng.Stats(year, topic)
 	case CmdAsk:
 		if cmd.Args == "" {
 			return usage("What would you like to know?", "/ask QUESTION, e.g. /ask how many migrants were in Calais in 2014?")
 		}
-		return r.engine().Ask(cmd.Args)
-	case CmdDigest:
-		return r.digest(ctx, req, cmd.Args)
-	case CmdFeedback:
-		return r.feedbackList(ctx, req)
+		return eng.Ask(cmd.Args)
 	}
 	return HelpReply()
 }

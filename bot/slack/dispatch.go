@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"encoding/json"
 	"regexp"
 	"strings"
 	"time"
@@ -53,26 +52,25 @@ func (s *Slack) slash(cmd slack.SlashCommand, maxInline int) []byte {
 		deferredAck = deferredPrivateAck
 	}
 
-	ready := make(chan Message) // unbuffered: a send succeeds only if the caller still waits
+	ready := make(chan slashAnswer) // unbuffered: a send succeeds only if the caller still waits
 	late := make(chan struct{})
 	s.goSafe("slash command", func() {
-		m := slashMessage(s.answer(s.base, req))
+		ans := s.slashes.render(s.answer(s.base, req))
 		select {
-		case ready <- m:
+		case ready <- ans:
 		case <-late:
-			s.deliverLate(cmd, m)
+			s.deliverLate(cmd, ans.m)
 		}
 	})
 
 	timer := time.NewTimer(s.settle)
 	defer timer.Stop()
 	select {
-	case m := <-ready:
-		b, err := json.Marshal(m)
-		if err == nil && len(b) < maxInline {
-			return b
+	case ans := <-ready:
+		if ans.json != nil && len(ans.json) < maxInline {
+			return ans.json
 		}
-		s.goSafe("slash command", func() { s.deliverLate(cmd, m) })
+		s.goSafe("slash command", func() { s.deliverLate(cmd, ans.m) })
 	case <-timer.C:
 		close(late)
 	}

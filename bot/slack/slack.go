@@ -65,6 +65,8 @@ type Slack struct {
 	settle time.Duration // how long a slash command may take before it is answered late
 	drain  time.Duration // how long Run waits for in-flight answers at shutdown
 	retry  retry.Policy  // how failed calls are retried
+	// slashes keeps rendered slash answers (see slashCache).
+	slashes slashCache
 
 	// base outlives single requests: late answers run under it, and Run
 	// cancels it once in-flight work is drained or the drain time is up.
