@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -83,25 +84,56 @@ func (s *Slack) handleCommand(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	form, err := url.ParseQuery(string(body))
-	if err != nil || form.Get("command") == "" {
+	cmd, err := parseSlashCommand(string(body))
+	if err != nil || cmd.Command == "" {
 		s.refuse(w, r, http.StatusBadRequest, bot.RefusedMalformed, "not a slash command")
 		return
-	}
-	cmd := slack.SlashCommand{
-		TeamID:      form.Get("team_id"),
-		ChannelID:   form.Get("channel_id"),
-		ChannelName: form.Get("channel_name"),
-		UserID:      form.Get("user_id"),
-		Command:     form.Get("command"),
-		Text:        form.Get("text"),
-		ResponseURL: form.Get("response_url"),
-		TriggerID:   form.Get("trigger_id"),
-		APIAppID:    form.Get("api_app_id"),
 	}
 	out := s.slash(cmd, maxHTTPInline)
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, _ = w.Write(out)
+}
+
+// parseSlashCommand reads a slash command's form-encoded body. It refuses
+// what url.ParseQuery refuses (a semicolon separator, a bad escape) and,
+// like url.Values.Get, takes a field's first value; it only builds no map
+// of every field, which is most of the cost of a slash command's parsing.
+func parseSlashCommand(body string) (slack.SlashCommand, error) {
+	var cmd slack.SlashCommand
+	fields := [...]struct {
+		name string
+		dst  *string
+	}{
+		{"team_id", &cmd.TeamID}, {"channel_id", &cmd.ChannelID}, {"channel_name", &cmd.ChannelName},
+		{"user_id", &cmd.UserID}, {"command", &cmd.Command}, {"text", &cmd.Text},
+		{"response_url", &cmd.ResponseURL}, {"trigger_id", &cmd.TriggerID}, {"api_app_id", &cmd.APIAppID},
+	}
+	var set [len(fields)]bool
+	for body != "" {
+		var pair string
+		pair, body, _ = strings.Cut(body, "&")
+		if strings.Contains(pair, ";") {
+			return slack.SlashCommand{}, errors.New("invalid semicolon separator in form")
+		}
+		if pair == "" {
+			continue
+		}
+		key, value, _ := strings.Cut(pair, "=")
+		key, err := url.QueryUnescape(key)
+		if err != nil {
+			return slack.SlashCommand{}, err
+		}
+		if value, err = url.QueryUnescape(value); err != nil {
+			return slack.SlashCommand{}, err
+		}
+		for i, f := range fields {
+			if f.name == key && !set[i] {
+				*f.dst, set[i] = value, true
+				break
+			}
+		}
+	}
+	return cmd, nil
 }
 
 // handleEvents serves the Events API: it answers url_verification, and

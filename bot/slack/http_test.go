@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -403,5 +404,37 @@ func TestRunWaitsForInFlightAnswers(t *testing.T) {
 	}
 	if p := fake.received(); len(p) != 1 {
 		t.Fatalf("in-flight answer not posted: %+v", p)
+	}
+}
+
+// parseSlashCommand reads what url.ParseQuery and Values.Get read, and
+// refuses what ParseQuery refuses.
+func TestParseSlashCommand(t *testing.T) {
+	bodies := []string{
+		"command=%2Fwho&text=cazeneuve&user_id=U1&channel_id=C1",
+		"command=%2Fwho&text=bernard+cazeneuve%21&text=second&team_id=T1&channel_name=general",
+		"text=&text=ignored&command=/stats&response_url=https%3A%2F%2Fhooks.slack.com%2Fx&trigger_id=1.2&api_app_id=A1",
+		"&&command=%2Fhelp&unknown=1&=x&novalue",
+		"command=%2Fwho;text=x",
+		"command=%zz",
+		"te%zzxt=1&command=%2Fwho",
+		"",
+	}
+	for _, body := range bodies {
+		got, err := parseSlashCommand(body)
+		form, wantErr := url.ParseQuery(body)
+		if (err != nil) != (wantErr != nil) {
+			t.Errorf("%q: error %v, url.ParseQuery's %v", body, err, wantErr)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		want := slack.SlashCommand{TeamID: form.Get("team_id"), ChannelID: form.Get("channel_id"), ChannelName: form.Get("channel_name"),
+			UserID: form.Get("user_id"), Command: form.Get("command"), Text: form.Get("text"), ResponseURL: form.Get("response_url"),
+			TriggerID: form.Get("trigger_id"), APIAppID: form.Get("api_app_id")}
+		if got != want {
+			t.Errorf("%q: %+v, want %+v", body, got, want)
+		}
 	}
 }
