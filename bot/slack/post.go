@@ -3,7 +3,6 @@ package slack
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -77,7 +76,7 @@ func (s *Slack) respond(ctx context.Context, responseURL string, m Message) erro
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return fmt.Errorf("bad response_url")
 	}
-	body, err := json.Marshal(m)
+	body, err := m.encode()
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -322,5 +323,29 @@ func TestFallbackListsEveryItem(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// Message.encode gives the bytes json.Marshal gives, for every sample
+// reply and every top-level field set.
+func TestMessageEncode(t *testing.T) {
+	if w, m := reflect.TypeFor[messageWire](), reflect.TypeFor[Message](); w.NumField() != m.NumField() {
+		t.Fatalf("messageWire has %d fields, Message %d", w.NumField(), m.NumField())
+	}
+	yes := true
+	for name, r := range sampleReplies() {
+		for _, m := range []Message{RenderMessage(r), {Text: name, ResponseType: responseEphemeral, ReplaceOriginal: &yes}} {
+			got, err := m.encode()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := json.Marshal(m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s: encode gives\n%s\njson.Marshal\n%s", name, got, want)
+			}
+		}
 	}
 }

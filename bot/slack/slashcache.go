@@ -5,7 +5,6 @@ package slack
 // corpus generation is answered without rendering and encoding it again.
 
 import (
-	"encoding/json"
 	"sync"
 
 	"github.com/briefbot/briefbot/bot"
@@ -63,7 +62,7 @@ func (c *slashCache) render(a bot.Answer) slashAnswer {
 }
 
 func encodeSlash(m Message) slashAnswer {
-	b, err := json.Marshal(m)
+	b, err := m.encode()
 	if err != nil {
 		return slashAnswer{m: m}
 	}
