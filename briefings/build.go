@@ -71,12 +71,6 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 	co := map[*profile]map[*profile]int{}
 	tags := map[string]int{}
 	for _, d := range e.docs {
-		var low strings.Builder
-		for _, p := range d.Paragraphs {
-			low.WriteString(strings.ToLower(p.Text))
-			low.WriteByte('\n')
-		}
-		d.low = low.String()
 		e.counts.Documents++
 		e.counts.Quotes += len(d.quotes)
 		e.counts.Figures += len(d.figures)

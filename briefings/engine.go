@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -48,6 +49,7 @@ type Engine struct {
 	// indexDeferred: the load left index to be built on first use.
 	indexDeferred bool
 	indexOnce     sync.Once
+	topicOnce     sync.Once // see onTopic
 }
 
 // document is one article and what the extractors found in it.
@@ -59,8 +61,9 @@ type document struct {
 	figures []figures.Figure
 	story   *storyGroup // the story it tells with other articles; nil when alone
 	// low is the article's text in lower case, to find a question's words
-	// anywhere in it.
-	low string
+	// anywhere in it; see lower.
+	low     string
+	lowOnce sync.Once
 	// profileAt maps a doc-local entity key to its corpus-wide profile.
 	profileAt map[string]*profile
 	curated   bool   // a curator set its date or title
@@ -76,8 +79,19 @@ type document struct {
 	extracted  bool              // x holds a complete extraction (none failed)
 }
 
-// lower is the article's text in lower case.
-func (d *document) lower() string { return d.low }
+// lower is the article's text in lower case, made on first use: only
+// questions look for words anywhere in an article.
+func (d *document) lower() string {
+	d.lowOnce.Do(func() {
+		var low strings.Builder
+		for _, p := range d.Paragraphs {
+			low.WriteString(strings.ToLower(p.Text))
+			low.WriteByte('\n')
+		}
+		d.low = low.String()
+	})
+	return d.low
+}
 
 // Counts is what a loaded corpus holds (briefbot check).
 type Counts struct {

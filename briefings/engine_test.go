@@ -219,10 +219,18 @@ func rssMB() float64 {
 }
 
 func BenchmarkLoadEmbedded(b *testing.B) {
-	for b.Loop() {
-		if _, err := Default(); err != nil {
-			b.Fatal(err)
-		}
+	for _, bb := range []struct {
+		name string
+		o    LoadOptions
+	}{{"index", LoadOptions{}}, {"deferred-index", LoadOptions{DeferIndex: true}}} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := DefaultWith(bb.o); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

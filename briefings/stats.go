@@ -122,7 +122,6 @@ func (e *Engine) buildFigures() {
 		e.years = append(e.years, *y)
 	}
 	sort.Slice(e.years, func(i, j int) bool { return e.years[i].year < e.years[j].year })
-	e.buildTopicContexts()
 }
 
 func countDocs(figs []figRef) int {

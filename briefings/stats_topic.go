@@ -237,6 +237,7 @@ func (y *yearFigures) level(i int, ids [][]uint32) topicLevel {
 // names it, those beside a sentence that does, and those of articles whose
 // headline or lead does.
 func (e *Engine) onTopic(y *yearFigures, topic string) (sentence, near, article []figRef) {
+	e.topicOnce.Do(e.buildTopicContexts) // only a topic needs them: not at load
 	ids, ok := e.vocab.lookup(e, topic)
 	if !ok {
 		return nil, nil, nil

@@ -5,10 +5,18 @@ import "strings"
 // wordSet is a set of lower-case words.
 type wordSet map[string]bool
 
+// words builds the set of the words in lists. The lexicon is built at
+// start-up, so the set is sized once and the lists are read in place.
 func words(lists ...string) wordSet {
-	s := wordSet{}
+	n := 0
 	for _, l := range lists {
-		for _, w := range strings.Fields(l) {
+		for range strings.FieldsSeq(l) {
+			n++
+		}
+	}
+	s := make(wordSet, n)
+	for _, l := range lists {
+		for w := range strings.FieldsSeq(l) {
 			s[strings.ToLower(w)] = true
 		}
 	}

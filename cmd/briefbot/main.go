@@ -8,15 +8,40 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // digests name IANA zones; a static image has no zoneinfo
 )
 
 func main() {
+	collectLessForOneShot(os.Args[1:])
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// oneShotMemoryLimit is the heap at which a one-shot command collects
+// garbage after all (see collectLessForOneShot).
+const oneShotMemoryLimit = 256 << 20
+
+// collectLessForOneShot turns the garbage collector off for ask and digest
+// over the embedded corpus: such a run allocates a few megabytes and
+// exits, and a collection would cost it more CPU than it frees. A memory
+// limit stays as the backstop. A corpus directory may be large, so with
+// --corpus (or GOGC or GOMEMLIMIT set) nothing changes.
+func collectLessForOneShot(args []string) {
+	if len(args) == 0 || (args[0] != "ask" && args[0] != "digest") || os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	for _, a := range args[1:] {
+		if name := strings.TrimLeft(a, "-"); name != a && (name == "corpus" || strings.HasPrefix(name, "corpus=")) {
+			return
+		}
+	}
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(oneShotMemoryLimit)
 }
 
 // Exit codes.
