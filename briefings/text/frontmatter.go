@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/internal/textdist"
 )
 
@@ -99,7 +99,7 @@ func SplitFrontMatter(raw []byte) (Meta, string, bool, error) {
 }
 
 // yamlLine finds the line number in a yaml.v3 error ("yaml: line 2: ...").
-var yamlLine = regexp.MustCompile(`line (\d+): `)
+var yamlLine = lazyre.New(`line (\d+): `)
 
 func parseMeta(block string) (Meta, error) {
 	var m Meta
@@ -109,11 +109,11 @@ func parseMeta(block string) (Meta, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal([]byte(block), &root); err != nil {
 		line := 2
-		if sm := yamlLine.FindStringSubmatch(err.Error()); sm != nil {
+		if sm := yamlLine().FindStringSubmatch(err.Error()); sm != nil {
 			n, _ := strconv.Atoi(sm[1])
 			line = n + 1 // +1 for the opening --- line
 		}
-		return m, &FrontMatterError{Line: line, Err: errors.New(strings.TrimPrefix(yamlLine.ReplaceAllString(err.Error(), ""), "yaml: "))}
+		return m, &FrontMatterError{Line: line, Err: errors.New(strings.TrimPrefix(yamlLine().ReplaceAllString(err.Error(), ""), "yaml: "))}
 	}
 	if len(root.Content) == 0 {
 		return m, nil

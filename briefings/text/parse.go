@@ -1,12 +1,13 @@
 package text
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 )
 
 // MaxTitle is the longest title taken from an article's first line, in runes.
@@ -151,7 +152,7 @@ func datesArticle(p string, i, j int) bool {
 const monthNames = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
 
 // fullDate matches "20 September 2014" and "August 5, 2025".
-var fullDate = regexp.MustCompile(`\b(?:\d{1,2}(?:st|nd|rd|th)? ` + monthNames + `,? (\d{4})|` + monthNames + ` \d{1,2}(?:st|nd|rd|th)?, (\d{4}))\b`)
+var fullDate = lazyre.New(`\b(?:\d{1,2}(?:st|nd|rd|th)? ` + monthNames + `,? (\d{4})|` + monthNames + ` \d{1,2}(?:st|nd|rd|th)?, (\d{4}))\b`)
 
 // inFullDate reports whether year y stands in a full calendar date of the text.
 func inFullDate(paras []Paragraph, y int) bool {
@@ -160,7 +161,7 @@ func inFullDate(paras []Paragraph, y int) bool {
 		if !strings.Contains(p.Text, ys) {
 			continue
 		}
-		for _, m := range fullDate.FindAllStringSubmatch(p.Text, -1) {
+		for _, m := range fullDate().FindAllStringSubmatch(p.Text, -1) {
 			if m[1] == ys || m[2] == ys {
 				return true
 			}
