@@ -32,8 +32,8 @@ type indexOwner struct{ taken atomic.Bool }
 // index already taken over, or too many updates or holes); prev's index
 // is then closed after retireAfter.
 func (e *Engine) updateIndex(prev *Engine) (idx *search.Index, ok bool, err error) {
-	if prev == nil || prev.index == nil {
-		return nil, false, nil
+	if prev == nil || prev.indexDeferred || prev.index == nil {
+		return nil, false, nil // a deferred index may be being built: leave it
 	}
 	if !prev.owner.taken.CompareAndSwap(false, true) {
 		return nil, false, nil
