@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"reflect"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/briefbot/briefbot/briefings"
@@ -75,4 +77,37 @@ func TestReplyCacheKeys(t *testing.T) {
 	if !reflect.DeepEqual(again.Reply, second.Who("cazeneuve")) {
 		t.Error("after a reload the reply is not the new engine's")
 	}
+}
+
+// Requests answered at once, across a reload, each get their engine's
+// reply (run with -race).
+func TestReplyCacheConcurrent(t *testing.T) {
+	engines := make([]*briefings.Engine, 2)
+	for i := range engines {
+		e, err := briefings.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		engines[i] = e
+	}
+	want := engines[0].Who("cazeneuve")
+	var current atomic.Pointer[briefings.Engine]
+	current.Store(engines[0])
+	r := NewRouter(func() Engine { return current.Load() }, quietLog())
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range 50 {
+				if i == 0 && j == 25 {
+					current.Store(engines[1])
+				}
+				a := r.Respond(context.Background(), Request{Platform: "slack", Channel: "C1", User: "U1", Text: "/who cazeneuve", Slash: true})
+				if !reflect.DeepEqual(a.Reply, want) {
+					t.Error("a concurrent /who differs from the engine's reply")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -3,6 +3,8 @@ package slack
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"sync"
 	"testing"
 
 	"github.com/briefbot/briefbot/bot"
@@ -49,4 +51,26 @@ func TestSlashCache(t *testing.T) {
 		}
 		seen[k] = got.json
 	}
+}
+
+// Answers rendered at once, across generations, are each their own
+// answer's JSON (run with -race).
+func TestSlashCacheConcurrent(t *testing.T) {
+	var c slashCache
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			for j := range 100 {
+				gen := uint64(1 + (i+j)%2)
+				a := bot.Answer{Reply: briefings.Reply{Kind: briefings.KindWho, Title: fmt.Sprint("generation ", gen)}, Pages: 1,
+					Key: bot.AnswerKey{Gen: gen, Text: "who x"}}
+				want, _ := json.Marshal(slashMessage(a))
+				if got := c.render(a); !bytes.Equal(got.json, want) {
+					t.Errorf("generation %d rendered as %s", gen, got.json)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
