@@ -43,9 +43,20 @@ func (e *Engine) answer(text string) Reply {
 		return e.overview(q)
 	}
 	qu := e.newQuery(q)
+	kept := e.choices(qu)
+	if len(kept) == 0 || kept[0].w.ctxCov < minCoverage {
+		return e.notCovered(text)
+	}
+	return e.answerReply(qu, kept, e.sure(qu, kept))
+}
+
+// choices ranks the sentences that may answer a question, best first, the
+// lead the best that holds what it asks for; nil when none does.
+func (e *Engine) choices(qu *query) []*choice {
+	q := qu.q
 	ranked := e.rank(qu)
 	if len(ranked) == 0 {
-		return e.notCovered(text)
+		return nil
 	}
 	var cands []*choice
 	seen := map[string]bool{}
@@ -82,7 +93,7 @@ func (e *Engine) answer(text string) Reply {
 		cands = append(cands, c)
 	}
 	if len(cands) == 0 {
-		return e.notCovered(text)
+		return nil
 	}
 	sortChoices(cands)
 	var kept []*choice
@@ -92,38 +103,102 @@ func (e *Engine) answer(text string) Reply {
 		}
 	}
 	promoteTyped(q, kept)
-	lead := kept[0]
-	if lead.w.ctxCov < minCoverage {
-		return e.notCovered(text)
-	}
-	sure := e.sure(qu, lead)
-	return e.answerReply(qu, kept, sure)
+	return kept
 }
 
-// sure reports a lead that states the answer: of the type asked, not
-// named by the question, in a sentence that holds the question's words.
-func (e *Engine) sure(qu *query, c *choice) bool {
-	t := qu.q.Type
-	if t == question.Any || t == question.List || c.span.answer == "" {
+// sure reports a lead that states the answer, on evidence that holds for
+// any question rather than for a set of them:
+//   - the type asked fits what the sentence says, by its form (a person the
+//     question does not name, a figure of the unit asked, a date of the
+//     tense asked), and the kind of answer can be told from a sentence
+//     (a reason or a list is a passage to read, not a span to state);
+//   - the answer is written in the sentence that holds the question's
+//     words, not inferred from the next one or from a pronoun;
+//   - that sentence holds what the question asks about its subject (its
+//     verb, most of its other words), beside the answer;
+//   - no other passage that says as much gives another answer of the
+//     same type, unless a second passage agrees with the lead.
+func (e *Engine) sure(qu *query, kept []*choice) bool {
+	c := kept[0]
+	if !statable(qu.q.Type, c.span) || c.span.inferred || c.span.fit < sureFit {
 		return false
 	}
 	if describesRole(qu.q.Text) {
 		return false // "who is the England manager": the roles people hold answer that, and none fits
 	}
-	if qu.verbGroup >= 0 && (qu.verbGroup >= len(c.span.held) || !c.span.held[qu.verbGroup]) {
+	if qu.verbGroup >= 0 && (qu.verbGroup >= len(c.w.held) || !c.w.held[qu.verbGroup]) {
 		return false // "who directed the film": a sentence without directing does not say
 	}
 	if !qu.besideAsked(c.span) {
 		return false // the answer stands apart from what is asked about it
 	}
-	if t == question.Reason && !qu.hasPredicate() {
-		return false // "why is Thomas out": only names to match, any reason would do
-	}
 	if qu.q.Year != 0 && otherYear(c, qu.q.Year) {
 		return false
 	}
-	return c.span.fit >= sureFit && c.w.ctxCov >= sureCoverage && c.w.cov >= sureOwnCoverage &&
-		qu.predicateCoverage(c.span.held) >= surePredicate
+	if c.w.ctxCov < sureCoverage || c.w.cov < sureOwnCoverage || qu.predicateCoverage(c.w.held) < surePredicate {
+		return false
+	}
+	return !contested(qu, kept)
+}
+
+// statable reports an answer type the summary can state from a span: a
+// title only when the sentence names it as one (quoted, or after
+// "called"), never a reason or a list, which need their passage.
+func statable(t question.Type, s span) bool {
+	switch t {
+	case question.Any, question.List, question.Reason:
+		return false
+	case question.Title:
+		return s.fit >= titleNamedFit
+	}
+	return s.answer != ""
+}
+
+// rivalShare is how far below the lead a passage with another answer may
+// rank and still contest it.
+const rivalShare = 0.8
+
+// contested reports a lead that another passage contradicts: it ranks
+// close, holds every word of the question the lead's sentence holds, and
+// gives another answer of the type asked that fits as well, while no
+// passage repeats the lead's answer.
+func contested(qu *query, kept []*choice) bool {
+	lead := kept[0]
+	rival := false
+	for _, o := range kept[1:min(len(kept), leadDepth)] {
+		if o.span.answer == "" {
+			continue
+		}
+		if sameAnswer(o.span, lead.span) {
+			return false // a second passage agrees
+		}
+		if rival || o.score < rivalShare*lead.score || o.span.fit < sureFit {
+			continue
+		}
+		rival = holdsAll(o.w.held, lead.w.held)
+	}
+	return rival
+}
+
+// sameAnswer reports two answers of which one holds the other ("Roddick",
+// "Andy Roddick").
+func sameAnswer(a, b span) bool {
+	if a.value != 0 && b.value != 0 {
+		return a.value == b.value && a.unit == b.unit
+	}
+	x, y := normQuote(a.answer), normQuote(b.answer)
+	return x != "" && y != "" && (strings.Contains(x, y) || strings.Contains(y, x))
+}
+
+
+// holdsAll reports a set of word groups that holds every group of another.
+func holdsAll(have, want []bool) bool {
+	for g, w := range want {
+		if w && (g >= len(have) || !have[g]) {
+			return false
+		}
+	}
+	return true
 }
 
 // besideNear is how far (in bytes) from the question's words a sure

@@ -28,6 +28,10 @@ type span struct {
 	held  []bool
 	unit  string  // the unit of a marked figure
 	value float64 // the value of a marked figure
+	// inferred is set when the answer is not written in the sentence that
+	// holds the question's words: it is read from the next sentence, or
+	// is the person a pronoun stands for.
+	inferred bool
 }
 
 // answerIn finds the answer to the question in a ranked sentence, or in
@@ -61,6 +65,7 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 			} else {
 				ns.fit *= 0.5
 			}
+			ns.inferred = true
 			return ns
 		}
 	}
@@ -166,11 +171,11 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 			para := c.doc.Paragraphs[c.para]
 			if i, _ := c.doc.sentenceAt(c.para, m.Start); i == prev {
 				s.text = para.Sentence(prev) + " " + s.text
-				s.mark, s.fit = m.Text, 0.6
+				s.mark, s.fit, s.inferred = m.Text, 0.6, true
 				return
 			}
 		}
-		s.answer, s.fit = c.doc.profileAt[m.Key].Name, 0.6
+		s.answer, s.fit, s.inferred = c.doc.profileAt[m.Key].Name, 0.6, true
 		s.mark = strings.Fields(c.text)[0]
 	}
 }
@@ -567,6 +572,13 @@ func titleCased(t string) bool {
 	return true
 }
 
+// Fits of a title: named as one ("a film called Ray") over quoted in
+// title case, which a slogan may be too.
+const (
+	titleNamedFit  = 0.9
+	titleQuotedFit = 0.7
+)
+
 // titleSpan marks a title the question does not name.
 func titleSpan(qu *query, text string, s *span) {
 	for _, m := range titleRe().FindAllStringSubmatch(text, -1) {
@@ -576,9 +588,9 @@ func titleSpan(qu *query, text string, s *span) {
 		}
 		switch {
 		case m[2] != "":
-			s.mark, s.fit = t, 0.9
+			s.mark, s.fit = t, titleNamedFit
 		case titleCased(t):
-			s.mark, s.fit = t, 0.7
+			s.mark, s.fit = t, titleQuotedFit
 		default:
 			continue // a quotation, not a title
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
@@ -45,7 +46,24 @@ var (
 	questionsVerbose = flag.Bool("questions.verbose", false, "print each tune question that is not answered right, with the reply")
 	questionsHoldout = flag.Bool("questions.holdout", false, "print the untouched halves' tables (holdout, fresh), and with -questions.verbose their failures (to report, never to tune on)")
 	questionsOnly    = flag.String("questions.only", "", "answer only the questions whose id starts with this (e.g. bbc-sport-); floors are not checked")
+	questionsFold    = flag.String("questions.fold", "", "answer only the questions of one fold of two, split by a hash of the id: \"a\" or \"b\" (develop on one, measure on the other); floors are not checked")
+	questionsBold    = flag.Bool("questions.bold", false, "with -questions.verbose, print every bold answer of the tune half, right or wrong")
 )
+
+// inFold reports a question of the fold asked for by -questions.fold: a
+// split by a hash of the id that no choice of questions can bias.
+func inFold(id string) bool {
+	if *questionsFold == "" {
+		return true
+	}
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	fold := "a"
+	if h.Sum32()%2 == 1 {
+		fold = "b"
+	}
+	return fold == *questionsFold
+}
 
 const questionsDir = "testdata/questions"
 
@@ -375,9 +393,9 @@ func TestQuestionSet(t *testing.T) {
 		t.Run(half, func(t *testing.T) {
 			var all tally
 			byCorpus, byType, byTrait := map[string]*tally{}, map[string]*tally{}, map[string]*tally{}
-			var failed []outcome
+			var failed, bolds []outcome
 			for _, q := range loadQuestions(t, half) {
-				if !strings.HasPrefix(q.ID, *questionsOnly) {
+				if !strings.HasPrefix(q.ID, *questionsOnly) || !inFold(q.ID) {
 					continue
 				}
 				e := emb
@@ -406,6 +424,9 @@ func TestQuestionSet(t *testing.T) {
 					}
 					g.m[g.k].add(o)
 				}
+				if o.bold {
+					bolds = append(bolds, o)
+				}
 				if (o.answerable && !o.right) || (!o.answerable && o.bold) {
 					failed = append(failed, o)
 				}
@@ -432,7 +453,17 @@ func TestQuestionSet(t *testing.T) {
 					t.Log(describeFailure(o))
 				}
 			}
-			if *questionsOnly != "" {
+			if *questionsVerbose && *questionsBold && half == "tune" {
+				for _, o := range bolds {
+					span, _ := boldLead(o.r)
+					verdict := "right"
+					if !o.boldRight {
+						verdict = "WRONG"
+					}
+					t.Logf("bold %s %s [%s] %q: %q", verdict, o.q.ID, o.q.Type, o.q.Q, span)
+				}
+			}
+			if *questionsOnly != "" || *questionsFold != "" {
 				return // a part of the set says nothing about the floors
 			}
 			f := floors[half]
