@@ -112,10 +112,10 @@ func (e *Engine) choices(qu *query) []*choice {
 //     question does not name, a figure of the unit asked, a date of the
 //     tense asked), and the kind of answer can be told from a sentence
 //     (a reason or a list is a passage to read, not a span to state);
-//   - the answer is written in the sentence that holds the question's
-//     words, not inferred from the next one or from a pronoun;
-//   - that sentence holds what the question asks about its subject (its
-//     verb, most of its other words), beside the answer;
+//   - the answer is written, not inferred from a pronoun; the sentence
+//     that writes it holds the verb the question asks about, and with the
+//     sentence before it when that leads into it, most of the question's
+//     other words, beside the answer;
 //   - no other passage that says as much gives another answer of the
 //     same type, unless a second passage agrees with the lead.
 func (e *Engine) sure(qu *query, kept []*choice) bool {
@@ -123,10 +123,13 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if !statable(qu.q.Type, c.span) || c.span.inferred || c.span.fit < sureFit {
 		return false
 	}
+	if !isFigureType(qu.q.Type) && contested(kept) {
+		return false // figures that differ are all reported, other answers are not
+	}
 	if describesRole(qu.q.Text) {
 		return false // "who is the England manager": the roles people hold answer that, and none fits
 	}
-	if qu.verbGroup >= 0 && (qu.verbGroup >= len(c.w.held) || !c.w.held[qu.verbGroup]) {
+	if qu.verbGroup >= 0 && (qu.verbGroup >= len(c.span.said) || !c.span.said[qu.verbGroup]) {
 		return false // "who directed the film": a sentence without directing does not say
 	}
 	if !qu.besideAsked(c.span) {
@@ -135,10 +138,10 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if qu.q.Year != 0 && otherYear(c, qu.q.Year) {
 		return false
 	}
-	if c.w.ctxCov < sureCoverage || c.w.cov < sureOwnCoverage || qu.predicateCoverage(c.w.held) < surePredicate {
+	if c.w.ctxCov < sureCoverage || c.w.cov < sureOwnCoverage || qu.predicateCoverage(c.span.held) < surePredicate {
 		return false
 	}
-	return !contested(qu, kept)
+	return true
 }
 
 // statable reports an answer type the summary can state from a span: a
@@ -162,7 +165,7 @@ const rivalShare = 0.8
 // close, holds every word of the question the lead's sentence holds, and
 // gives another answer of the type asked that fits as well, while no
 // passage repeats the lead's answer.
-func contested(qu *query, kept []*choice) bool {
+func contested(kept []*choice) bool {
 	lead := kept[0]
 	rival := false
 	for _, o := range kept[1:min(len(kept), leadDepth)] {
@@ -175,7 +178,7 @@ func contested(qu *query, kept []*choice) bool {
 		if rival || o.score < rivalShare*lead.score || o.span.fit < sureFit {
 			continue
 		}
-		rival = holdsAll(o.w.held, lead.w.held)
+		rival = holdsAll(o.span.held, lead.span.held)
 	}
 	return rival
 }
@@ -189,7 +192,6 @@ func sameAnswer(a, b span) bool {
 	x, y := normQuote(a.answer), normQuote(b.answer)
 	return x != "" && y != "" && (strings.Contains(x, y) || strings.Contains(y, x))
 }
-
 
 // holdsAll reports a set of word groups that holds every group of another.
 func holdsAll(have, want []bool) bool {

@@ -28,9 +28,12 @@ type span struct {
 	held  []bool
 	unit  string  // the unit of a marked figure
 	value float64 // the value of a marked figure
-	// inferred is set when the answer is not written in the sentence that
-	// holds the question's words: it is read from the next sentence, or
-	// is the person a pronoun stands for.
+	// said are the question's word groups the sentence that writes the
+	// answer holds: the ranked sentence's, or the next one's when the
+	// answer is read there.
+	said []bool
+	// inferred is set when the answer is not written but inferred: the
+	// person a pronoun stands for.
 	inferred bool
 }
 
@@ -38,7 +41,7 @@ type span struct {
 // the next one when the sentence leads into it.
 func (e *Engine) answerIn(qu *query, w *window) span {
 	para := w.doc.Paragraphs[w.para]
-	s := span{text: para.Sentence(w.sent), held: w.held}
+	s := span{text: para.Sentence(w.sent), held: w.held, said: w.held}
 	c := &scored{doc: w.doc, para: w.para, sent: w.sent, text: s.text}
 	e.findSpan(qu, c, &s)
 	next := w.sent + 1
@@ -56,6 +59,7 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 		if ns.mark != "" || ns.answer != "" || listLead {
 			ns.text = s.text + " " + ns.text
 			_, nh := qu.bm25(e.termFreq(nc.text))
+			ns.said = nh
 			ns.held = orGroups(append([]bool(nil), w.held...), nh)
 			// An answer a sentence on is less sure, but for a person the
 			// sentence names by description ("The former Portsmouth boss
@@ -65,7 +69,6 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 			} else {
 				ns.fit *= 0.5
 			}
-			ns.inferred = true
 			return ns
 		}
 	}

@@ -239,7 +239,7 @@ func unitOf(low string) string {
 
 // whoVerb finds the verb of "who replaced ...", "who will coach ...",
 // "which company bought ...".
-var whoVerb = lazyre.New(`^(?:who|(?:which|what)\s+\w+)\s+(?:(?:will|would|has|have|had|is\s+going\s+to|was\s+going\s+to|could|can|might|should|is\s+set\s+to|is\s+due\s+to|did)\s+)?([a-z]+)`)
+var whoVerb = lazyre.New(`^(?:who|(?:which|what)\s+\w+)\s+(?:(?:will|would|has|have|had|is\s+going\s+to|was\s+going\s+to|could|can|might|should|is\s+set\s+to|is\s+due\s+to)\s+)?([a-z]+)`)
 
 // verbOf is the verb a who-question asks about, when the subject is what
 // it asks for; empty for "who is ...", "who did X replace".
@@ -248,6 +248,8 @@ func verbOf(low string) string {
 	if m == nil {
 		return ""
 	}
+	// "who did redknapp replace": a do-form asks for the object, and the
+	// word after it is the subject, not the verb.
 	switch v := m[1]; v {
 	case "is", "was", "are", "were", "be", "been", "the", "a", "an", "of", "in", "on", "at", "to", "did", "does", "do", "'s", "s":
 		return ""

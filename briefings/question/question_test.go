@@ -245,3 +245,22 @@ func TestWords(t *testing.T) {
 		})
 	}
 }
+
+// TestVerb checks the verb a who-question asks about: the subject's verb
+// when the answer is the subject, none when the answer is the object.
+func TestVerb(t *testing.T) {
+	for _, tc := range []struct{ q, verb string }{
+		{"who replaced max jones at uk athletics?", "replaced"},
+		{"who will coach the northern side?", "coach"},
+		{"which company bought peoplesoft?", "bought"},
+		{"who is going to follow ann grant?", "follow"},
+		{"who did redknapp replace at southampton?", ""},
+		{"whom did the club sign?", ""},
+		{"which club did bellamy join on loan?", ""},
+		{"who is the french interior minister?", ""},
+	} {
+		if got := Analyze(tc.q).Verb; got != tc.verb {
+			t.Errorf("%q: verb %q, want %q", tc.q, got, tc.verb)
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package briefings
+
+import (
+	"testing"
+
+	"github.com/briefbot/briefbot/briefings/question"
+)
+
+func TestStatable(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		t    question.Type
+		s    span
+		want bool
+	}{
+		{"a person", question.Person, span{answer: "Steve Wigley", fit: 0.8}, true},
+		{"no answer", question.Person, span{}, false},
+		{"a reason needs its passage", question.Reason, span{answer: "because of the storms", fit: 1}, false},
+		{"a list needs its passage", question.List, span{answer: "France", fit: 1}, false},
+		{"a passage", question.Any, span{answer: "x", fit: 1}, false},
+		{"a title named as one", question.Title, span{answer: "Baikal", fit: titleNamedFit}, true},
+		{"a quoted title may be a slogan", question.Title, span{answer: "Fair Play For All", fit: titleQuotedFit}, false},
+	} {
+		if got := statable(tc.t, tc.s); got != tc.want {
+			t.Errorf("%s: statable = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestContested(t *testing.T) {
+	held := func(gs ...bool) []bool { return gs }
+	ch := func(answer string, score, fit float64, h []bool) *choice {
+		return &choice{score: score, span: span{answer: answer, fit: fit, held: h}}
+	}
+	lead := ch("Dean Goldfine", 10, 0.9, held(true, true, false))
+	for _, tc := range []struct {
+		name  string
+		other []*choice
+		want  bool
+	}{
+		{"alone", nil, false},
+		{"a rival as good", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false))}, true},
+		{"a rival that says more", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, true))}, true},
+		{"a rival that says less", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, false, true))}, false},
+		{"a rival far below", []*choice{ch("Brad Gilbert", 7, 0.9, held(true, true, false))}, false},
+		{"a rival that fits badly", []*choice{ch("Brad Gilbert", 9, 0.3, held(true, true, false))}, false},
+		{"a rival, but a passage agrees first", []*choice{ch("Goldfine", 9.5, 0.9, held(true, false, false)), ch("Brad Gilbert", 9, 0.9, held(true, true, false))}, false},
+		{"a rival, then a passage agrees", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false)), ch("Goldfine", 5, 0.9, held(true, false, false))}, false},
+		{"sentences with no answer", []*choice{ch("", 9.9, 0, held(true, true, true))}, false},
+	} {
+		if got := contested(append([]*choice{lead}, tc.other...)); got != tc.want {
+			t.Errorf("%s: contested = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSameAnswer(t *testing.T) {
+	for _, tc := range []struct {
+		a, b span
+		want bool
+	}{
+		{span{answer: "Andy Roddick"}, span{answer: "Roddick"}, true},
+		{span{answer: "Roddick"}, span{answer: "Nalbandian"}, false},
+		{span{answer: "150", value: 150}, span{answer: "1,150", value: 1150}, false},
+		{span{answer: "£4m", value: 4e6, unit: "£"}, span{answer: "£4 million", value: 4e6, unit: "£"}, true},
+		{span{answer: ""}, span{answer: "x"}, false},
+	} {
+		if got := sameAnswer(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameAnswer(%q, %q) = %v, want %v", tc.a.answer, tc.b.answer, got, tc.want)
+		}
+	}
+}
