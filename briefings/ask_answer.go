@@ -313,11 +313,12 @@ const typedLeadShare = 0.5
 
 // promoteTyped puts first the best sentence that holds what the question
 // asks for (a reason only with a cue that is no time: "because", not
-// "after"), (a date for when, a figure for how many), when it ranks close
+// "after"), (a date for when, a figure for how many, a list for which
+// ones), when it ranks close
 // enough to the best: a sentence with the question's words and no answer
 // is a poor lead.
 func promoteTyped(q question.Question, kept []*choice) {
-	if q.Type == question.Any || q.Type == question.List || kept[0].span.answer != "" {
+	if q.Type == question.Any || kept[0].span.answer != "" {
 		return
 	}
 	for i, c := range kept {

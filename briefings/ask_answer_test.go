@@ -19,7 +19,7 @@ func TestStatable(t *testing.T) {
 		{"a list needs its passage", question.List, span{answer: "France", fit: 1}, false},
 		{"a passage", question.Any, span{answer: "x", fit: 1}, false},
 		{"a title named as one", question.Title, span{answer: "Baikal", fit: titleNamedFit}, true},
-		{"a quoted title may be a slogan", question.Title, span{answer: "Fair Play For All", fit: titleQuotedFit}, false},
+		{"a quoted title may be a slogan", question.Title, span{answer: "Fair Play For All", fit: titleShapeFit}, false},
 	} {
 		if got := statable(tc.t, tc.s); got != tc.want {
 			t.Errorf("%s: statable = %v, want %v", tc.name, got, tc.want)

@@ -45,15 +45,18 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 	c := &scored{doc: w.doc, para: w.para, sent: w.sent, text: s.text}
 	e.findSpan(qu, c, &s)
 	next := w.sent + 1
+	listLead := strings.HasSuffix(strings.TrimSpace(s.text), ":")
 	if next >= len(para.Sentences) {
+		if listLead {
+			listAfter(w.doc, w.para, &s)
+		}
 		return s
 	}
-	listLead := strings.HasSuffix(strings.TrimSpace(s.text), ":")
 	if s.mark == "" && s.answer == "" || listLead {
 		nc := &scored{doc: w.doc, para: w.para, sent: next, text: para.Sentence(next)}
 		var ns span
 		ns.text = nc.text
-		if qu.q.Type != question.Any && qu.q.Type != question.List {
+		if qu.q.Type != question.Any {
 			e.findSpan(qu, nc, &ns)
 		}
 		if ns.mark != "" || ns.answer != "" || listLead {
@@ -91,6 +94,8 @@ func (e *Engine) findSpan(qu *query, c *scored, s *span) {
 		placeSpan(qu, c.text, s)
 	case question.Title:
 		titleSpan(qu, c.text, s)
+	case question.List:
+		listSpan(c.text, s)
 	}
 	if s.answer == "" {
 		s.answer = s.mark
@@ -108,6 +113,61 @@ func (qu *query) namedIn(name string) bool {
 		}
 	}
 	return false
+}
+
+// Limits of a list a colon brings from the paragraphs after it.
+const (
+	maxListParas = 6
+	maxListBytes = 600
+)
+
+// listAfter adds to a span that ends with a colon the paragraphs after
+// it that list what it leads into: bullets, or short lines.
+func listAfter(d *document, para int, s *span) {
+	var items []string
+	n := 0
+	for p := para + 1; p < len(d.Paragraphs) && len(items) < maxListParas; p++ {
+		t := strings.TrimSpace(d.Paragraphs[p].Text)
+		if t == "" || n+len(t) > maxListBytes && len(items) > 0 {
+			break
+		}
+		items = append(items, t)
+		n += len(t)
+		if !strings.HasPrefix(t, "•") && !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "*") && len(items) == 1 && len(t) > 200 {
+			break // prose, not a list: the first paragraph alone completes it
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	s.text += " " + strings.Join(items, " ")
+	s.mark, s.fit = strings.Join(items, " "), listFit
+}
+
+// listFit is the fit of a list: it answers, but a passage states it.
+const listFit = 0.6
+
+// listItem is one item of a list: a word or up to four.
+const listItem = `[\p{L}\d.'’&-]+(?:\s+[\p{L}\d.'’&-]+){0,3}`
+
+// listRe finds a list: what a dash leads into ("two new addresses -
+// .mobi and .jobs", 1), or three or more items joined by commas and "and"
+// or "or" (2).
+var listRe = lazyre.New(`(?:[–—]|\s-)\s+(` + listItem + `,?\s+(?:and|or)\s+` + listItem + `)` +
+	`|(` + listItem + `(?:,\s+` + listItem + `)+,?\s+(?:and|or)\s+` + listItem + `)`)
+
+// listSpan marks the list a sentence gives: all a colon leads into, or
+// the list listRe finds.
+func listSpan(text string, s *span) {
+	if i := strings.Index(text, ": "); i >= 0 {
+		if rest := strings.TrimSpace(text[i+2:]); strings.Contains(rest, ",") || strings.Contains(rest, " and ") {
+			s.mark, s.fit = strings.TrimRight(rest, "."), listFit
+			return
+		}
+	}
+	if m := listRe().FindStringSubmatch(text); m != nil {
+		s.mark, s.fit = strings.TrimSpace(m[1]+m[2]), listFit
+	}
 }
 
 // nameSpan marks a person (or organisation) the sentence names and the
@@ -555,9 +615,14 @@ func monthOrDay(s string) bool {
 	return strings.HasSuffix(w, "day") && len(w) <= 9
 }
 
-// titleRe finds the name of a thing: a quoted title, or capitalised words
-// after called, named, entitled.
-var titleRe = lazyre.New(`[“"]([^”"]{3,80})[”"]|\b(?:called|named|entitled|titled|dubbed)\s+((?:[A-Z0-9][\p{L}\d'’:-]*\s*){1,6})`)
+// titleRe finds the name of a thing: capitalised or quoted words after
+// called, named, entitled, released as (1, 2); a quoted title (3); the
+// capitalised name after the kind of work ("horror film Critters 3", 4);
+// a capitalised name set off after a noun ("The technology, OMAP-Vox,", 5).
+var titleRe = lazyre.New(`(?i:\b(?:called|named|entitled|titled|dubbed|(?:released|known|billed|renamed|retitled|sold|marketed|branded)\s+as))\s+(?:[“"]([^”"]{2,150})[”"]|((?:[A-Z0-9][\p{L}\d'’:!.&-]*\s*){1,6}))` +
+	`|[“"]([^”"]{3,80})[”"]` +
+	`|\b(?:film|movie|album|song|single|novel|book|play|musical|show|series|sitcom|drama|comedy|documentary|game|programme|report|opera|website|device|phone|console|chip|brand|model|car)\s+((?:[A-Z0-9][\p{L}\d'’:!&-]*\s*){1,5})` +
+	`|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+(?:new\s+)?\p{Ll}+,\s+([A-Z][\p{L}\d'’-]*(?:\s+[A-Z0-9][\p{L}\d'’-]*){0,3}),`)
 
 // titleCased reports a short text whose words of four letters or more
 // are capitalised, as titles are: "Maria Full of Grace", not "we will win".
@@ -575,28 +640,30 @@ func titleCased(t string) bool {
 	return true
 }
 
-// Fits of a title: named as one ("a film called Ray") over quoted in
-// title case, which a slogan may be too.
+// Fits of a title: named as one ("a film called Ray") over a title by
+// its form (quoted in title case, or after the kind of work), which a
+// slogan or another name may have too.
 const (
-	titleNamedFit  = 0.9
-	titleQuotedFit = 0.7
+	titleNamedFit = 0.9
+	titleShapeFit = 0.7
 )
 
-// titleSpan marks a title the question does not name.
+// titleSpan marks a title the question does not name, a named one first.
 func titleSpan(qu *query, text string, s *span) {
 	for _, m := range titleRe().FindAllStringSubmatch(text, -1) {
-		t := strings.TrimSpace(m[1] + m[2])
-		if t == "" || qu.namedIn(t) && len(strings.Fields(t)) == 1 {
+		t, fit := "", 0.0
+		switch {
+		case m[1] != "" || m[2] != "":
+			t, fit = m[1]+m[2], titleNamedFit
+		case m[3] != "" && titleCased(m[3]):
+			t, fit = m[3], titleShapeFit
+		case m[4] != "" || m[5] != "":
+			t, fit = m[4]+m[5], titleShapeFit
+		}
+		t = strings.TrimRight(strings.TrimSpace(t), ".,;:")
+		if t == "" || fit <= s.fit || qu.namedIn(t) && len(strings.Fields(t)) == 1 {
 			continue
 		}
-		switch {
-		case m[2] != "":
-			s.mark, s.fit = t, titleNamedFit
-		case titleCased(t):
-			s.mark, s.fit = t, titleQuotedFit
-		default:
-			continue // a quotation, not a title
-		}
-		return
+		s.mark, s.fit = t, fit
 	}
 }

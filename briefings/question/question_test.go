@@ -131,6 +131,10 @@ title|which album won the award
 title|what's its name
 title|what is the red cross book in angola called
 title|what was the show called
+title|what's the human rights watch report on calais called?
+title|what's the magic roundabout film going to be called in the states
+title|what was leonardo dicaprio's first film
+title|what is his latest album
 list|which countries are excluded?
 list|what are the main changes
 list|list the measures in the deal

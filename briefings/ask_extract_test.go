@@ -1,0 +1,49 @@
+package briefings
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTitleSpan(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, named, want string
+		fit                     float64
+	}{
+		{"called, capitalised at the start", "Called Speegle, it has the look and feel of a normal search engine.", "search engine", "Speegle", titleNamedFit},
+		{"entitled, quoted", `It said in the report entitled “Enforced Misery: The Degrading Treatment of Migrant Children and Adults in Calais”, published on Thursday.`, "report calais", "Enforced Misery: The Degrading Treatment of Migrant Children and Adults in Calais", titleNamedFit},
+		{"released as", "The new version of The Magic Roundabout, which will be released as Sprung! in the US, replaces the models.", "magic roundabout film", "Sprung!", titleNamedFit},
+		{"after the kind of work", "DiCaprio began his movie career in horror film Critters 3, before moving onto roles in Titanic.", "leonardo dicaprio first film", "Critters 3", titleShapeFit},
+		{"set off after a noun", "The technology, OMAP-Vox, is being tested by firms in Europe.", "texas instruments mobile chip", "OMAP-Vox", titleShapeFit},
+		{"a quoted title", `The band's new single "Speed Of Sound" is out now.`, "coldplay", "Speed Of Sound", titleShapeFit},
+		{"a quotation is no title", `He said "we will win the league this year" on Monday.`, "manager", "", 0},
+		{"the question's own name is no answer", "The film, Ray, won two Oscars.", "ray", "", 0},
+		{"a named title beats a quoted one", `The film "Big Fish" is called Ray in France.`, "film", "Ray", titleNamedFit},
+	} {
+		qu := &query{named: map[string]bool{}}
+		for _, w := range strings.Fields(tc.named) {
+			qu.named[w] = true
+		}
+		var s span
+		titleSpan(qu, tc.text, &s)
+		if s.mark != tc.want || s.fit != tc.fit {
+			t.Errorf("%s: mark %q fit %.2f, want %q %.2f", tc.name, s.mark, s.fit, tc.want, tc.fit)
+		}
+	}
+}
+
+func TestListSpan(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"They are: XXX, Hellboy, Resident Evil: Apocalypse and Once Upon a Time in Mexico.", "XXX, Hellboy, Resident Evil"},
+		{"Icann has given preliminary approval to two new addresses - .mobi and .jobs.", ".mobi and .jobs"},
+		{"Police are facing shortages of tear gas, grenades, and vehicles amid continuous clashes with migrants.", "gas, grenades, and vehicles"},
+		{"Mayors at Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent are also to be elected.", "Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent"},
+		{"The minister met the mayor and left.", ""},
+	} {
+		var s span
+		listSpan(tc.text, &s)
+		if !strings.Contains(s.mark, tc.want) || (tc.want == "") != (s.mark == "") {
+			t.Errorf("%q: list %q, want it to hold %q", tc.text, s.mark, tc.want)
+		}
+	}
+}
