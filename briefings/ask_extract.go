@@ -61,7 +61,7 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 		}
 		if ns.mark != "" || ns.answer != "" || listLead {
 			ns.text = s.text + " " + ns.text
-			_, nh := qu.bm25(e.termFreq(nc.text))
+			_, nh := qu.matchSentence(nc.text, e.termFreq(nc.text))
 			ns.said = nh
 			ns.held = orGroups(append([]bool(nil), w.held...), nh)
 			// An answer a sentence on is less sure, but for a person the

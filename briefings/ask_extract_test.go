@@ -3,6 +3,8 @@ package briefings
 import (
 	"strings"
 	"testing"
+
+	"github.com/briefbot/briefbot/briefings/question"
 )
 
 func TestTitleSpan(t *testing.T) {
@@ -44,6 +46,46 @@ func TestListSpan(t *testing.T) {
 		listSpan(tc.text, &s)
 		if !strings.Contains(s.mark, tc.want) || (tc.want == "") != (s.mark == "") {
 			t.Errorf("%q: list %q, want it to hold %q", tc.text, s.mark, tc.want)
+		}
+	}
+}
+
+// TestPhraseMatch checks that a sentence holds a question's word by a
+// WordNet expression related to it, at a weight below the word's own.
+func TestPhraseMatch(t *testing.T) {
+	e := fixtureEngine(t)
+	for _, tc := range []struct {
+		q, sentence, word string
+		held              bool
+	}{
+		{"who resigned as minister?", "The minister stepped down on Monday.", "resigned", true},
+		{"who resigned as minister?", "The minister resigned on Monday.", "resigned", true},
+		{"who resigned as minister?", "The minister stepped up on Monday.", "resigned", false},
+		{"which firm did oracle buy?", "Oracle bought out its rival.", "buy", true},
+		{"who resigned in may?", "The coach left office in May.", "resigned", true},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		g := -1
+		for i, w := range qu.q.Words {
+			if w == tc.word {
+				g = i
+			}
+		}
+		if g < 0 {
+			t.Fatalf("%q: no word %q in %q", tc.q, tc.word, qu.q.Words)
+		}
+		score, held := qu.matchSentence(tc.sentence, e.termFreq(tc.sentence))
+		if held[g] != tc.held {
+			t.Errorf("%q in %q: held %v, want %v", tc.word, tc.sentence, held[g], tc.held)
+		}
+		if tc.held {
+			own := tc.sentence
+			for _, w := range []string{"stepped down", "bought out", "left office"} {
+				own = strings.Replace(own, w, tc.word, 1)
+			}
+			if ownScore, _ := qu.matchSentence(own, e.termFreq(own)); own != tc.sentence && ownScore <= score {
+				t.Errorf("%q: the expression scores %.2f, the word itself %.2f", tc.sentence, score, ownScore)
+			}
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/briefings/question"
 	"github.com/briefbot/briefbot/briefings/search"
+	"github.com/briefbot/briefbot/briefings/text"
 	"github.com/briefbot/briefbot/briefings/wordnet"
 )
 
@@ -58,6 +59,9 @@ type query struct {
 	// nameGroups marks the groups of words that name someone in the
 	// corpus (capitalised in the articles), which pronouns may stand for.
 	nameGroups []bool
+	// phrases are WordNet expressions related to the question's words
+	// ("step down" for "resign"), found in a sentence by its lemmas.
+	phrases map[string]queryTerm
 }
 
 // newQuery analyses a question's words into weighted terms.
@@ -93,6 +97,10 @@ func (e *Engine) newQuery(q question.Question) *query {
 			qu.needles = append(qu.needles, []string{t})
 			add(t, g, 1)
 			for _, rel := range append(relatedForms(lw), phrases[wi]...) {
+				if strings.Contains(rel.word, " ") {
+					qu.addPhrase(rel.word, g, rel.weight)
+					continue
+				}
 				for _, rt := range search.Analyze(rel.word) {
 					add(rt, g, rel.weight)
 					qu.needles[g] = append(qu.needles[g], rt)
@@ -166,20 +174,69 @@ func relatedForms(word string) []relatedForm {
 	return append(out, relatedTerms(lemma)...)
 }
 
-// relatedTerms are WordNet's one-word terms related to a lemma or an
-// expression, weighed by relatedWeight.
+// relatedTerms are WordNet's terms related to a lemma or an expression,
+// weighed by relatedWeight: words, and expressions of several words
+// ("step down" for "resign"), which a sentence is searched for by its
+// lemmas.
 func relatedTerms(lemma string) []relatedForm {
 	var out []relatedForm
+	words, phrases := 0, 0
 	for _, t := range wordnet.Related(lemma) {
-		if len(out) == maxRelatedForms {
-			break
-		}
-		if t.Weight < minRelatedWeight || strings.ContainsAny(t.Word, " -") {
+		if t.Weight < minRelatedWeight || strings.Contains(t.Word, "-") {
 			continue
 		}
+		n := &words
+		if strings.Contains(t.Word, " ") {
+			n = &phrases
+		}
+		if *n == maxRelatedForms {
+			continue
+		}
+		*n++
 		out = append(out, relatedForm{t.Word, relatedWeight * t.Weight / maxWordnetWeight})
 	}
 	return out
+}
+
+// addPhrase adds an expression related to a group's word, keeping its
+// heaviest weight.
+func (qu *query) addPhrase(p string, group int, w float64) {
+	if qu.phrases == nil {
+		qu.phrases = map[string]queryTerm{}
+	}
+	if old, ok := qu.phrases[p]; ok && old.weight >= w {
+		return
+	}
+	qu.phrases[p] = queryTerm{term: p, group: group, weight: w}
+}
+
+// matchSentence scores a sentence's terms against the question's, with
+// the expressions related to its words that the sentence holds, and
+// reports the groups it holds.
+func (qu *query) matchSentence(sentence string, tf termCounts) (float64, []bool) {
+	score, held := qu.bm25(tf)
+	if len(qu.phrases) == 0 {
+		return score, held
+	}
+	lemmas := text.Words(sentence)
+	for i, w := range lemmas {
+		lemmas[i] = wordnet.Lemma(w)
+	}
+	norm := bm25K1 * (1 - bm25B + bm25B*float64(tf.n)/avgSentLength)
+	for i := 0; i < len(lemmas); i++ {
+		p, n := wordnet.MatchPhrase(lemmas, i)
+		if n < 2 {
+			continue
+		}
+		i += n - 1
+		t, ok := qu.phrases[p]
+		if !ok || held[t.group] {
+			continue // a group counts once, however many of its forms are found
+		}
+		held[t.group] = true
+		score += qu.groupW[t.group] * t.weight * (bm25K1 + 1) / (1 + norm)
+	}
+	return score, held
 }
 
 // maxWordnetWeight is the heaviest weight WordNet gives a related term.
@@ -303,7 +360,7 @@ func (e *Engine) rank(qu *query) []*window {
 			}
 			seen[k] = true
 			own := tf(d, p.para, si)
-			score, held := qu.bm25(own)
+			score, held := qu.matchSentence(d.Paragraphs[p.para].Sentence(si), own)
 			// Neighbours are read as text for the question's stems: cheaper
 			// than analysing them, and they only lend context.
 			var near []bool
