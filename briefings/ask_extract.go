@@ -44,6 +44,11 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 	s := span{text: para.Sentence(w.sent), held: w.held, said: w.held}
 	c := &scored{doc: w.doc, para: w.para, sent: w.sent, text: s.text}
 	e.findSpan(qu, c, &s)
+	if qu.q.Type == question.Reason && s.fit < 1 {
+		if r, ok := e.reasonAfter(qu, w, s); ok {
+			return r
+		}
+	}
 	next := w.sent + 1
 	listLead := strings.HasSuffix(strings.TrimSpace(s.text), ":")
 	if next >= len(para.Sentences) {
@@ -550,6 +555,52 @@ func (e *Engine) countsUnit(counts, after, unit string) bool {
 // reasonRe finds the clause that gives a reason.
 var reasonRe = lazyre.New(`(?i)\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+result\s+of|thanks\s+to|blamed|blames|blaming|after|following|amid|over\s+(?:concerns?|fears?|claims?)|in\s+protest|in\s+order\s+to|so\s+that|caused\s+by|the\s+reason|the\s+result\s+of|hit\s+by|dragged\s+down\s+by|driven\s+by|fuelled\s+by)\b[^.;]*`)
 
+// reasonReach is how many sentences after the one that holds a
+// why-question's words its reason may be given.
+const reasonReach = 2
+
+// reasonAfter finds the reason a sentence does not give in the sentences
+// after it: a clear cause ("because", "due to"), in a sentence that
+// speaks of the question's subject ("Reports suggest he left because
+// ..."). The sentences between are left out.
+func (e *Engine) reasonAfter(qu *query, w *window, s span) (span, bool) {
+	para := w.doc.Paragraphs[w.para]
+	for i := w.sent + 1; i < len(para.Sentences) && i <= w.sent+reasonReach; i++ {
+		t := para.Sentence(i)
+		var r span
+		reasonSpan(t, &r)
+		if r.fit < 1 || !qu.speaksOf(t) {
+			continue
+		}
+		sep := " "
+		if i > w.sent+1 {
+			sep = " … "
+		}
+		_, nh := qu.matchSentence(t, e.termFreq(t))
+		r.text = s.text + sep + t
+		r.answer = r.mark
+		r.said = nh
+		r.held = orGroups(append([]bool(nil), s.held...), nh)
+		r.fit *= 0.5 // a sentence on: less sure
+		return r, true
+	}
+	return s, false
+}
+
+// speaksOf reports a sentence that speaks of the question's subject: by
+// a pronoun or description, or by one of its names.
+func (qu *query) speaksOf(text string) bool {
+	if refersRe.MatchString(text) {
+		return true
+	}
+	for g, h := range qu.holds(text) {
+		if h && qu.nameGroups[g] {
+			return true
+		}
+	}
+	return false
+}
+
 // reasonSpan marks the reason a sentence gives, clause first.
 func reasonSpan(text string, s *span) {
 	loc := reasonRe().FindStringIndex(text)
@@ -566,11 +617,37 @@ func reasonSpan(text string, s *span) {
 	switch {
 	case inQuotation(text, loc[0]):
 		s.fit = 0.4 // a reason someone gives in passing is not the answer
+	case (cue == "after" || cue == "following") && tellsEvent(m):
+		s.fit = eventCauseFit // "after a probe linked him to ...": an event, a cause
 	case cue == "after" || cue == "following" || cue == "amid":
 		s.fit = 0.5 // also a time: not sure alone
 	default:
 		s.fit = 1
 	}
+}
+
+// eventCauseFit is the fit of a reason told as an event that came before
+// ("after fracturing his thumb"): likely the cause, though told as a time.
+const eventCauseFit = 0.7
+
+// tellsEvent reports a clause opened by "after" or "following" that tells
+// an event, with a verb ("after fracturing his thumb", "after a probe
+// linked him"), not a time ("after only a year in his post").
+func tellsEvent(clause string) bool {
+	f := strings.Fields(clause)
+	if len(f) > 8 {
+		f = f[:8]
+	}
+	for i, w := range f[1:] {
+		w = strings.ToLower(strings.Trim(w, ",;:'’\"“”"))
+		if i == 0 && strings.HasSuffix(w, "ing") && len(w) > 5 {
+			return true
+		}
+		if i > 0 && strings.HasSuffix(w, "ed") && len(w) > 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // inQuotation reports an offset inside a quotation: an odd number of quote

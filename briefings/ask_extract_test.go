@@ -89,3 +89,22 @@ func TestPhraseMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestReasonSpan(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+		fit        float64
+	}{
+		{"Reports suggest he left because his division was not given enough clout.", "because his division was not given enough clout", 1},
+		{"Mr Blunkett quit in December after a probe linked him to the visa application of his ex-lover's nanny.", "after a probe linked him to the visa application of his ex-lover's nanny", eventCauseFit},
+		{"The full-back will have surgery after fracturing his thumb in the win over France.", "after fracturing his thumb in the win over France", eventCauseFit},
+		{"He has resigned after only a year in his post.", "after only a year in his post", 0.5},
+		{"The club said nothing.", "", 0},
+	} {
+		var s span
+		reasonSpan(tc.text, &s)
+		if s.mark != tc.want || s.fit != tc.fit {
+			t.Errorf("%q: reason %q fit %.2f, want %q %.2f", tc.text, s.mark, s.fit, tc.want, tc.fit)
+		}
+	}
+}
