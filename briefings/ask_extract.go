@@ -617,37 +617,11 @@ func reasonSpan(text string, s *span) {
 	switch {
 	case inQuotation(text, loc[0]):
 		s.fit = 0.4 // a reason someone gives in passing is not the answer
-	case (cue == "after" || cue == "following") && tellsEvent(m):
-		s.fit = eventCauseFit // "after a probe linked him to ...": an event, a cause
 	case cue == "after" || cue == "following" || cue == "amid":
 		s.fit = 0.5 // also a time: not sure alone
 	default:
 		s.fit = 1
 	}
-}
-
-// eventCauseFit is the fit of a reason told as an event that came before
-// ("after fracturing his thumb"): likely the cause, though told as a time.
-const eventCauseFit = 0.7
-
-// tellsEvent reports a clause opened by "after" or "following" that tells
-// an event, with a verb ("after fracturing his thumb", "after a probe
-// linked him"), not a time ("after only a year in his post").
-func tellsEvent(clause string) bool {
-	f := strings.Fields(clause)
-	if len(f) > 8 {
-		f = f[:8]
-	}
-	for i, w := range f[1:] {
-		w = strings.ToLower(strings.Trim(w, ",;:'’\"“”"))
-		if i == 0 && strings.HasSuffix(w, "ing") && len(w) > 5 {
-			return true
-		}
-		if i > 0 && strings.HasSuffix(w, "ed") && len(w) > 4 {
-			return true
-		}
-	}
-	return false
 }
 
 // inQuotation reports an offset inside a quotation: an odd number of quote

@@ -96,8 +96,9 @@ func TestReasonSpan(t *testing.T) {
 		fit        float64
 	}{
 		{"Reports suggest he left because his division was not given enough clout.", "because his division was not given enough clout", 1},
-		{"Mr Blunkett quit in December after a probe linked him to the visa application of his ex-lover's nanny.", "after a probe linked him to the visa application of his ex-lover's nanny", eventCauseFit},
-		{"The full-back will have surgery after fracturing his thumb in the win over France.", "after fracturing his thumb in the win over France", eventCauseFit},
+		{"He quit after a probe linked him to the visa application, his aides said.", "after a probe linked him to the visa application, his aides said", 0.5},
+		{"He was ruled out due to a broken thumb.", "due to a broken thumb", 1},
+		{`He said "I left because of the money" on Monday.`, "because of the money", 0.4},
 		{"He has resigned after only a year in his post.", "after only a year in his post", 0.5},
 		{"The club said nothing.", "", 0},
 	} {
