@@ -230,6 +230,7 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		return
 	}
 	if wantOrg {
+		orgByForm(qu, c, s)
 		return
 	}
 	if m, ok := pronounSubject(c); ok && !qu.namedIn(m.Text) {
@@ -246,6 +247,39 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		s.answer, s.fit, s.inferred = c.doc.profileAt[m.Key].Name, 0.6, true
 		s.mark = strings.Fields(c.text)[0]
 	}
+}
+
+// capitalisedRe finds a run of capitalised words ("Scissor Sisters", "the
+// Mirror", "Jetstar").
+var capitalisedRe = regexp.MustCompile(`\b[A-Z][\p{L}\d&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}\d&'’.-]*)*`)
+
+// orgFormFit is the fit of an organisation known by its form alone: a
+// capitalised name that names no person; the directory knows it not.
+const orgFormFit = 0.5
+
+// orgByForm marks, when the directory knows no organisation in the
+// sentence, the first capitalised name that is not the sentence's first
+// word, names no person the article names, and is not in the question.
+func orgByForm(qu *query, c *scored, s *span) {
+	for _, loc := range capitalisedRe.FindAllStringIndex(c.text, -1) {
+		m := strings.TrimRight(c.text[loc[0]:loc[1]], ".’'")
+		if loc[0] == 0 || qu.namedIn(m) || monthOrDay(m) || len(m) < 3 || namesPerson(c.doc, m) {
+			continue
+		}
+		s.mark, s.fit = m, orgFormFit
+		return
+	}
+}
+
+// namesPerson reports a name that is, or is part of, a person the article
+// names.
+func namesPerson(d *document, name string) bool {
+	for _, m := range d.people.Mentions {
+		if p := d.profileAt[m.Key]; p != nil && p.Kind == people.Person && (strings.Contains(m.Text, name) || strings.Contains(name, m.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // pronounSubject is the mention of the person a sentence opening with "He"

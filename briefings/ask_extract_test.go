@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/question"
 )
 
@@ -106,6 +107,26 @@ func TestReasonSpan(t *testing.T) {
 		reasonSpan(tc.text, &s)
 		if s.mark != tc.want || s.fit != tc.fit {
 			t.Errorf("%q: reason %q fit %.2f, want %q %.2f", tc.text, s.mark, s.fit, tc.want, tc.fit)
+		}
+	}
+}
+
+func TestOrgByForm(t *testing.T) {
+	d := &document{people: &people.DocResult{}}
+	for _, tc := range []struct{ text, named, want string }{
+		{"Virgin Blue has been struggling to fend off pressure from rival Jetstar.", "virgin blue rival", "Jetstar"},
+		{"The papers were given to the Mirror newspaper on Monday.", "paper police files", "Mirror"},
+		{"The trio replace flamboyant US act Scissor Sisters at the top.", "doves album chart", "Scissor Sisters"},
+		{"Shares fell on Monday.", "shares", ""},
+	} {
+		qu := &query{named: map[string]bool{}}
+		for _, w := range strings.Fields(tc.named) {
+			qu.named[w] = true
+		}
+		var s span
+		orgByForm(qu, &scored{doc: d, text: tc.text}, &s)
+		if s.mark != tc.want {
+			t.Errorf("%q: organisation %q, want %q", tc.text, s.mark, tc.want)
 		}
 	}
 }
