@@ -96,7 +96,7 @@ func (e *Engine) findSpan(qu *query, c *scored, s *span) {
 	case question.Reason:
 		reasonSpan(c.text, s)
 	case question.Place:
-		placeSpan(qu, c.text, s)
+		placeSpan(qu, c, s)
 	case question.Title:
 		titleSpan(qu, c.text, s)
 	case question.List:
@@ -333,6 +333,7 @@ func dateSpan(qu *query, c *scored, s *span) {
 	}
 	bestRank := 0.0
 	tied := false
+	bestNear, otherNear := -1, -1 // how near the question's words the chosen date and the nearest other stand
 	for _, loc := range ms {
 		m := c.text[loc[0]:loc[1]]
 		if qu.namedIn(m) {
@@ -345,26 +346,35 @@ func dateSpan(qu *query, c *scored, s *span) {
 		if y := yearQ().FindString(m); y != "" && qu.q.Future && pub != 0 && atoiSafe(y) < pub {
 			continue // a past year answers no "when will"
 		}
-		rank := sp + float64(proximityAt(loc[0], loc[1], near))
+		prox := proximityAt(loc[0], loc[1], near)
+		rank := sp + float64(prox)
 		if qu.asksBefore(c.text[:loc[0]]) {
 			rank += 3 // "run until" asked, "until June 11, 2026" written
+			prox += 3
 		}
 		if qu.q.Future && !future {
 			rank /= 2
 		}
 		switch {
 		case rank > bestRank:
-			s.mark, bestRank, tied = m, rank, false
+			if s.mark != "" {
+				otherNear = max(otherNear, bestNear)
+			}
+			s.mark, bestRank, tied, bestNear = m, rank, false, prox
 			s.fit = min(1, sp/3)
 			if qu.q.Future && !future {
 				s.fit /= 2
 			}
 		case rank == bestRank && m != s.mark:
 			tied = true
+		default:
+			otherNear = max(otherNear, prox)
 		}
 	}
-	if tied {
-		s.fit = min(s.fit, 0.5) // two dates fit as well
+	if tied || otherNear >= bestNear && otherNear >= 0 {
+		// Two dates fit as well, or the chosen one stands no nearer the
+		// question's words than another: precision alone chose it.
+		s.fit = min(s.fit, 0.5)
 	}
 }
 
@@ -671,12 +681,12 @@ var placeRe = lazyre.New(`\b(?:in|at|from|to|near|into|outside)\s+((?:the\s+)?[A
 // placeSpan marks a place the sentence names and the question does not;
 // it fits when its preposition is the question's ("where is the band
 // from": "from Leicester", not "in Rutland").
-func placeSpan(qu *query, text string, s *span) {
+func placeSpan(qu *query, c *scored, s *span) {
 	asked := strings.Fields(strings.ToLower(qu.q.Text))
-	for _, m := range placeRe().FindAllStringSubmatch(text, -1) {
+	for _, m := range placeRe().FindAllStringSubmatch(c.text, -1) {
 		p := m[1]
-		if qu.namedIn(p) || monthOrDay(p) {
-			continue
+		if qu.namedIn(p) || monthOrDay(p) || namesPerson(c.doc, p) {
+			continue // "from Tony Blair" is no place
 		}
 		s.mark, s.fit = p, 0.45
 		prep := strings.ToLower(strings.Fields(m[0])[0])

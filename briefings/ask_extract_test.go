@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/question"
+	"github.com/briefbot/briefbot/briefings/text"
 )
 
 func TestTitleSpan(t *testing.T) {
@@ -127,6 +128,28 @@ func TestOrgByForm(t *testing.T) {
 		orgByForm(qu, &scored{doc: d, text: tc.text}, &s)
 		if s.mark != tc.want {
 			t.Errorf("%q: organisation %q, want %q", tc.text, s.mark, tc.want)
+		}
+	}
+}
+
+func TestDateSpan(t *testing.T) {
+	e := fixtureEngine(t)
+	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
+	for _, tc := range []struct {
+		q, text, want string
+		sure          bool
+	}{
+		{"when did the centre close?", "The centre closed in 2002.", "2002", true},
+		{"when does the pilot run until?", "The deal was ratified on August 5, 2025, with the pilot running until June 11, 2026.", "June 11, 2026", true},
+		// Two dates, neither nearer the question's words: the more precise
+		// one is shown, but not as a sure answer.
+		{"when did the centre close?", "The centre, which opened in 1999, closed on 5 November 2002 and reopened on 3 March 2003.", "", false},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		var s span
+		dateSpan(qu, &scored{doc: d, text: tc.text}, &s)
+		if tc.want != "" && s.mark != tc.want || (s.fit >= sureFit) != tc.sure {
+			t.Errorf("%q in %q: date %q fit %.2f, want %q sure %v", tc.q, tc.text, s.mark, s.fit, tc.want, tc.sure)
 		}
 	}
 }
