@@ -123,7 +123,7 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if !statable(qu.q.Type, c.span) || c.span.inferred || c.span.fit < sureFit {
 		return false
 	}
-	if !isFigureType(qu.q.Type) && contested(kept) {
+	if !isFigureType(qu.q.Type) && contested(kept, qu.nameGroups) {
 		return false // figures that differ are all reported, other answers are not
 	}
 	if describesRole(qu.q.Text) {
@@ -162,10 +162,11 @@ func statable(t question.Type, s span) bool {
 const rivalShare = 0.8
 
 // contested reports a lead that another passage contradicts: it ranks
-// close, holds every word of the question the lead's sentence holds, and
-// gives another answer of the type asked that fits as well, while no
-// passage repeats the lead's answer.
-func contested(kept []*choice) bool {
+// close, holds every word of the question the lead's passage holds but
+// those of skip (the names, which a pronoun may stand for), and gives
+// another answer of the type asked that fits as well, while no passage
+// repeats the lead's answer.
+func contested(kept []*choice, skip []bool) bool {
 	lead := kept[0]
 	rival := false
 	for _, o := range kept[1:min(len(kept), leadDepth)] {
@@ -178,7 +179,7 @@ func contested(kept []*choice) bool {
 		if rival || o.score < rivalShare*lead.score || o.span.fit < sureFit {
 			continue
 		}
-		rival = holdsAll(o.span.held, lead.span.held)
+		rival = holdsAll(o.span.held, lead.span.held, skip)
 	}
 	return rival
 }
@@ -193,10 +194,11 @@ func sameAnswer(a, b span) bool {
 	return x != "" && y != "" && (strings.Contains(x, y) || strings.Contains(y, x))
 }
 
-// holdsAll reports a set of word groups that holds every group of another.
-func holdsAll(have, want []bool) bool {
+// holdsAll reports a set of word groups that holds every group of
+// another, but those skip marks.
+func holdsAll(have, want, skip []bool) bool {
 	for g, w := range want {
-		if w && (g >= len(have) || !have[g]) {
+		if w && (g >= len(skip) || !skip[g]) && (g >= len(have) || !have[g]) {
 			return false
 		}
 	}

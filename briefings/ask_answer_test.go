@@ -48,9 +48,18 @@ func TestContested(t *testing.T) {
 		{"a rival, then a passage agrees", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false)), ch("Goldfine", 5, 0.9, held(true, false, false))}, false},
 		{"sentences with no answer", []*choice{ch("", 9.9, 0, held(true, true, true))}, false},
 	} {
-		if got := contested(append([]*choice{lead}, tc.other...)); got != tc.want {
+		if got := contested(append([]*choice{lead}, tc.other...), nil); got != tc.want {
 			t.Errorf("%s: contested = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+	// A rival that speaks of the subject by pronoun, without its name,
+	// says as much: the first word group names the subject.
+	rival := ch("Brad Gilbert", 9, 0.9, held(false, true, false))
+	if !contested([]*choice{lead, rival}, held(true, false, false)) {
+		t.Error("a rival without the subject's name is not contested")
+	}
+	if contested([]*choice{lead, rival}, nil) {
+		t.Error("a rival without a word the lead holds is contested when no word names")
 	}
 }
 
