@@ -123,8 +123,11 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if !statable(qu.q.Type, c.span) || c.span.inferred || c.span.fit < sureFit {
 		return false
 	}
-	if !isFigureType(qu.q.Type) && contested(kept, qu.nameGroups) {
-		return false // figures that differ are all reported, other answers are not
+	if n := rivals(kept, qu.nameGroups); n > 1 || n == 1 && !(isFigureType(qu.q.Type) && c.w.cov == 1) {
+		// Figures that differ are all reported: one rival does not unseat
+		// a figure whose sentence holds every word of the question; more
+		// say the question does not tell which is meant.
+		return false
 	}
 	if describesRole(qu.q.Text) {
 		return false // "who is the England manager": the roles people hold answer that, and none fits
@@ -161,27 +164,31 @@ func statable(t question.Type, s span) bool {
 // rank and still contest it.
 const rivalShare = 0.8
 
-// contested reports a lead that another passage contradicts: it ranks
-// close, holds every word of the question the lead's passage holds but
-// those of skip (the names, which a pronoun may stand for), and gives
-// another answer of the type asked that fits as well, while no passage
+// rivals counts the passages that contradict a lead: each ranks close,
+// holds every word of the question the lead's passage holds but those of
+// skip (the names, which a pronoun may stand for), and gives another
+// answer of the type asked that fits as well. It is 0 when a passage
 // repeats the lead's answer.
-func contested(kept []*choice, skip []bool) bool {
+func rivals(kept []*choice, skip []bool) int {
 	lead := kept[0]
-	rival := false
+	n := 0
+	var seen []span
 	for _, o := range kept[1:min(len(kept), leadDepth)] {
 		if o.span.answer == "" {
 			continue
 		}
 		if sameAnswer(o.span, lead.span) {
-			return false // a second passage agrees
+			return 0 // a second passage agrees
 		}
-		if rival || o.score < rivalShare*lead.score || o.span.fit < sureFit {
+		if o.score < rivalShare*lead.score || o.span.fit < sureFit || !holdsAll(o.span.held, lead.span.held, skip) {
 			continue
 		}
-		rival = holdsAll(o.span.held, lead.span.held, skip)
+		if !slices.ContainsFunc(seen, func(s span) bool { return sameAnswer(s, o.span) }) {
+			seen = append(seen, o.span)
+			n++
+		}
 	}
-	return rival
+	return n
 }
 
 // sameAnswer reports two answers of which one holds the other ("Roddick",

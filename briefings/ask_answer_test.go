@@ -27,7 +27,7 @@ func TestStatable(t *testing.T) {
 	}
 }
 
-func TestContested(t *testing.T) {
+func TestRivals(t *testing.T) {
 	held := func(gs ...bool) []bool { return gs }
 	ch := func(answer string, score, fit float64, h []bool) *choice {
 		return &choice{score: score, span: span{answer: answer, fit: fit, held: h}}
@@ -36,30 +36,31 @@ func TestContested(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
 		other []*choice
-		want  bool
+		want  int
 	}{
-		{"alone", nil, false},
-		{"a rival as good", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false))}, true},
-		{"a rival that says more", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, true))}, true},
-		{"a rival that says less", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, false, true))}, false},
-		{"a rival far below", []*choice{ch("Brad Gilbert", 7, 0.9, held(true, true, false))}, false},
-		{"a rival that fits badly", []*choice{ch("Brad Gilbert", 9, 0.3, held(true, true, false))}, false},
-		{"a rival, but a passage agrees first", []*choice{ch("Goldfine", 9.5, 0.9, held(true, false, false)), ch("Brad Gilbert", 9, 0.9, held(true, true, false))}, false},
-		{"a rival, then a passage agrees", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false)), ch("Goldfine", 5, 0.9, held(true, false, false))}, false},
-		{"sentences with no answer", []*choice{ch("", 9.9, 0, held(true, true, true))}, false},
+		{"alone", nil, 0},
+		{"a rival as good", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false))}, 1},
+		{"a rival that says more", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, true))}, 1},
+		{"a rival that says less", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, false, true))}, 0},
+		{"a rival far below", []*choice{ch("Brad Gilbert", 7, 0.9, held(true, true, false))}, 0},
+		{"a rival that fits badly", []*choice{ch("Brad Gilbert", 9, 0.3, held(true, true, false))}, 0},
+		{"a rival, but a passage agrees first", []*choice{ch("Goldfine", 9.5, 0.9, held(true, false, false)), ch("Brad Gilbert", 9, 0.9, held(true, true, false))}, 0},
+		{"a rival, then a passage agrees", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false)), ch("Goldfine", 5, 0.9, held(true, false, false))}, 0},
+		{"two rivals", []*choice{ch("Brad Gilbert", 9, 0.9, held(true, true, false)), ch("Gilbert", 8.5, 0.9, held(true, true, false)), ch("Tony Roche", 8.5, 0.9, held(true, true, false))}, 2},
+		{"sentences with no answer", []*choice{ch("", 9.9, 0, held(true, true, true))}, 0},
 	} {
-		if got := contested(append([]*choice{lead}, tc.other...), nil); got != tc.want {
-			t.Errorf("%s: contested = %v, want %v", tc.name, got, tc.want)
+		if got := rivals(append([]*choice{lead}, tc.other...), nil); got != tc.want {
+			t.Errorf("%s: rivals = %d, want %d", tc.name, got, tc.want)
 		}
 	}
 	// A rival that speaks of the subject by pronoun, without its name,
 	// says as much: the first word group names the subject.
 	rival := ch("Brad Gilbert", 9, 0.9, held(false, true, false))
-	if !contested([]*choice{lead, rival}, held(true, false, false)) {
-		t.Error("a rival without the subject's name is not contested")
+	if rivals([]*choice{lead, rival}, held(true, false, false)) != 1 {
+		t.Error("a rival without the subject's name is no rival")
 	}
-	if contested([]*choice{lead, rival}, nil) {
-		t.Error("a rival without a word the lead holds is contested when no word names")
+	if rivals([]*choice{lead, rival}, nil) != 0 {
+		t.Error("a passage without a word the lead holds is a rival when no word names")
 	}
 }
 

@@ -251,7 +251,7 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 
 // capitalisedRe finds a run of capitalised words ("Scissor Sisters", "the
 // Mirror", "Jetstar").
-var capitalisedRe = regexp.MustCompile(`\b[A-Z][\p{L}\d&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}\d&'’.-]*)*`)
+var capitalisedRe = lazyre.New(`\b[A-Z][\p{L}\d&'’.-]*(?:\s+(?:of\s+|and\s+|&\s+)?[A-Z][\p{L}\d&'’.-]*)*`)
 
 // orgFormFit is the fit of an organisation known by its form alone: a
 // capitalised name that names no person; the directory knows it not.
@@ -261,7 +261,7 @@ const orgFormFit = 0.5
 // sentence, the first capitalised name that is not the sentence's first
 // word, names no person the article names, and is not in the question.
 func orgByForm(qu *query, c *scored, s *span) {
-	for _, loc := range capitalisedRe.FindAllStringIndex(c.text, -1) {
+	for _, loc := range capitalisedRe().FindAllStringIndex(c.text, -1) {
 		m := strings.TrimRight(c.text[loc[0]:loc[1]], ".’'")
 		if loc[0] == 0 || qu.namedIn(m) || monthOrDay(m) || len(m) < 3 || namesPerson(c.doc, m) {
 			continue
@@ -634,7 +634,7 @@ func (e *Engine) reasonAfter(qu *query, w *window, s span) (span, bool) {
 // speaksOf reports a sentence that speaks of the question's subject: by
 // a pronoun or description, or by one of its names.
 func (qu *query) speaksOf(text string) bool {
-	if refersRe.MatchString(text) {
+	if refersRe().MatchString(text) {
 		return true
 	}
 	for g, h := range qu.holds(text) {

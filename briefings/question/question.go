@@ -107,7 +107,7 @@ var (
 	reasonRe  = lazyre.New(`^(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?|cause|explanation)\b|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|dragged|drove|pushed|triggered|sparked|explains|lay\s+behind|is\s+behind|was\s+behind)\b|\breason\s+(?:for|why|behind)\b`)
 	dateRe    = lazyre.New(`^(?:when|since\s+when|by\s+when|until\s+when|till\s+when)\b|\b(?:what|which)\s+(?:date|day|year|month|time|week)\b|\bhow\s+long\s+ago\b|\bin\s+what\s+year\b|\bwhen\b`)
 	moneyRe   = lazyre.New(`\bhow\s+much\b.*\b(?:pay|paid|pays|cost|costs|costing|worth|spend|spent|spends|raise|raised|fine|fined|sell|sold|price|priced|earn|earned|earns|owe|owed|owes|invest|invested|fund|funding|contribute|contributed|bid|charge|charged|value|valued|lose|lost|make|made|profit|profits|revenue|sales|budget|compensation|damages|deal|fee|fees|salary|wage|wages|bonus|award|awarded|give|gave|get|got|receive|received)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:price|cost|fee|bill|fine|budget|salary|value)\b|\bhow\s+much\s+money\b`)
-	percentRe = lazyre.New(`\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction)\b|\bby\s+what\s+(?:percentage|percent)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:growth|interest|inflation|unemployment|jobless|tax|turnout)\s+rate\b`)
+	percentRe = lazyre.New(`\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction)\b|\bby\s+what\s+(?:percentage|percent)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:[\w-]+\s+)?(?:growth|interest|inflation|unemployment|jobless|tax|turnout)\s+rate\b`)
 	numberRe  = lazyre.New(`\bhow\s+(?:many|much|big|large|long|far|old|tall|high|often|fast|heavy)\b|\b(?:what|which)\s+(?:number|amount|sum|total|figure|score|scoreline|rate|level|size|tally|count|margin)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:number|amount|sum|total|figure|score|scoreline|rate|size|tally|count|margin|age)\b|\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:rise|rose|fall|fell|drop|dropped|climb|climbed|slip|slipped|grow|grew|increase|increased|decrease|decreased|jump|jumped|reach|reached|shrink|shrank)\s+to\b|\bby\s+how\s+much\b`)
 	placeRe   = lazyre.New(`^where\b|\b(?:in|at|to|from)\s+(?:which|what)\s+(?:country|city|town|place|venue|stadium|ground|region|state|county|village|hospital|prison|court|capital)\b|^(?:which|what)\s+(?:country|city|town|place|venue|stadium|region|state|county|village|capital)\b|\bwhere\b`)
 	titleRe   = lazyre.New(`\b(?:is|was|are|were|be)\s+(?:it|they|[\w'-]+(?:\s+[\w'-]+){0,8})\s+(?:called|named|titled|entitled|dubbed|known\s+as)(?:\s+(?:in|on|at|by|for|outside)\s+.*)?\s*$|^what\s+(?:is|was|are|were)\s+.*\b(?:film|movie|book|album|song|single|novel|play|show|series|game|programme|report)\s*$|\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:name|title)\s+of\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:its|his|her|their)\s+(?:name|title)\b|^(?:which|what)\s+(?:film|movie|book|album|song|single|show|programme|series|game|novel|play|track|drama|comedy|documentary)\b`)
@@ -205,7 +205,42 @@ func answerType(low string) Type {
 	case listRe().MatchString(low):
 		return List
 	}
+	return headType(low)
+}
+
+// maxHeadWords is how many words after "which" may name the kind of
+// thing asked for ("which uk agency", "what american football team").
+const maxHeadWords = 3
+
+// headType reads the kind of thing a which-question asks for past the
+// words that qualify it: "which immigration minister" asks for a person,
+// "which uk agency" an organisation, "which pop stars" (a plural) a list.
+func headType(low string) Type {
+	f := strings.Fields(low)
+	if len(f) < 2 || f[0] != "which" && f[0] != "what" {
+		return Any
+	}
+	for i, w := range f[1:min(len(f), 1+maxHeadWords)] {
+		if stopWords[w] {
+			return Any
+		}
+		switch head := "which " + w; {
+		case orgRe().MatchString(head):
+			return Organisation
+		case personRe().MatchString(head):
+			return Person
+		case listRe().MatchString(head) || plural(w) && (i > 0 || f[0] == "which"):
+			// "what happens": after "what", a word ending in s is a verb.
+			return List
+		}
+	}
 	return Any
+}
+
+// plural reports a noun in the plural by its ending: "stars", "domains",
+// not "business" or "campus".
+func plural(w string) bool {
+	return len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is")
 }
 
 // unitOf is the noun after "how many" ("how many pages"), skipping
@@ -278,10 +313,14 @@ func contentWords(s string) []string {
 		return unicode.IsSpace(r) || strings.ContainsRune(`?!,;:()[]"“”`, r)
 	})
 	var out []string
-	for _, w := range words {
+	for i, w := range words {
 		w = strings.Trim(w, `'‘’.`)
 		lw := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 		lw = strings.TrimSuffix(lw, "'s")
+		if lw == "us" && i > 0 && strings.EqualFold(words[i-1], "the") {
+			out = append(out, "US") // "the us jobless rate": the country, not the pronoun
+			continue
+		}
 		if lw == "" || stopWords[lw] || yearRe().MatchString(lw) && len(lw) == 4 {
 			continue
 		}

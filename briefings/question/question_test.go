@@ -24,6 +24,7 @@ person|who runs the ietf
 person|and who took over after him?
 person|the deal was signed by who?
 person|which actress won the award
+person|which immigration minister talked to the bbc about the deal?
 person|which mp resigned
 person|name the person who leaked the budget
 organisation|which company bought peoplesoft?
@@ -35,6 +36,8 @@ organisation|which band won best british group?
 organisation|what airline cut its fares
 organisation|which party won the election
 organisation|which team won the six nations
+organisation|what american football team does malcolm glazer own
+organisation|which uk agency is sending an officer to paris?
 date|when did commodore go bankrupt?
 date|when was the uk-france deal ratified?
 date|when will top-up fees in england actually start?
@@ -98,6 +101,7 @@ percentage|what proportion of homes have broadband
 percentage|by what percentage did profits rise
 percentage|what was the growth rate in 2004?
 percentage|what is the unemployment rate
+percentage|what's the us jobless rate down to?
 place|where is kasabian from?
 place|where did bellamy go on loan?
 place|where will the match be played?
@@ -141,6 +145,10 @@ list|list the measures in the deal
 list|name the countries on the list
 list|which companies are bidding?
 list|which players were dropped
+list|which pop stars do voices in the film?
+list|which new web domains has icann given the nod to?
+list|which airports is the judicial review about?
+list|which places are electing mayors in may?
 any|what does the pilot scheme exclude?
 any|what did the report find
 any|what happened to the deal
@@ -152,6 +160,8 @@ any|what do critics say about the scheme
 any|what will happen to the migrants
 any|what is VoIP
 any|what did he promise
+any|what happens next
+any|what did the minister announce
 `
 
 func TestAnswerType(t *testing.T) {
@@ -240,6 +250,8 @@ func TestWords(t *testing.T) {
 		{"what dragged heineken's net income down in 2004?", "dragged heineken's net income down"},
 		{"when is Theresa May due to speak?", "Theresa May due speak"},
 		{"what's the UK-France deal?", "UK-France deal"},
+		{"what's the us jobless rate down to?", "US jobless rate down"},
+		{"tell us about the deal", "deal"},
 	}
 	for _, c := range cases {
 		t.Run(c.q, func(t *testing.T) {
