@@ -111,7 +111,8 @@ func (e *Engine) choices(qu *query) []*choice {
 //   - the type asked fits what the sentence says, by its form (a person the
 //     question does not name, a figure of the unit asked, a date of the
 //     tense asked), and the kind of answer can be told from a sentence
-//     (a reason or a list is a passage to read, not a span to state);
+//     (a reason or a list is a passage to read, not a span to state; an
+//     organisation is stated only as the doer of the verb asked);
 //   - the answer is written, not inferred from a pronoun; the sentence
 //     that writes it holds the verb the question asks about, and with the
 //     sentence before it when that leads into it, most of the question's
@@ -131,6 +132,9 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	}
 	if describesRole(qu.q.Text) {
 		return false // "who is the England manager": the roles people hold answer that, and none fits
+	}
+	if qu.q.Type == question.Organisation && qu.verbGroup < 0 {
+		return false // an organisation only for what it did ("which firm bought ..."), held below
 	}
 	if qu.verbGroup >= 0 && (qu.verbGroup >= len(c.span.said) || !c.span.said[qu.verbGroup]) {
 		return false // "who directed the film": a sentence without directing does not say

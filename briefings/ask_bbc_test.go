@@ -36,6 +36,9 @@ func TestAskAnswerTypes(t *testing.T) {
 		{q: "why did charlie hodgson blame himself?", lead: "kicking", sure: "no"},
 		// A person a pronoun stands for is inferred, not written: no bold.
 		{q: "who's going to follow ann grant as high commissioner in south africa?", lead: "Boateng", sure: "no"},
+		// An organisation is stated in bold only as the doer of the verb
+		// asked; "is putting" asks none.
+		{q: "which rival is putting pressure on virgin blue?", sure: "no"},
 		// Nothing in the corpus answers: no bold claim.
 		{q: "what is the capital of Peru?", sure: "no"},
 		{q: "who won the 2006 world cup?", sure: "no"},
