@@ -327,7 +327,7 @@ const typedLeadShare = 0.5
 // promoteTyped puts first the best sentence that holds what the question
 // asks for (a reason only with a cue that is no time: "because", not
 // "after"), (a date for when, a figure for how many, a list for which
-// ones), when it ranks close
+// ones, in a passage that says as much: lists are common), when it ranks close
 // enough to the best: a sentence with the question's words and no answer
 // is a poor lead.
 func promoteTyped(q question.Question, kept []*choice) {
@@ -338,7 +338,8 @@ func promoteTyped(q question.Question, kept []*choice) {
 		if i == leadDepth || c.score < typedLeadShare*kept[0].score {
 			return
 		}
-		if c.span.answer != "" && c.w.ctxCov >= minCoverage && (q.Type != question.Reason || c.span.fit >= sureFit) {
+		if c.span.answer != "" && c.w.ctxCov >= minCoverage && (q.Type != question.Reason || c.span.fit >= sureFit) &&
+			(q.Type != question.List || c.w.ctxCov >= kept[0].w.ctxCov) {
 			copy(kept[1:i+1], kept[:i])
 			kept[0] = c
 			return

@@ -156,10 +156,14 @@ const listFit = 0.6
 const listItem = `[\p{L}\d.'’&-]+(?:\s+[\p{L}\d.'’&-]+){0,3}`
 
 // listRe finds a list: what a dash leads into ("two new addresses -
-// .mobi and .jobs", 1), or three or more items joined by commas and "and"
-// or "or" (2).
+// .mobi and .jobs", 1), three or more items joined by commas and "and" or
+// "or" (2), or two names joined by "and" (3).
 var listRe = lazyre.New(`(?:[–—]|\s-)\s+(` + listItem + `,?\s+(?:and|or)\s+` + listItem + `)` +
-	`|(` + listItem + `(?:,\s+` + listItem + `)+,?\s+(?:and|or)\s+` + listItem + `)`)
+	`|(` + listItem + `(?:,\s+` + listItem + `)+,?\s+(?:and|or)\s+` + listItem + `)` +
+	`|(` + capitalisedItem + `\s+and\s+` + capitalisedItem + `)`)
+
+// capitalisedItem is a name in a list of two: "Leicester and Saracens".
+const capitalisedItem = `\b[A-Z][\p{L}\d'’&-]+(?:\s+[A-Z][\p{L}\d'’&-]+){0,3}`
 
 // listSpan marks the list a sentence gives: all a colon leads into, or
 // the list listRe finds.
@@ -171,7 +175,7 @@ func listSpan(text string, s *span) {
 		}
 	}
 	if m := listRe().FindStringSubmatch(text); m != nil {
-		s.mark, s.fit = strings.TrimSpace(m[1]+m[2]), listFit
+		s.mark, s.fit = strings.TrimSpace(m[1]+m[2]+m[3]), listFit
 	}
 }
 

@@ -42,6 +42,7 @@ func TestListSpan(t *testing.T) {
 		{"Icann has given preliminary approval to two new addresses - .mobi and .jobs.", ".mobi and .jobs"},
 		{"Police are facing shortages of tear gas, grenades, and vehicles amid continuous clashes with migrants.", "gas, grenades, and vehicles"},
 		{"Mayors at Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent are also to be elected.", "Doncaster, Hartlepool, North Tyneside and Stoke-on-Trent"},
+		{"Leicester and Saracens are believed to head the list.", "Leicester and Saracens"},
 		{"The minister met the mayor and left.", ""},
 	} {
 		var s span
