@@ -3,6 +3,7 @@ package briefings
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -60,8 +61,11 @@ type query struct {
 	// corpus (capitalised in the articles), which pronouns may stand for.
 	nameGroups []bool
 	// phrases are WordNet expressions related to the question's words
-	// ("step down" for "resign"), found in a sentence by its lemmas.
-	phrases map[string]queryTerm
+	// ("step down" for "resign"), found in a sentence by its lemmas;
+	// phraseTails are their last words, which a sentence that holds one
+	// must hold as written (the particle: "down", "over").
+	phrases     map[string]queryTerm
+	phraseTails []string
 }
 
 // newQuery analyses a question's words into weighted terms.
@@ -208,6 +212,21 @@ func (qu *query) addPhrase(p string, group int, w float64) {
 		return
 	}
 	qu.phrases[p] = queryTerm{term: p, group: group, weight: w}
+	if tail := p[strings.LastIndexByte(p, ' ')+1:]; !slices.Contains(qu.phraseTails, tail) {
+		qu.phraseTails = append(qu.phraseTails, tail)
+	}
+}
+
+// mayHoldPhrase is a fast test before lemmatising a sentence: it holds
+// the last word of one of the question's expressions.
+func (qu *query) mayHoldPhrase(text string) bool {
+	low := strings.ToLower(text)
+	for _, t := range qu.phraseTails {
+		if strings.Contains(low, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchSentence scores a sentence's terms against the question's, with
@@ -215,7 +234,7 @@ func (qu *query) addPhrase(p string, group int, w float64) {
 // reports the groups it holds.
 func (qu *query) matchSentence(sentence string, tf termCounts) (float64, []bool) {
 	score, held := qu.bm25(tf)
-	if len(qu.phrases) == 0 {
+	if len(qu.phrases) == 0 || !qu.mayHoldPhrase(sentence) {
 		return score, held
 	}
 	lemmas := text.Words(sentence)
