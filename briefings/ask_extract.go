@@ -52,8 +52,8 @@ func (e *Engine) answerIn(qu *query, w *window) span {
 	next := w.sent + 1
 	listLead := strings.HasSuffix(strings.TrimSpace(s.text), ":")
 	if next >= len(para.Sentences) {
-		if listLead {
-			listAfter(w.doc, w.para, &s)
+		if listLead && s.mark == "" {
+			listAfter(w.doc, w.para, &s) // what the colon leads into answers, unless the sentence does
 		}
 		return s
 	}
