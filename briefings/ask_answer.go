@@ -15,9 +15,12 @@ const (
 	leadDepth = 15
 	// sureCoverage is the share of the question's weight the lead
 	// sentence and its context must hold for a sure (bold) answer, and
-	// sureOwnCoverage the share the sentence itself must hold.
+	// sureOwnCoverage the share the sentence itself must hold: all of it
+	// (short of rounding), since a sentence that leaves out one of the
+	// question's words ("Wales", "channel") may well answer another
+	// question about the same article.
 	sureCoverage    = 0.8
-	sureOwnCoverage = 0.7
+	sureOwnCoverage = 0.999
 	// sureFit is the least fit of a sure answer's span to the type asked.
 	sureFit = 0.55
 	// surePredicate is the least share of what the question asks about
