@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -31,15 +32,21 @@ type LoadOptions struct {
 	// one message and exits. Ignored with Previous: a reload updates the
 	// index it replaces.
 	DeferIndex bool
+	// Prune removes from the cache, when it is an ExtractionPruner, the
+	// entries this corpus does not use that were written before the load
+	// began (entries another replica writes meanwhile stay). It is done
+	// only when the cache worked for the whole load.
+	Prune bool
 }
 
 // LoadStats says where a load's extractions came from.
 type LoadStats struct {
-	Articles  int // articles loaded
-	Reused    int // unchanged since the previous engine
-	Cached    int // read from the extraction cache
-	Extracted int // extracted now
-	Rejected  int // cache entries found but not valid (extracted again)
+	Articles  int   // articles loaded
+	Reused    int   // unchanged since the previous engine
+	Cached    int   // read from the extraction cache
+	Extracted int   // extracted now
+	Rejected  int   // cache entries found but not valid (extracted again)
+	Pruned    int64 // cache entries removed (see LoadOptions.Prune)
 	// CacheErr is why the cache could not be read or written; nil when
 	// it worked or there was none.
 	CacheErr error
@@ -52,6 +59,7 @@ func (e *Engine) LoadStats() LoadStats { return e.stats }
 // that cannot be reached is noted in e.stats and extraction goes on
 // without it.
 func (e *Engine) extractAll(ctx context.Context, o LoadOptions, curate bool) {
+	began := time.Now()
 	var prev map[string]*document
 	if o.Previous != nil {
 		prev = make(map[string]*document, len(o.Previous.docs))
@@ -76,6 +84,9 @@ func (e *Engine) extractAll(ctx context.Context, o LoadOptions, curate bool) {
 	fresh := e.extractDocs(todo)
 	if o.Cache != nil && len(fresh) > 0 && e.stats.CacheErr == nil {
 		e.toCache(ctx, o.Cache, fresh)
+	}
+	if p, ok := o.Cache.(ExtractionPruner); ok && o.Prune && e.stats.CacheErr == nil {
+		e.prune(ctx, p, began)
 	}
 	e.stats.Articles = len(e.docs)
 	for _, d := range e.docs {
@@ -161,6 +172,21 @@ func (e *Engine) fromCache(ctx context.Context, c ExtractionCache, docs []*docum
 		}
 	}
 	return out
+}
+
+// prune removes the cache entries of articles and extractor versions this
+// corpus does not use, written before began.
+func (e *Engine) prune(ctx context.Context, c ExtractionPruner, began time.Time) {
+	keep := make([]string, 0, len(e.docs))
+	for _, d := range e.docs {
+		keep = append(keep, d.key)
+	}
+	n, err := c.PruneExtractions(ctx, keep, began)
+	if err != nil {
+		e.stats.CacheErr = fmt.Errorf("prune extraction cache: %w", err)
+		return
+	}
+	e.stats.Pruned = n
 }
 
 // toCache writes the fresh extractions to the cache.

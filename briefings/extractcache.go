@@ -14,6 +14,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // ExtractionCache keeps each article's extraction under an opaque key (a
@@ -28,6 +29,16 @@ type ExtractionCache interface {
 	GetExtractions(ctx context.Context, keys []string) (map[string][]byte, error)
 	// PutExtractions stores entries; a key stored already is left as it is.
 	PutExtractions(ctx context.Context, entries map[string][]byte) error
+}
+
+// ExtractionPruner is an ExtractionCache that can forget entries: those of
+// articles that changed or left the corpus, and of other extractor
+// versions, which no load will ask for again.
+type ExtractionPruner interface {
+	ExtractionCache
+	// PruneExtractions removes the entries written before cutoff whose
+	// key is not in keep and reports how many.
+	PruneExtractions(ctx context.Context, keep []string, cutoff time.Time) (int64, error)
 }
 
 // extractionSchema is the version of the serialised extraction (see

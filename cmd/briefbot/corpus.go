@@ -20,7 +20,7 @@ func loadBriefingEngine(dir string, log *slog.Logger) (*briefings.Engine, error)
 // an extraction cache, and builds the search index before answering. A
 // cache that fails is logged and the corpus is extracted without it.
 func loadCachedEngine(ctx context.Context, dir string, cache briefings.ExtractionCache, log *slog.Logger) (*briefings.Engine, error) {
-	return loadEngine(ctx, dir, briefings.LoadOptions{Cache: cache}, log)
+	return loadEngine(ctx, dir, briefings.LoadOptions{Cache: cache, Prune: true}, log)
 }
 
 func loadEngine(ctx context.Context, dir string, o briefings.LoadOptions, log *slog.Logger) (*briefings.Engine, error) {
@@ -49,7 +49,7 @@ func loadEngine(ctx context.Context, dir string, o briefings.LoadOptions, log *s
 	if s := e.LoadStats(); s.CacheErr != nil {
 		log.Warn("extraction cache unavailable; extracted the corpus without it", "err", s.CacheErr)
 	} else if o.Cache != nil {
-		log.Info("corpus extraction", "cached", s.Cached, "extracted", s.Extracted, "rejected", s.Rejected)
+		log.Info("corpus extraction", "cached", s.Cached, "extracted", s.Extracted, "rejected", s.Rejected, "pruned", s.Pruned)
 	}
 	for _, w := range e.Warnings() {
 		log.Warn("corpus file skipped or read with a fallback", "detail", w)

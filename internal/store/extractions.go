@@ -14,7 +14,7 @@ import (
 	"github.com/briefbot/briefbot/briefings"
 )
 
-var _ briefings.ExtractionCache = (*Store)(nil)
+var _ briefings.ExtractionPruner = (*Store)(nil)
 
 // extractionRows bounds the rows of one statement: SQLite allows 32,766
 // parameters, PostgreSQL 65,535; three per row stays well inside both.
@@ -82,14 +82,39 @@ func (s *Store) PutExtractions(ctx context.Context, entries map[string][]byte) e
 	return nil
 }
 
-// PruneExtractions removes cache rows written before cutoff (extractions
-// of articles or extractor versions long gone) and reports how many.
-func (s *Store) PruneExtractions(ctx context.Context, cutoff time.Time) (int64, error) {
-	res, err := s.db.ExecContext(ctx, s.q(`DELETE FROM extraction_cache WHERE created_at < ?`), ms(cutoff))
+// PruneExtractions implements briefings.ExtractionPruner: it removes the
+// rows written before cutoff whose key is not in keep, in one transaction,
+// and reports how many. The keys to keep go through a temporary table, so
+// a corpus of any size is one DELETE whatever the databases' parameter
+// limits.
+func (s *Store) PruneExtractions(ctx context.Context, keep []string, cutoff time.Time) (int64, error) {
+	var n int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `CREATE TEMPORARY TABLE extraction_keep (cache_key TEXT PRIMARY KEY)`); err != nil {
+			return err
+		}
+		// dropped in the transaction: a pooled connection must not keep it
+		defer tx.ExecContext(ctx, `DROP TABLE extraction_keep`)
+		for start := 0; start < len(keep); start += extractionRows {
+			part := keep[start:min(start+extractionRows, len(keep))]
+			args := make([]any, len(part))
+			for i, k := range part {
+				args[i] = k
+			}
+			if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO extraction_keep (cache_key) VALUES `+rowPlaceholders(len(part), 1)+` ON CONFLICT (cache_key) DO NOTHING`), args...); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, s.q(`DELETE FROM extraction_cache WHERE created_at < ? AND cache_key NOT IN (SELECT cache_key FROM extraction_keep)`), ms(cutoff))
+		if err != nil {
+			return err
+		}
+		n, _ = res.RowsAffected()
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("store: prune extractions: %w", err)
 	}
-	n, _ := res.RowsAffected()
 	return n, nil
 }
 

@@ -50,7 +50,7 @@ func testExtractionCache(t *testing.T, open storetest.Opener) {
 	if err != nil || len(got) != len(keys) {
 		t.Fatalf("got %d of %d entries: %v", len(got), len(keys), err)
 	}
-	if n, err := s.PruneExtractions(c, time.Now().Add(time.Hour)); err != nil || n != int64(len(keys)+3) {
+	if n, err := s.PruneExtractions(c, nil, time.Now().Add(time.Hour)); err != nil || n != int64(len(keys)+3) {
 		t.Errorf("pruned %d (%v), want %d", n, err, len(keys)+3)
 	}
 }
@@ -103,7 +103,7 @@ func testExtractionCacheRace(t *testing.T, open storetest.Opener) {
 			break
 		}
 	}
-	if n, err := a.PruneExtractions(c, time.Now().Add(time.Hour)); err != nil || n != int64(len(all)) {
+	if n, err := a.PruneExtractions(c, nil, time.Now().Add(time.Hour)); err != nil || n != int64(len(all)) {
 		t.Errorf("%d rows stored (%v), want one per key: %d", n, err, len(all))
 	}
 }
@@ -147,7 +147,81 @@ func testExtractionCacheEngine(t *testing.T, open storetest.Opener) {
 	if got, want := warm.Who("cazeneuve"), engines[0].Who("cazeneuve"); got.Summary != want.Summary || len(got.Sections) != len(want.Sections) {
 		t.Errorf("who from the cache:\n%+v\nfresh:\n%+v", got, want)
 	}
-	if rows, err := a.PruneExtractions(c, time.Now().Add(time.Hour)); err != nil || rows != int64(n) {
+	if rows, err := a.PruneExtractions(c, nil, time.Now().Add(time.Hour)); err != nil || rows != int64(n) {
 		t.Errorf("%d rows (%v), want one per article: %d", rows, err, n)
+	}
+}
+
+// testExtractionCachePrune removes the rows whose key is not kept, but
+// only those written before the cutoff: a row another replica writes
+// while a load prunes stays.
+func testExtractionCachePrune(t *testing.T, open storetest.Opener) {
+	at := time.Date(2024, 5, 1, 12, 0, 0, 0, time.UTC)
+	s := open(t, store.WithClock(func() time.Time { return at }))
+	c := ctx(t)
+	old := map[string][]byte{}
+	for i := range 1234 { // more keys than one statement holds
+		old[fmt.Sprintf("old-%04d", i)] = []byte("x")
+	}
+	old["kept"] = []byte("kept")
+	if err := s.PutExtractions(c, old); err != nil {
+		t.Fatal(err)
+	}
+	cutoff := at.Add(time.Minute)
+	at = cutoff.Add(time.Second)
+	if err := s.PutExtractions(c, map[string][]byte{"written-meanwhile": []byte("y")}); err != nil {
+		t.Fatal(err)
+	}
+	keep := []string{"kept", "kept", "not-stored"} // repeats and unknown keys are fine
+	for i := range 600 {
+		keep = append(keep, fmt.Sprintf("old-%04d", i))
+	}
+	tests := []struct {
+		name string
+		keep []string
+		want int64
+	}{
+		{"keys not kept", keep, 1234 - 600},
+		{"again: nothing left to remove", keep, 0},
+		{"nothing kept", nil, 600 + 1},
+	}
+	for _, tt := range tests {
+		n, err := s.PruneExtractions(c, tt.keep, cutoff)
+		if err != nil || n != tt.want {
+			t.Errorf("%s: pruned %d (%v), want %d", tt.name, n, err, tt.want)
+		}
+	}
+	got, err := s.GetExtractions(c, []string{"kept", "old-0000", "written-meanwhile"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || string(got["written-meanwhile"]) != "y" {
+		t.Errorf("left %v, want only the row written after the cutoff", got)
+	}
+}
+
+// testExtractionCachePruneEngine: a load with Prune removes the entries of
+// another extractor version and keeps its own, which the next load reads.
+func testExtractionCachePruneEngine(t *testing.T, open storetest.Opener) {
+	s := open(t)
+	c := ctx(t)
+	load := func(version string, prune bool) *briefings.Engine {
+		t.Helper()
+		e, err := briefings.LoadWith(c, corpus.FS, ".", briefings.LoadOptions{Cache: s, Version: version, Prune: prune})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st := e.LoadStats(); st.CacheErr != nil {
+			t.Fatal(st.CacheErr)
+		}
+		return e
+	}
+	old := load("old", false)
+	n := int64(old.Counts().Documents)
+	if st := load("new", true).LoadStats(); st.Pruned != n || st.Extracted != int(n) {
+		t.Errorf("load of a new version %+v, want %d extracted and the old version's %d entries pruned", st, n, n)
+	}
+	if st := load("new", true).LoadStats(); st.Pruned != 0 || st.Cached != int(n) {
+		t.Errorf("warm load %+v, want every article cached and nothing pruned", st)
 	}
 }

@@ -75,6 +75,8 @@ func testStore(t *testing.T, newDB func(testing.TB) storetest.Opener) {
 		{"ExtractionCache", testExtractionCache},
 		{"ExtractionCacheRace", testExtractionCacheRace},
 		{"ExtractionCacheEngine", testExtractionCacheEngine},
+		{"ExtractionCachePrune", testExtractionCachePrune},
+		{"ExtractionCachePruneEngine", testExtractionCachePruneEngine},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, newDB(t)) })
