@@ -17,6 +17,7 @@ import (
 
 	"github.com/briefbot/briefbot/briefings/corpus"
 	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/search"
 	"github.com/briefbot/briefbot/briefings/text"
 )
 
@@ -381,6 +382,58 @@ func TestReloadUpdatesIndexInPlace(t *testing.T) {
 	}
 	if again.index.Updates() != 0 || again.index == next.index {
 		t.Error("an index was taken over twice")
+	}
+}
+
+// TestReloadsFromOneEngineReleaseIndexes: two reloads from one engine
+// (the poller and the console at once) give one engine the previous
+// index, updated, and the other its own; whichever engines are dropped,
+// their indexes are closed, and the kept engine's index stays open.
+func TestReloadsFromOneEngineReleaseIndexes(t *testing.T) {
+	fsys := testCorpus(t)
+	tests := []struct {
+		name      string
+		keepFirst bool // keep the engine that took over the previous index
+	}{
+		{"the updating reload is kept", true},
+		{"the rebuilding reload is kept", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			prev, err := Load(fsys, ".")
+			if err != nil {
+				t.Fatal(err)
+			}
+			first := reloadOne(t, fsys, "changing/one.md", 1, prev)
+			second := reloadOne(t, fsys, "changing/one.md", 2, prev)
+			if first.index.Updates() != 1 || second.index.Updates() != 0 {
+				t.Fatalf("updates %d and %d, want the first reload to update and the second to rebuild", first.index.Updates(), second.index.Updates())
+			}
+			kept, dropped := first, second
+			if !tt.keepFirst {
+				kept, dropped = second, first
+			}
+			droppedIdx, prevIdx := dropped.index, prev.index
+			prev, dropped = nil, nil
+			closed := func(ix *search.Index) bool {
+				_, err := ix.Search(context.Background(), []string{"calais"}, 1)
+				return err != nil
+			}
+			for i := 0; i < 100 && !closed(droppedIdx); i++ {
+				runtime.GC()
+				runtime.Gosched()
+			}
+			if !closed(droppedIdx) {
+				t.Error("the dropped engine's index is still open")
+			}
+			if tt.keepFirst == closed(prevIdx) {
+				t.Errorf("the previous engine's index open: %v, want open only while the kept engine shares it", !closed(prevIdx))
+			}
+			if got := flat(kept.Ask("how many migrants reached Calais?")); !strings.Contains(got, "102") && !strings.Contains(got, "101") {
+				t.Errorf("the kept engine does not answer from its index:\n%s", got)
+			}
+			runtime.KeepAlive(kept)
+		})
 	}
 }
 

@@ -6,8 +6,8 @@ package briefings
 // those of new or changed articles added, in place.
 
 import (
+	"runtime"
 	"sync/atomic"
-	"time"
 
 	"github.com/briefbot/briefbot/briefings/search"
 )
@@ -19,10 +19,6 @@ const (
 	maxHoleShare    = 4 // at most 1/maxHoleShare of the numbers unused
 )
 
-// retireAfter is how long an index replaced by a full rebuild stays open
-// for the answers the previous engine is still giving.
-const retireAfter = time.Minute
-
 // indexOwner marks who may update an engine's index: the first reload
 // that takes it over; any other rebuilds.
 type indexOwner struct{ taken atomic.Bool }
@@ -30,7 +26,7 @@ type indexOwner struct{ taken atomic.Bool }
 // updateIndex gives e the passages and index of prev updated with what
 // changed. ok is false when e must build its own (no previous engine, its
 // index already taken over, or too many updates or holes); prev's index
-// is then closed after retireAfter.
+// then stays prev's alone, released with it (see holdIndex).
 func (e *Engine) updateIndex(prev *Engine) (idx *search.Index, ok bool, err error) {
 	if prev == nil || prev.indexDeferred || prev.index == nil {
 		return nil, false, nil // a deferred index may be being built: leave it
@@ -77,8 +73,6 @@ func (e *Engine) updateIndex(prev *Engine) (idx *search.Index, ok bool, err erro
 	}
 	fresh := makePassages(added)
 	if prev.index.Updates() >= maxIndexUpdates || holes*maxHoleShare > len(passages)+len(fresh) {
-		old := prev.index
-		time.AfterFunc(retireAfter, func() { old.Close() })
 		return nil, false, nil
 	}
 	first := len(passages)
@@ -97,6 +91,16 @@ func (e *Engine) updateIndex(prev *Engine) (idx *search.Index, ok bool, err erro
 	}
 	e.passages = passages
 	return idx, true, nil
+}
+
+// holdIndex makes idx e's index, released when e is no longer reachable:
+// an engine can be dropped by whoever holds it (a reload that lost the
+// race to another, a replaced engine still answering), so no caller has
+// to know when the last answer from it is given. An index shared with
+// the next engine's (see search.Index.Update) stays open for that one.
+func (e *Engine) holdIndex(idx *search.Index) {
+	e.index = idx
+	runtime.AddCleanup(e, func(ix *search.Index) { ix.Close() }, idx)
 }
 
 // passageAt is the passage a search hit numbers, if this engine knows it:

@@ -127,7 +127,7 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 		if idxErr != nil {
 			return nil, idxErr
 		}
-		e.index = idx
+		e.holdIndex(idx)
 	}
 	e.curateExtraction(cur)
 	texts := make([]*text.Doc, len(e.docs))
@@ -170,7 +170,9 @@ func (e *Engine) searchIndex() *search.Index {
 		if e.indexDeferred {
 			// Build fails only when the analyzer is missing, which an
 			// eager load reports; here the engine answers without search.
-			e.index, _ = search.Build(passageTexts(e.passages))
+			if idx, err := search.Build(passageTexts(e.passages)); err == nil {
+				e.holdIndex(idx)
+			}
 		}
 	})
 	return e.index

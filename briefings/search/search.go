@@ -11,6 +11,7 @@ import (
 	"math"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -43,10 +44,41 @@ const batchSize = 5000
 // use; only Update changes what it holds. A nil Index holds no passages.
 type Index struct {
 	idx      bleve.Index
+	storage  *storage
+	closed   atomic.Bool
 	analyzer analysis.Analyzer
 	n        int
 	updates  int // see Update
 }
+
+// storage is a bleve index and how many Index values hold it: an index
+// and its updates share one, which is closed when the last of them is.
+type storage struct {
+	idx  bleve.Index
+	held atomic.Int64
+}
+
+// open counts the storages not yet closed, process-wide.
+var open atomic.Int64
+
+func newStorage(idx bleve.Index) *storage {
+	open.Add(1)
+	s := &storage{idx: idx}
+	s.held.Store(1)
+	return s
+}
+
+func (s *storage) release() error {
+	if s.held.Add(-1) > 0 {
+		return nil
+	}
+	open.Add(-1)
+	return s.idx.Close()
+}
+
+// OpenIndexes is how many indexes the process holds open: built and not
+// yet closed by every Index sharing them.
+func OpenIndexes() int { return int(open.Load()) }
 
 // Hit is one ranked passage: its number (its position in Build's input)
 // and its BM25 score.
@@ -111,7 +143,7 @@ func Build(passages []string) (*Index, error) {
 			return nil, fmt.Errorf("search: index batch: %w", err)
 		}
 	}
-	return &Index{idx: idx, analyzer: an, n: len(passages)}, nil
+	return &Index{idx: idx, storage: newStorage(idx), analyzer: an, n: len(passages)}, nil
 }
 
 // Len is the number of passages indexed.
@@ -122,8 +154,14 @@ func (ix *Index) Len() int {
 	return ix.n
 }
 
-// Close releases the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+// Close releases the index. Its storage is closed when every Index
+// sharing it (see Update) is closed; closing twice is closing once.
+func (ix *Index) Close() error {
+	if ix == nil || ix.closed.Swap(true) {
+		return nil
+	}
+	return ix.storage.release()
+}
 
 // english is the analyzer the index applies to passages, built once for
 // text analysed outside an index, so analysing needs no index built.

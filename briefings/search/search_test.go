@@ -156,3 +156,40 @@ func TestBuildInBatches(t *testing.T) {
 		t.Errorf("hits %v, err %v", hits, err)
 	}
 }
+
+// TestUpdateSharesStorageUntilBothClosed: an index and its update share
+// one storage; closing the first leaves the update searching, and closing
+// both (twice, even) closes the storage once.
+func TestUpdateSharesStorageUntilBothClosed(t *testing.T) {
+	before := OpenIndexes()
+	ix, err := Build([]string{"the ferry left calais", "the train left paris"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, err := ix.Update([]int{0}, []string{"a new ferry terminal"}, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name string
+		do   func()
+		open int
+	}{
+		{"built and updated", func() {}, before + 1},
+		{"first closed", func() { ix.Close() }, before + 1},
+		{"first closed again", func() { ix.Close() }, before + 1},
+		{"update closed", func() { up.Close() }, before},
+		{"update closed again", func() { up.Close() }, before},
+	}
+	for _, st := range steps {
+		st.do()
+		if got := OpenIndexes(); got != st.open {
+			t.Errorf("%s: %d open indexes, want %d", st.name, got, st.open)
+		}
+		if st.name == "first closed" {
+			if hits := scores(t, up, "ferry"); len(hits) != 1 || hits[2] == 0 {
+				t.Errorf("the update after its original was closed: hits %v, want passage 2", hits)
+			}
+		}
+	}
+}

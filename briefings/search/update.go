@@ -15,7 +15,8 @@ import (
 // The returned Index shares its storage with ix: from the moment Update
 // runs, ix finds the added passages too and no longer the removed ones,
 // so a caller still searching through ix must skip numbers it does not
-// know. ix must not be updated again.
+// know. ix must not be updated again. The storage is closed when both ix
+// and the returned Index are.
 //
 // Each update leaves a small segment (an in-memory index merges none), so
 // callers rebuild from scratch after some updates; see Updates.
@@ -44,7 +45,8 @@ func (ix *Index) Update(del []int, add []string, first int) (*Index, error) {
 			return nil, fmt.Errorf("search: index batch: %w", err)
 		}
 	}
-	return &Index{idx: ix.idx, analyzer: ix.analyzer, n: ix.n - len(del) + len(add), updates: ix.updates + 1}, nil
+	ix.storage.held.Add(1)
+	return &Index{idx: ix.idx, storage: ix.storage, analyzer: ix.analyzer, n: ix.n - len(del) + len(add), updates: ix.updates + 1}, nil
 }
 
 // Updates is how many times Update built this index from a full Build.
