@@ -58,8 +58,12 @@ func gluedHeadline(paras []Paragraph) (string, bool) {
 		// its own (or no headline at all)
 		return "", false
 	}
-	lower := lowerWords(paras)
-	caps := capitalisedPairs(paras)
+	asked := newWordFilter()
+	for k := minHeadlineWords; k <= maxHeadlineWords && k < len(words)-3; k++ {
+		asked.add(bare(first[words[k][0]:words[k][1]]))
+	}
+	lower := lowerWords(paras, asked)
+	caps := capitalisedPairs(paras, asked)
 	best := -1
 	for k := minHeadlineWords; k <= maxHeadlineWords && k < len(words)-3; k++ {
 		w, prev := first[words[k][0]:words[k][1]], first[words[k-1][0]:words[k-1][1]]
@@ -205,13 +209,36 @@ func startsSentence(w string) bool {
 	return false
 }
 
-// lowerWords are the words an article writes in lower case somewhere.
-func lowerWords(paras []Paragraph) map[string]bool {
+// wordFilter is the bare words a headline boundary may fall before: the
+// only words lowerWords and capitalisedPairs are asked about, so they
+// skip the others, most by their first letter alone.
+type wordFilter struct {
+	words  map[string]bool
+	starts map[rune]bool
+}
+
+func newWordFilter() wordFilter {
+	return wordFilter{words: map[string]bool{}, starts: map[rune]bool{}}
+}
+
+func (f wordFilter) add(w string) {
+	if r, _ := utf8.DecodeRuneInString(w); w != "" {
+		f.words[w] = true
+		f.starts[r] = true
+	}
+}
+
+// lowerWords are the asked words the article writes in lower case
+// somewhere.
+func lowerWords(paras []Paragraph, asked wordFilter) map[string]bool {
 	out := map[string]bool{}
 	for _, p := range paras {
 		for _, f := range strings.Fields(p.Text) {
-			if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) {
-				out[bare(f)] = true
+			// a word starting with a lower-case letter is bare from it on
+			if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) && asked.starts[r] {
+				if b := bare(f); asked.words[b] {
+					out[b] = true
+				}
 			}
 		}
 	}
@@ -219,14 +246,18 @@ func lowerWords(paras []Paragraph) map[string]bool {
 }
 
 // capitalisedPairs counts the pairs of capitalised words an article
-// writes side by side: the names it uses.
-func capitalisedPairs(paras []Paragraph) map[string]int {
+// writes side by side (the names it uses) whose second word is asked.
+func capitalisedPairs(paras []Paragraph, asked wordFilter) map[string]int {
 	out := map[string]int{}
 	for _, p := range paras {
 		fs := strings.Fields(p.Text)
 		for i := 1; i < len(fs); i++ {
-			if isUpperStart(fs[i-1]) && isUpperStart(fs[i]) {
-				out[bare(fs[i-1])+" "+bare(fs[i])]++
+			r, _ := utf8.DecodeRuneInString(fs[i])
+			if !unicode.IsUpper(r) || !asked.starts[unicode.ToLower(r)] || !isUpperStart(fs[i-1]) {
+				continue
+			}
+			if b := bare(fs[i]); asked.words[b] {
+				out[bare(fs[i-1])+" "+b]++
 			}
 		}
 	}

@@ -151,18 +151,25 @@ func datesArticle(p string, i, j int) bool {
 
 const monthNames = `(?:January|February|March|April|May|June|July|August|September|October|November|December)`
 
-// fullDate matches "20 September 2014" and "August 5, 2025".
-var fullDate = lazyre.New(`\b(?:\d{1,2}(?:st|nd|rd|th)? ` + monthNames + `,? (\d{4})|` + monthNames + ` \d{1,2}(?:st|nd|rd|th)?, (\d{4}))\b`)
+// dateBefore matches what stands before the year of a full date, up to
+// the year: "20 September " of "20 September 2014", "August 5, " of
+// "August 5, 2025".
+var dateBefore = lazyre.New(`\b(?:\d{1,2}(?:st|nd|rd|th)? ` + monthNames + `,? |` + monthNames + ` \d{1,2}(?:st|nd|rd|th)?, )$`)
 
-// inFullDate reports whether year y stands in a full calendar date of the text.
+// dateReach is how many bytes before a year dateBefore is tried on: far
+// more than the longest day and month, so a match never starts at the
+// window's edge, where a word boundary cannot be told.
+const dateReach = 48
+
+// inFullDate reports whether year y stands in a full calendar date of the
+// text. Only the bytes just before each of its years are matched: a
+// pattern run over a whole paragraph costs more than the rest of parsing
+// on corpora written as one long paragraph per article.
 func inFullDate(paras []Paragraph, y int) bool {
 	ys := strconv.Itoa(y)
 	for _, p := range paras {
-		if !strings.Contains(p.Text, ys) {
-			continue
-		}
-		for _, m := range fullDate().FindAllStringSubmatch(p.Text, -1) {
-			if m[1] == ys || m[2] == ys {
+		for _, i := range yearsIn(p.Text) {
+			if p.Text[i:i+4] == ys && dateBefore().MatchString(p.Text[max(0, i-dateReach):i]) {
 				return true
 			}
 		}

@@ -209,3 +209,27 @@ func TestInferYearSkipsRanges(t *testing.T) {
 		}
 	}
 }
+
+func TestInFullDate(t *testing.T) {
+	long := strings.Repeat("Filler words without a date. ", 40)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The talks opened on 20 September 2014 in Calais.", true},
+		{"The talks opened on 20th September, 2014 in Calais.", true},
+		{"The talks opened on August 5, 2014 in Calais.", true},
+		{long + "On 3rd March 2014, far into a long paragraph.", true},
+		{"20 September 2014", true},
+		{"The talks opened in September 2014.", false},
+		{"The talks opened on 20 September 2013, not 2014.", false},
+		{"Room 120 September 2014 is no date.", false},
+		{"On 20 September 20145 nothing happened.", false},
+		{"August 5 2014 lacks its comma.", false},
+	}
+	for _, tt := range tests {
+		if got := inFullDate([]Paragraph{{Text: tt.text}}, 2014); got != tt.want {
+			t.Errorf("inFullDate(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
