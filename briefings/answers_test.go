@@ -80,7 +80,7 @@ func fixtureEngine(t testing.TB) *Engine {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := &document{Doc: td, ord: i, people: &people.DocResult{}}
+		d := &document{Doc: td, low: lowerText(td), ord: i, people: &people.DocResult{}}
 		e.docs = append(e.docs, d)
 		e.byID[d.ID] = d
 	}

@@ -40,10 +40,36 @@ const maxRelated = 12
 // the nearest in a text that names hundreds.
 const maxCoNamed = 60
 
-// build merges people across articles and precomputes the lookups the
-// answers use, so that answering is a lookup, not a scan.
-// lookup finds a name in dir (people.Directory.Lookup; tests pass a fake).
+// build precomputes the lookups the answers use, so that answering is a
+// lookup, not a scan: those of the articles and those of the people
+// merged across them. lookup finds a name in dir
+// (people.Directory.Lookup; tests pass a fake).
 func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) {
+	e.buildDocs()
+	e.buildPeople(dir, lookup)
+}
+
+// buildDocs precomputes what needs the articles alone: their order by
+// date, counts, topics and figures by year. It reads no profile, so a
+// load runs it while people are merged.
+func (e *Engine) buildDocs() {
+	tags := map[string]int{}
+	for _, d := range e.docs {
+		e.counts.Documents++
+		e.counts.Quotes += len(d.quotes)
+		e.counts.Figures += len(d.figures)
+		for _, t := range d.Meta.Tags {
+			tags[strings.ToLower(t)]++
+		}
+	}
+	e.byDate = sortByDate(e.docs)
+	e.buildFigures()
+	e.topics = topTags(tags, 6)
+}
+
+// buildPeople precomputes each profile's quotes, related people, roles,
+// articles and summary.
+func (e *Engine) buildPeople(dir *people.Directory, lookup func(string) people.Match) {
 	e.dir, e.lookup = dir, lookup
 	e.profiles = make(map[string]*profile, len(e.dir.Profiles))
 	for _, p := range e.dir.Profiles {
@@ -69,11 +95,7 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 	sort.SliceStable(e.ranked, func(i, j int) bool { return e.ranked[i].Mentions > e.ranked[j].Mentions })
 
 	co := map[*profile]map[*profile]int{}
-	tags := map[string]int{}
 	for _, d := range e.docs {
-		e.counts.Documents++
-		e.counts.Quotes += len(d.quotes)
-		e.counts.Figures += len(d.figures)
 		for i, q := range d.quotes {
 			if p := d.profileAt[q.Speaker]; q.Speaker != "" && p != nil {
 				p.quotes = append(p.quotes, quoteRef{doc: d, i: i})
@@ -103,9 +125,6 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 				}
 				m[b]++
 			}
-		}
-		for _, t := range d.Meta.Tags {
-			tags[strings.ToLower(t)]++
 		}
 	}
 	for _, p := range e.profiles {
@@ -139,7 +158,6 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 			p.related = p.related[:maxRelated]
 		}
 	}
-	e.byDate = sortByDate(e.docs)
 	for _, p := range e.profiles {
 		p.roles = e.sortedRoles(p.Roles)
 		p.latest, p.hasLatest = latestRole(p.roles)
@@ -154,8 +172,6 @@ func (e *Engine) build(dir *people.Directory, lookup func(string) people.Match) 
 		p.summary = e.describe(p)
 	}
 	e.buildStories()
-	e.buildFigures()
-	e.topics = topTags(tags, 6)
 }
 
 // named lists the profiles an article names, each once, in order of

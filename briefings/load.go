@@ -40,7 +40,8 @@ type passage struct {
 }
 
 // load is LoadWith: read and parse every file in parallel, then extract
-// and index at once, then merge people across articles.
+// and index at once, then merge people across articles while the
+// articles' own lookups are built.
 func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine, error) {
 	root = path.Clean("/" + root)[1:] // "", "./", "a/" and "/a" name "." and "a"
 	if root == "" {
@@ -130,6 +131,9 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 		e.holdIndex(idx)
 	}
 	e.curateExtraction(cur)
+	// the articles' lookups need no people: built while people merge
+	var docsBuilt sync.WaitGroup
+	docsBuilt.Go(e.buildDocs)
 	texts := make([]*text.Doc, len(e.docs))
 	inputs := make([]people.DocInput, len(e.docs))
 	for i, d := range e.docs {
@@ -141,7 +145,8 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 		dir = &people.Directory{Local: map[people.LocalKey]string{}}
 	}
 	e.curatePeople(cur, dir)
-	e.build(dir, dir.Lookup)
+	e.buildPeople(dir, dir.Lookup)
+	docsBuilt.Wait()
 	return e, nil
 }
 
@@ -297,7 +302,17 @@ func readDoc(fsys fs.FS, f file, parsed parsedFiles) (*document, string, error) 
 	for _, ig := range td.Meta.Ignored {
 		warn = joinWarn(warn, f.name+": "+ig)
 	}
-	return &document{Doc: td, sum: sum, file: f.id, parsedMeta: cloneMeta(td.Meta), readWarn: warn}, warn, nil
+	return &document{Doc: td, low: lowerText(td), sum: sum, file: f.id, parsedMeta: cloneMeta(td.Meta), readWarn: warn}, warn, nil
+}
+
+// lowerText is a document's paragraphs in lower case, one a line.
+func lowerText(d *text.Doc) string {
+	var low strings.Builder
+	for _, p := range d.Paragraphs {
+		low.WriteString(strings.ToLower(p.Text))
+		low.WriteByte('\n')
+	}
+	return low.String()
 }
 
 // isBinary reports data that is not text: a NUL byte, or many control

@@ -40,9 +40,10 @@ func (pf parsedFiles) reuse(id string, sum [sha256.Size]byte) (*document, string
 		return nil, ""
 	}
 	meta := cloneMeta(d.parsedMeta)
-	// paragraphs are never changed once parsed, so they are shared
+	// paragraphs are never changed once parsed, so they and their
+	// lower-case text are shared
 	return &document{Doc: &text.Doc{ID: d.ID, Meta: meta, Paragraphs: d.Paragraphs},
-		sum: sum, file: id, parsedMeta: d.parsedMeta, readWarn: d.readWarn}, d.readWarn
+		low: d.low, sum: sum, file: id, parsedMeta: d.parsedMeta, readWarn: d.readWarn}, d.readWarn
 }
 
 // cloneMeta copies m, so that curating one document's metadata cannot

@@ -204,20 +204,25 @@ func latestRole(roles []people.DatedRole) (people.DatedRole, bool) {
 // the role stated more often comes first. It keeps keeping the first of each title (case-insensitive) written
 // with capitals when any article capitalises it.
 func (e *Engine) sortedRoles(in []people.DatedRole) []people.DatedRole {
-	roles := append([]people.DatedRole(nil), in...)
-	stated := map[string]int{} // how often each title is given
-	for _, r := range roles {
+	// each role's sort keys, computed once rather than per comparison
+	type keyed struct {
+		people.DatedRole
+		stated  int  // how often its title is given
+		guessed bool // its article's date was inferred
+	}
+	stated := map[string]int{}
+	for _, r := range in {
 		stated[strings.ToLower(strings.TrimSpace(r.Title))]++
 	}
-	guessed := func(r people.DatedRole) bool {
+	ks := make([]keyed, len(in))
+	for i, r := range in {
 		d := e.byID[r.DocID]
-		return d != nil && d.Meta.DateInferred
+		ks[i] = keyed{r, stated[strings.ToLower(strings.TrimSpace(r.Title))], d != nil && d.Meta.DateInferred}
 	}
-	sort.SliceStable(roles, func(i, j int) bool {
-		a, b := roles[i], roles[j]
-		sa, sb := stated[strings.ToLower(strings.TrimSpace(a.Title))], stated[strings.ToLower(strings.TrimSpace(b.Title))]
-		if guessed(a) && guessed(b) && sa != sb {
-			return sa > sb
+	sort.SliceStable(ks, func(i, j int) bool {
+		a, b := ks[i], ks[j]
+		if a.guessed && b.guessed && a.stated != b.stated {
+			return a.stated > b.stated
 		}
 		if a.Date != b.Date {
 			return b.Date.Before(a.Date)
@@ -225,8 +230,12 @@ func (e *Engine) sortedRoles(in []people.DatedRole) []people.DatedRole {
 		if a.Past != b.Past {
 			return !a.Past
 		}
-		return sa > sb
+		return a.stated > b.stated
 	})
+	roles := make([]people.DatedRole, len(ks))
+	for i, k := range ks {
+		roles[i] = k.DatedRole
+	}
 	cased := map[string]string{}
 	for _, r := range roles {
 		k := strings.ToLower(strings.TrimSpace(r.Title))

@@ -43,6 +43,16 @@ type curated struct {
 	apart map[string]map[string]bool // folded name -> folded names it never joins
 }
 
+// sameSet returns the head of the Same set a name belongs to; with no
+// sets, without folding the name.
+func (c curated) sameSet(name string) (string, bool) {
+	if len(c.same) == 0 {
+		return "", false
+	}
+	head, ok := c.same[FoldName(name)]
+	return head, ok
+}
+
 func newCurated(r Rules) curated {
 	c := curated{same: map[string]string{}, show: map[string]string{}, apart: map[string]map[string]bool{}}
 	for _, set := range r.Same {

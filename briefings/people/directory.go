@@ -97,7 +97,7 @@ func BuildWith(docs []*text.Doc, results []DocInput, rules Rules) *Directory {
 			m.group = b.group(kindKey(m.e.Kind, m.folded))
 			b.note(m.group, name)
 		}
-		if head, ok := b.cur.same[FoldName(m.e.Name)]; ok {
+		if head, ok := b.cur.sameSet(m.e.Name); ok {
 			same := b.group(sameKey + head)
 			b.note(same, name)
 			if m.group < 0 {
@@ -316,7 +316,8 @@ func anyIn(set map[string]bool, in wordSet) bool {
 
 // directory turns the groups into profiles and indexes them.
 func (b *builder) directory(members []*member) *Directory {
-	d := &Directory{Local: map[LocalKey]string{}, byID: map[string]*Profile{}}
+	d := &Directory{Local: make(map[LocalKey]string, len(members)), byID: map[string]*Profile{}}
+	forms := map[string]mentionForm{} // by mention text: names repeat across articles
 	type acc struct {
 		p        *Profile
 		forms    map[string]int
@@ -339,7 +340,7 @@ func (b *builder) directory(members []*member) *Directory {
 			byGroup[g] = a
 			accs = append(accs, a)
 		}
-		if head, ok := b.cur.same[FoldName(m.e.Name)]; ok && b.find(b.ids[sameKey+head]) == g {
+		if head, ok := b.cur.sameSet(m.e.Name); ok && b.find(b.ids[sameKey+head]) == g {
 			a.show = b.cur.show[head] // unless an Apart rule kept it out
 		}
 		p := a.p
@@ -360,9 +361,14 @@ func (b *builder) directory(members []*member) *Directory {
 				continue
 			}
 			n++
-			form := nameForm(mm.Text)
-			if m.e.Kind == Organisation || isFull(strings.Fields(fold(form))) {
-				addForm(form)
+			f, ok := forms[mm.Text]
+			if !ok {
+				f.form = nameForm(mm.Text)
+				f.full = isFull(strings.Fields(fold(f.form)))
+				forms[mm.Text] = f
+			}
+			if m.e.Kind == Organisation || f.full {
+				addForm(f.form)
 			}
 		}
 		if n == 0 {
@@ -383,7 +389,6 @@ func (b *builder) directory(members []*member) *Directory {
 			a.roleSeen[k] = true
 			p.Roles = append(p.Roles, DatedRole{Title: r.Title, Qualifier: r.Qualifier, Past: r.Past, DocID: m.docID, Date: m.date, Evidence: roleSentence(m.doc, r)})
 		}
-		d.Local[LocalKey{m.docID, m.e.Key}] = "" // filled below
 		m.group = g
 	}
 	used := map[string]bool{}
@@ -442,6 +447,12 @@ func (b *builder) directory(members []*member) *Directory {
 	}
 	d.index()
 	return d
+}
+
+// mentionForm is a mention's name form and whether it is a full name.
+type mentionForm struct {
+	form string
+	full bool
 }
 
 func isAllCapsWord(s string) bool { return !strings.Contains(s, " ") && isAllCaps(s) }
