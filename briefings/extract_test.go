@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -382,6 +383,81 @@ func TestReloadUpdatesIndexInPlace(t *testing.T) {
 	}
 	if again.index.Updates() != 0 || again.index == next.index {
 		t.Error("an index was taken over twice")
+	}
+}
+
+// TestWarmAndReloadedEnginesAnswerAsFresh: an engine loaded from a filled
+// extraction cache, and one reloaded after articles changed, answer a
+// sample of questions, who-lookups, stats and sources exactly as an engine
+// loaded from scratch on the same files.
+func TestWarmAndReloadedEnginesAnswerAsFresh(t *testing.T) {
+	ctx := context.Background()
+	fsys := testCorpus(t)
+	c := newMemCache()
+	if _, err := LoadWith(ctx, fsys, ".", LoadOptions{Cache: c, Version: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	warm, err := LoadWith(ctx, fsys, ".", LoadOptions{Cache: c, Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := warm.LoadStats(); s.Extracted != 0 {
+		t.Fatalf("warm load extracted %d articles", s.Extracted)
+	}
+	warmFresh, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	reloaded := reloadOne(t, fsys, "changing/one.md", 1, warm)
+	reloaded = reloadOne(t, fsys, "changing/one.md", 2, reloaded)
+	reloadedFresh, err := Load(fsys, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the sample: each engine's most named people and its years, and
+	// questions of each kind
+	sample := func(e *Engine) []string {
+		var out []string
+		for _, p := range e.ranked[:min(15, len(e.ranked))] {
+			out = append(out, "who:"+p.Name)
+		}
+		for _, y := range e.years {
+			out = append(out, "stats:"+strconv.Itoa(y.year))
+		}
+		return append(out, "ask:who is the home secretary?", "ask:how many migrants reached Calais?",
+			"ask:what did the minister say about the plan?", "ask:when did the port open?", "stats:0", "sources:")
+	}
+	answer := func(e *Engine, q string) string {
+		kind, arg, _ := strings.Cut(q, ":")
+		switch kind {
+		case "who":
+			return flat(e.Who(arg))
+		case "stats":
+			y, _ := strconv.Atoi(arg)
+			return flat(e.Stats(y, ""))
+		case "sources":
+			return flat(e.Sources())
+		}
+		return flat(e.Ask(arg))
+	}
+	tests := []struct {
+		name       string
+		got, fresh *Engine
+	}{
+		{"warm start", warm, warmFresh},
+		{"two reloads", reloaded, reloadedFresh},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got.Counts() != tt.fresh.Counts() {
+				t.Errorf("counts %+v, fresh %+v", tt.got.Counts(), tt.fresh.Counts())
+			}
+			for _, q := range sample(tt.fresh) {
+				if got, want := answer(tt.got, q), answer(tt.fresh, q); got != want {
+					t.Errorf("%s:\n%s\nfresh load:\n%s", q, got, want)
+				}
+			}
+		})
 	}
 }
 
