@@ -1,8 +1,10 @@
 package briefings
 
 import (
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/briefbot/briefbot/briefings/people"
 )
@@ -127,51 +129,68 @@ func (e *Engine) buildPeople(dir *people.Directory, lookup func(string) people.M
 			}
 		}
 	}
-	for _, p := range e.profiles {
-		sort.SliceStable(p.quotes, func(i, j int) bool {
-			a, b := p.quotes[i].doc, p.quotes[j].doc
-			if a.Meta.Published != b.Meta.Published {
-				return b.Meta.Published.Before(a.Meta.Published)
-			}
-			if a.ord != b.ord {
-				return a.ord < b.ord
-			}
-			return p.quotes[i].i < p.quotes[j].i
-		})
-		for q, n := range co[p] {
-			if people.ShortFormOf(q.Name, p.Name) || people.ShortFormOf(p.Name, q.Name) {
-				continue // "Kilroy-Silk" beside Robert Kilroy-Silk is the person, not a relation
-			}
-			p.related = append(p.related, related{p: q, docs: n})
-		}
-		sort.Slice(p.related, func(i, j int) bool {
-			a, b := p.related[i], p.related[j]
-			if a.docs != b.docs {
-				return a.docs > b.docs
-			}
-			if a.p.Mentions != b.p.Mentions {
-				return a.p.Mentions > b.p.Mentions
-			}
-			return a.p.Name < b.p.Name
-		})
-		if len(p.related) > maxRelated {
-			p.related = p.related[:maxRelated]
-		}
-	}
-	for _, p := range e.profiles {
-		p.roles = e.sortedRoles(p.Roles)
-		p.latest, p.hasLatest = latestRole(p.roles)
-		for _, id := range p.DocIDs {
-			if d := e.byID[id]; d != nil {
-				p.docs = append(p.docs, d)
-			}
-		}
-		p.docs = sortByDate(p.docs)
-	}
-	for _, p := range e.profiles {
-		p.summary = e.describe(p)
-	}
+	// each profile's own lookups read only what is built above: profiles
+	// are done in parallel
+	inParallel(len(e.ranked), func(i int) { e.buildProfile(e.ranked[i], co[e.ranked[i]]) })
 	e.buildStories()
+}
+
+// buildProfile orders a profile's quotes, related people (co: how many
+// articles name each with it), roles and articles, and writes its summary.
+func (e *Engine) buildProfile(p *profile, co map[*profile]int) {
+	sort.SliceStable(p.quotes, func(i, j int) bool {
+		a, b := p.quotes[i].doc, p.quotes[j].doc
+		if a.Meta.Published != b.Meta.Published {
+			return b.Meta.Published.Before(a.Meta.Published)
+		}
+		if a.ord != b.ord {
+			return a.ord < b.ord
+		}
+		return p.quotes[i].i < p.quotes[j].i
+	})
+	for q, n := range co {
+		if people.ShortFormOf(q.Name, p.Name) || people.ShortFormOf(p.Name, q.Name) {
+			continue // "Kilroy-Silk" beside Robert Kilroy-Silk is the person, not a relation
+		}
+		p.related = append(p.related, related{p: q, docs: n})
+	}
+	sort.Slice(p.related, func(i, j int) bool {
+		a, b := p.related[i], p.related[j]
+		if a.docs != b.docs {
+			return a.docs > b.docs
+		}
+		if a.p.Mentions != b.p.Mentions {
+			return a.p.Mentions > b.p.Mentions
+		}
+		return a.p.Name < b.p.Name
+	})
+	if len(p.related) > maxRelated {
+		p.related = p.related[:maxRelated]
+	}
+	p.roles = e.sortedRoles(p.Roles)
+	p.latest, p.hasLatest = latestRole(p.roles)
+	for _, id := range p.DocIDs {
+		if d := e.byID[id]; d != nil {
+			p.docs = append(p.docs, d)
+		}
+	}
+	p.docs = sortByDate(p.docs)
+	p.summary = e.describe(p)
+}
+
+// inParallel calls f(0) to f(n-1) across GOMAXPROCS goroutines; f(i) must
+// write only what i owns.
+func inParallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < n; i += workers {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // named lists the profiles an article names, each once, in order of
