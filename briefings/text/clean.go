@@ -97,7 +97,12 @@ func dropBiography(paras []string) []string {
 	return paras
 }
 
+// normalizeSpace turns every kind of space into one plain space and drops
+// invisible and control characters.
 func normalizeSpace(s string) string {
+	if plainSpaced(s) {
+		return s // most lines: nothing to change, nothing to allocate
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u00a0' || r == '\t' || r == '\u2009' || r == '\u202f':
@@ -110,4 +115,19 @@ func normalizeSpace(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// plainSpaced reports printable ASCII text with single spaces between
+// words and none around them, which normalizeSpace leaves as it is.
+func plainSpaced(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < ' ' || c > '~' || (c == ' ' && s[i-1] == ' ') {
+			return false
+		}
+	}
+	return true
 }

@@ -233,3 +233,22 @@ func TestInFullDate(t *testing.T) {
 		}
 	}
 }
+
+func TestNormalizeSpace(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"Plain words, one space apart.", "Plain words, one space apart."},
+		{"two  spaces", "two spaces"},
+		{" around ", "around"},
+		{"a\ttab", "a tab"},
+		{"a\u00a0no-break space", "a no-break space"},
+		{"a con\x01trol", "a control"},
+		{"soft\u00adhyphen and zero\u200bwidth", "softhyphen and zerowidth"},
+		{"café  au lait", "café au lait"},
+	}
+	for _, tt := range tests {
+		if got := normalizeSpace(tt.in); got != tt.want {
+			t.Errorf("normalizeSpace(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
