@@ -195,16 +195,7 @@ func runAnswerCases(t *testing.T, cases []answerCase) {
 			if r.Kind != tc.kind {
 				t.Errorf("kind = %q, want %q\n%s", r.Kind, tc.kind, got)
 			}
-			for _, s := range tc.has {
-				if !strings.Contains(got, s) {
-					t.Errorf("missing %q in\n%s", s, got)
-				}
-			}
-			for _, s := range tc.not {
-				if strings.Contains(got, s) {
-					t.Errorf("unwanted %q in\n%s", s, got)
-				}
-			}
+			checkHolds(t, got, tc.has, tc.not)
 			checkCitations(t, r)
 			if tc.also != nil {
 				tc.also(t, r)
@@ -511,6 +502,21 @@ func TestAskOddInput(t *testing.T) {
 		r := e.Ask(q)
 		if r.Kind == "" || r.Title == "" {
 			t.Errorf("Ask(%.30q) = %+v", q, r)
+		}
+	}
+}
+
+// checkHolds reports each of has missing from got and each of not in it.
+func checkHolds(t *testing.T, got string, has, not []string) {
+	t.Helper()
+	for _, s := range has {
+		if !strings.Contains(got, s) {
+			t.Errorf("missing %q in\n%s", s, got)
+		}
+	}
+	for _, s := range not {
+		if strings.Contains(got, s) {
+			t.Errorf("unwanted %q in\n%s", s, got)
 		}
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/briefbot/briefbot/briefings/people"
+	"golang.org/x/sync/errgroup"
 )
 
 // profile is a people.Profile with what the answers need precomputed.
@@ -131,7 +131,12 @@ func (e *Engine) buildPeople(dir *people.Directory, lookup func(string) people.M
 	}
 	// each profile's own lookups read only what is built above: profiles
 	// are done in parallel
-	inParallel(len(e.ranked), func(i int) { e.buildProfile(e.ranked[i], co[e.ranked[i]]) })
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for _, p := range e.ranked {
+		g.Go(func() error { e.buildProfile(p, co[p]); return nil })
+	}
+	_ = g.Wait()
 	e.buildStories()
 }
 
@@ -176,21 +181,6 @@ func (e *Engine) buildProfile(p *profile, co map[*profile]int) {
 	}
 	p.docs = sortByDate(p.docs)
 	p.summary = e.describe(p)
-}
-
-// inParallel calls f(0) to f(n-1) across GOMAXPROCS goroutines; f(i) must
-// write only what i owns.
-func inParallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < n; i += workers {
-				f(i)
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // named lists the profiles an article names, each once, in order of

@@ -44,16 +44,7 @@ func TestStatsTopics(t *testing.T) {
 		t.Run(tc.topic, func(t *testing.T) {
 			r := e.Stats(2004, tc.topic)
 			got := flat(r)
-			for _, h := range tc.has {
-				if !strings.Contains(got, h) {
-					t.Errorf("missing %q in\n%s", h, got)
-				}
-			}
-			for _, n := range tc.not {
-				if strings.Contains(got, n) {
-					t.Errorf("holds %q in\n%s", n, got)
-				}
-			}
+			checkHolds(t, got, tc.has, tc.not)
 			if tc.heading != "" && section(r, tc.heading) == nil {
 				t.Errorf("no section %q in\n%s", tc.heading, got)
 			}
