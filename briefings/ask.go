@@ -297,3 +297,21 @@ func isHeadline(p string) bool {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(p, " ”’\"')"))
 	return !strings.ContainsRune(".!?…:", last)
 }
+
+// sentence is sentence si of paragraph para as a question reads it: the
+// first sentence of an article whose headline runs into it ("Stormy year
+// for property insurers A string of storms ...") without the headline,
+// which holds the article's key words and so would outrank the sentences
+// that answer.
+func (d *document) sentence(para, si int) string {
+	s := d.Paragraphs[para].Sentence(si)
+	if para != 0 || si != 0 {
+		return s
+	}
+	for _, title := range []string{d.parsedMeta.Title, d.Meta.Title} {
+		if n := len(title); n > 0 && n < len(s) && strings.HasPrefix(s, title) && s[n] == ' ' {
+			return strings.TrimLeft(s[n:], " ")
+		}
+	}
+	return s
+}

@@ -69,7 +69,7 @@ func (e *Engine) choices(qu *query) []*choice {
 			continue // a heading that asks the question is no answer to it
 		}
 		score := w.score
-		s := para.Sentence(w.sent)
+		s := w.doc.sentence(w.para, w.sent)
 		if isHeadline(para.Text) || strings.HasSuffix(strings.TrimRight(s, " ”’\"'"), "?") || fragment(s) {
 			score *= 0.6 // a headline, a question or a signature line is not an answer
 			if fragment(s) {

@@ -41,7 +41,7 @@ type span struct {
 // the next one when the sentence leads into it.
 func (e *Engine) answerIn(qu *query, w *window) span {
 	para := w.doc.Paragraphs[w.para]
-	s := span{text: para.Sentence(w.sent), held: w.held, said: w.held}
+	s := span{text: w.doc.sentence(w.para, w.sent), held: w.held, said: w.held}
 	c := &scored{doc: w.doc, para: w.para, sent: w.sent, text: s.text}
 	e.findSpan(qu, c, &s)
 	if qu.q.Type == question.Reason && s.fit < 1 {

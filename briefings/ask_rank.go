@@ -352,7 +352,7 @@ func (e *Engine) rank(qu *query) []*window {
 		if c, ok := cache[k]; ok {
 			return c
 		}
-		c := e.termFreq(d.Paragraphs[para].Sentence(si))
+		c := e.termFreq(d.sentence(para, si))
 		cache[k] = c
 		return c
 	}
@@ -379,12 +379,12 @@ func (e *Engine) rank(qu *query) []*window {
 			}
 			seen[k] = true
 			own := tf(d, p.para, si)
-			score, held := qu.matchSentence(d.Paragraphs[p.para].Sentence(si), own)
+			score, held := qu.matchSentence(d.sentence(p.para, si), own)
 			// Neighbours are read as text for the question's stems: cheaper
 			// than analysing them, and they only lend context.
 			var near []bool
 			if si > 0 {
-				near = qu.holds(d.Paragraphs[p.para].Sentence(si - 1))
+				near = qu.holds(d.sentence(p.para, si-1))
 			}
 			if si+1 < n {
 				near = orGroups(near, qu.holds(d.Paragraphs[p.para].Sentence(si+1)))
@@ -395,7 +395,7 @@ func (e *Engine) rank(qu *query) []*window {
 			for g, gw := range qu.groupW {
 				if !held[g] && qu.nameGroups[g] && found[g] && refers < 0 {
 					refers = 0
-					if refersRe().MatchString(d.Paragraphs[p.para].Sentence(si)) {
+					if refersRe().MatchString(d.sentence(p.para, si)) {
 						refers = 1
 					}
 				}
