@@ -358,6 +358,14 @@ func (e *Engine) rank(qu *query) []*window {
 	}
 	seen := map[[3]int]bool{}
 	inArticle := map[*document][]bool{}
+	var docs []*document
+	for _, h := range hits {
+		if p, ok := e.passageAt(h.ID); ok && inArticle[p.doc] == nil {
+			inArticle[p.doc] = qu.articleGroups(p.doc)
+			docs = append(docs, p.doc)
+		}
+	}
+	proper := qu.properGroups(docs)
 	var out []*window
 	top := hits[0].Score
 	for _, h := range hits {
@@ -366,11 +374,7 @@ func (e *Engine) rank(qu *query) []*window {
 			continue
 		}
 		d := p.doc
-		found, ok := inArticle[d]
-		if !ok {
-			found = qu.articleGroups(d)
-			inArticle[d] = found
-		}
+		found := inArticle[d]
 		n := len(d.Paragraphs[p.para].Sentences)
 		for si := p.first; si <= p.last; si++ {
 			k := [3]int{d.ord, p.para, si}
@@ -424,6 +428,7 @@ func (e *Engine) rank(qu *query) []*window {
 			// The context adds what its words weigh, and the passage's own
 			// rank a little (a sentence among the question's words).
 			w.score = score + 0.5*ctx + 0.1*h.Score/top*score
+			w.score *= qu.properShare(proper, found)
 			out = append(out, w)
 		}
 	}
@@ -533,4 +538,98 @@ func orGroups(a, b []bool) []bool {
 		a[i] = a[i] || b[i]
 	}
 	return a
+}
+
+// properGroups marks the question's words that the articles read write as
+// a name, capitalised inside a sentence more often than not ("real
+// sociedad", "lufthansa"): an article that never writes them is about
+// something else, however many of the other words it shares.
+func (qu *query) properGroups(docs []*document) []bool {
+	caps := make([]int, len(qu.needles))
+	lower := make([]int, len(qu.needles))
+	for _, d := range docs {
+		low := d.lower()
+		orig := d.text()
+		if len(orig) != len(low) {
+			continue // case mapping changed the length: offsets do not align
+		}
+		for g, ns := range qu.needles {
+			c, l := writtenAs(orig, low, ns[0])
+			caps[g] += c
+			lower[g] += l
+		}
+	}
+	out := make([]bool, len(qu.needles))
+	for g := range out {
+		out[g] = caps[g] > 0 && caps[g] > lower[g]
+	}
+	return out
+}
+
+// writtenAs counts the times a word starts a word inside a sentence,
+// capitalised and in lower case.
+func writtenAs(orig, low, word string) (caps, lower int) {
+	if len(word) <= 2 {
+		return 0, 0 // as articleGroups, which does not look for words this short
+	}
+	for from := 0; ; {
+		i := strings.Index(low[from:], word)
+		if i < 0 {
+			return caps, lower
+		}
+		i += from
+		from = i + len(word)
+		if i > 0 && isWordByte(low[i-1]) {
+			continue
+		}
+		if !midSentence(orig, i) {
+			continue
+		}
+		if c := orig[i]; c >= 'A' && c <= 'Z' {
+			caps++
+		} else {
+			lower++
+		}
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// midSentence reports a word at i that follows another word of its
+// sentence, where a capital says it is a name.
+func midSentence(s string, i int) bool {
+	j := i - 1
+	for j >= 0 && s[j] == ' ' {
+		j--
+	}
+	if j < 0 || j == i-1 {
+		return false
+	}
+	return isWordByte(s[j]) || s[j] == ','
+}
+
+// missingProperWeight is how much an article that lacks a name the
+// question uses keeps of its sentences' scores, per share of the names'
+// weight it lacks.
+const missingProperWeight = 0.5
+
+// properShare is the factor a sentence's score keeps when its article
+// lacks some of the names the question uses.
+func (qu *query) properShare(proper, found []bool) float64 {
+	var all, missing float64
+	for g, p := range proper {
+		if !p {
+			continue
+		}
+		all += qu.groupW[g]
+		if !found[g] {
+			missing += qu.groupW[g]
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return 1 - missingProperWeight*missing/all
 }
