@@ -302,16 +302,28 @@ func isHeadline(p string) bool {
 // first sentence of an article whose headline runs into it ("Stormy year
 // for property insurers A string of storms ...") without the headline,
 // which holds the article's key words and so would outrank the sentences
-// that answer.
+// that answer. The headline lends its words as a neighbour does.
 func (d *document) sentence(para, si int) string {
 	s := d.Paragraphs[para].Sentence(si)
-	if para != 0 || si != 0 {
-		return s
-	}
-	for _, title := range []string{d.parsedMeta.Title, d.Meta.Title} {
-		if n := len(title); n > 0 && n < len(s) && strings.HasPrefix(s, title) && s[n] == ' ' {
-			return strings.TrimLeft(s[n:], " ")
+	if para == 0 && si == 0 {
+		if h := d.gluedHeadline(); h != "" {
+			return strings.TrimLeft(s[len(h):], " ")
 		}
 	}
 	return s
+}
+
+// gluedHeadline is the headline the article's first sentence opens with,
+// or "" when it opens with none.
+func (d *document) gluedHeadline() string {
+	if len(d.Paragraphs) == 0 || len(d.Paragraphs[0].Sentences) == 0 {
+		return ""
+	}
+	s := d.Paragraphs[0].Sentence(0)
+	for _, title := range []string{d.parsedMeta.Title, d.Meta.Title} {
+		if n := len(title); n > 0 && n < len(s) && strings.HasPrefix(s, title) && s[n] == ' ' {
+			return title
+		}
+	}
+	return ""
 }

@@ -105,6 +105,7 @@ func (e *Engine) choices(qu *query) []*choice {
 			kept = append(kept, c)
 		}
 	}
+	leadByFit(qu, kept)
 	promoteTyped(q, kept)
 	return kept
 }
@@ -347,6 +348,45 @@ func promoteTyped(q question.Question, kept []*choice) {
 			kept[0] = c
 			return
 		}
+	}
+}
+
+// leadFitFloor is what a ranked sentence's score counts for in choosing
+// the lead when what it holds fits the type asked not at all; a perfect
+// fit counts it whole.
+const leadFitFloor = 0.5
+
+// leadWithoutVerb is what the weight of a lead keeps when its sentence
+// lacks the verb a who- or what-question asks about.
+const leadWithoutVerb = 0.8
+
+// leadByFit puts first, of the sentences that hold an answer, the one
+// whose score and fit to the type asked are best together: an
+// organisation named where a person is asked, or a vague "this year"
+// where a date is, should not lead a sentence that names the person or
+// the date.
+func leadByFit(qu *query, kept []*choice) {
+	q := qu.q
+	if q.Type == question.Any || q.Type == question.List || q.Type == question.Reason || kept[0].span.answer == "" {
+		return // a list or a reason is judged by its passage, not by a span's fit
+	}
+	weigh := func(c *choice) float64 {
+		w := c.score * (leadFitFloor + (1-leadFitFloor)*c.span.fit)
+		if g := qu.verbGroup; g >= 0 && (g >= len(c.span.said) || !c.span.said[g]) {
+			w *= leadWithoutVerb // "who replaced X": a sentence about X that replaces no one
+		}
+		return w
+	}
+	best, top := 0, weigh(kept[0])
+	for i, c := range kept[:min(len(kept), leadDepth)] {
+		if c.span.answer != "" && c.w.ctxCov >= minCoverage && weigh(c) > top {
+			best, top = i, weigh(c)
+		}
+	}
+	if best > 0 {
+		c := kept[best]
+		copy(kept[1:best+1], kept[:best])
+		kept[0] = c
 	}
 }
 

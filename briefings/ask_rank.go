@@ -27,6 +27,10 @@ const (
 	// refers to it by pronoun or description ("He will succeed ...", "The
 	// former Portsmouth boss replaces ..."), in an article that names it.
 	referWeight = 0.8
+	// headlineWeight is what a question word counts for in an article's
+	// first sentence when the headline that runs into it holds the word:
+	// a lead sentence says what its headline says, in other words.
+	headlineWeight = 0.8
 	// relatedWeight is the weight of a form related to a question's word
 	// (another form of the word, a synonym) against the word itself.
 	relatedWeight = 0.6
@@ -82,7 +86,7 @@ func (e *Engine) newQuery(q question.Question) *query {
 		seen[term] = len(qu.terms)
 		qu.terms = append(qu.terms, queryTerm{term: term, group: group, weight: w})
 	}
-	phrases := phraseForms(q.Words)
+	phrases := phraseForms(q.Text, q.Words)
 	for wi, w := range q.Words {
 		lw := strings.ToLower(w)
 		qu.named[strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")] = true
@@ -262,19 +266,26 @@ func (qu *query) matchSentence(sentence string, tf termCounts) (float64, []bool)
 const maxWordnetWeight = 0.6
 
 // phraseForms lists the terms related to the expressions of several
-// words in a question ("walk away", "take effect"), by the index of the
-// expression's first word.
-func phraseForms(words []string) map[int][]relatedForm {
-	lemmas := make([]string, len(words))
-	for i, w := range words {
-		lemmas[i] = wordnet.Lemma(strings.ToLower(w))
+// words in a question ("walk away", "take effect", "kick in"), by the
+// index in words of the expression's first word. Expressions are found in
+// the question's text, where the particles that words leaves out ("in",
+// "off") still stand.
+func phraseForms(questionText string, words []string) map[int][]relatedForm {
+	all := text.Words(questionText)
+	lemmas := make([]string, len(all))
+	for i, w := range all {
+		lemmas[i] = wordnet.Lemma(w)
 	}
 	out := map[int][]relatedForm{}
 	for i := 0; i < len(lemmas); i++ {
-		if p, n := wordnet.MatchPhrase(lemmas, i); n > 1 {
-			out[i] = relatedTerms(p)
-			i += n - 1
+		p, n := wordnet.MatchPhrase(lemmas, i)
+		if n < 2 {
+			continue
 		}
+		if wi := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, all[i]) }); wi >= 0 {
+			out[wi] = append(out[wi], relatedTerms(p)...)
+		}
+		i += n - 1
 	}
 	return out
 }
@@ -393,6 +404,10 @@ func (e *Engine) rank(qu *query) []*window {
 			if si+1 < n {
 				near = orGroups(near, qu.holds(d.Paragraphs[p.para].Sentence(si+1)))
 			}
+			var head []bool // the headline the first sentence runs on from: its gist
+			if p.para == 0 && si == 0 {
+				head = qu.holds(d.gluedHeadline())
+			}
 			refers := -1 // unknown until a name is missing
 			w := &window{doc: d, para: p.para, sent: si, own: score, held: held}
 			var ctx float64
@@ -407,6 +422,9 @@ func (e *Engine) rank(qu *query) []*window {
 				case held[g]:
 					w.cov += gw
 					w.ctxCov += gw
+				case len(head) > g && head[g]:
+					w.ctxCov += headlineWeight * gw
+					ctx += headlineWeight * gw
 				case refers == 1 && qu.nameGroups[g] && found[g]:
 					w.ctxCov += referWeight * gw
 					ctx += referWeight * gw

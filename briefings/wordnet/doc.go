@@ -6,6 +6,10 @@
 // weighted below the word itself), and multi-word expressions (MatchPhrase:
 // "take effect", "step down", "mobile phone").
 //
+// WordNet leaves apart some verbs that news writing uses for one another
+// ("take over" and "replace", "kick in" and "come into force"); a short
+// list of the project's own (news.go) relates them at a synonym's weight.
+//
 // The data is a table generated from WordNet's database files by
 // internal/gen and embedded in the binary (table.txt.gz); it is read once,
 // on first use, so a process that never asks pays nothing at start-up.

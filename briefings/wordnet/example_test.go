@@ -26,7 +26,7 @@ func ExampleRelated() {
 	// Output:
 	// resignation derived 0.60
 	// vacate synonym 0.50
-	// abdicate narrower 0.40
+	// quit synonym 0.50
 }
 
 // A question's words expanded for retrieval: each word's base form, the
@@ -50,8 +50,8 @@ func ExampleMatchPhrase() {
 	}
 	// Output:
 	// "step down" spans 2 words
+	// ~ resign 0.50
+	// ~ quit 0.50
 	// ~ de-escalate 0.41
 	// ~ weaken 0.26
-	// ~ quit 0.22
-	// ~ resign 0.20
 }

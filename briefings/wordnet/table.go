@@ -95,6 +95,7 @@ func parse(gz []byte) (*table, error) {
 	for _, fs := range t.inflections {
 		sort.Strings(fs)
 	}
+	t.addNewsParaphrases()
 	for _, ps := range t.phrases {
 		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].words) > len(ps[j].words) })
 	}
