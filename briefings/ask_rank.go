@@ -347,8 +347,9 @@ type sentenceTerms map[[3]int]termCounts
 // pronoun, or a description ("the former Portsmouth boss").
 var refersRe = lazyre.New(`(?i)(?:^|[\s"“])(?:he|she|him|his|her|they|their|it|its|the\s+(?:\S+\s+){0,2}(?:boss|manager|coach|minister|secretary|chancellor|president|chairman|chief|leader|player|star|singer|actor|actress|company|firm|group|club|bank|director|executive|official|striker|captain|band|mayor|premier|spokesman|spokeswoman|former\s+\S+))\b`)
 
-// rank reads the sentences of the best passages and scores each with its
-// neighbours and its article.
+// rank reads the sentences of the best passages, then every sentence of
+// the articles they lead to, and scores each with its neighbours and its
+// article.
 func (e *Engine) rank(qu *query) []*window {
 	if len(qu.terms) == 0 {
 		return nil
@@ -357,109 +358,150 @@ func (e *Engine) rank(qu *query) []*window {
 	if err != nil || len(hits) == 0 {
 		return nil
 	}
-	cache := sentenceTerms{}
-	tf := func(d *document, para, si int) termCounts {
-		k := [3]int{d.ord, para, si}
-		if c, ok := cache[k]; ok {
-			return c
-		}
-		c := e.termFreq(d.sentence(para, si))
-		cache[k] = c
-		return c
-	}
-	seen := map[[3]int]bool{}
-	inArticle := map[*document][]bool{}
+	r := &ranking{e: e, qu: qu, cache: sentenceTerms{}, seen: map[[3]int]bool{}, inArticle: map[*document][]bool{}}
 	var docs []*document
 	for _, h := range hits {
-		if p, ok := e.passageAt(h.ID); ok && inArticle[p.doc] == nil {
-			inArticle[p.doc] = qu.articleGroups(p.doc)
+		if p, ok := e.passageAt(h.ID); ok && r.inArticle[p.doc] == nil {
+			r.inArticle[p.doc] = qu.articleGroups(p.doc)
 			docs = append(docs, p.doc)
 		}
 	}
-	proper := qu.properGroups(docs)
-	var out []*window
+	r.proper = qu.properGroups(docs)
 	top := hits[0].Score
 	for _, h := range hits {
-		p, ok := e.passageAt(h.ID)
-		if !ok {
-			continue
-		}
-		d := p.doc
-		found := inArticle[d]
-		n := len(d.Paragraphs[p.para].Sentences)
-		for si := p.first; si <= p.last; si++ {
-			k := [3]int{d.ord, p.para, si}
-			if seen[k] {
-				continue
+		if p, ok := e.passageAt(h.ID); ok {
+			for si := p.first; si <= p.last; si++ {
+				r.score(p.doc, p.para, si, h.Score/top)
 			}
-			seen[k] = true
-			own := tf(d, p.para, si)
-			score, held := qu.matchSentence(d.sentence(p.para, si), own)
-			// Neighbours are read as text for the question's stems: cheaper
-			// than analysing them, and they only lend context.
-			var near []bool
-			if si > 0 {
-				near = qu.holds(d.sentence(p.para, si-1))
-			}
-			if si+1 < n {
-				near = orGroups(near, qu.holds(d.Paragraphs[p.para].Sentence(si+1)))
-			}
-			var head []bool // the headline the first sentence runs on from: its gist
-			if p.para == 0 && si == 0 {
-				head = qu.holds(d.gluedHeadline())
-			}
-			refers := -1 // unknown until a name is missing
-			w := &window{doc: d, para: p.para, sent: si, own: score, held: held}
-			var ctx float64
-			for g, gw := range qu.groupW {
-				if !held[g] && qu.nameGroups[g] && found[g] && refers < 0 {
-					refers = 0
-					if refersRe().MatchString(d.sentence(p.para, si)) {
-						refers = 1
-					}
-				}
-				switch {
-				case held[g]:
-					w.cov += gw
-					w.ctxCov += gw
-				case len(head) > g && head[g]:
-					w.ctxCov += headlineWeight * gw
-					ctx += headlineWeight * gw
-				case refers == 1 && qu.nameGroups[g] && found[g]:
-					w.ctxCov += referWeight * gw
-					ctx += referWeight * gw
-				case len(near) > g && near[g]:
-					w.ctxCov += neighbourWeight * gw
-					ctx += neighbourWeight * gw
-				case found[g]:
-					w.ctxCov += articleWeight * gw
-					ctx += articleWeight * gw
-				}
-			}
-			if qu.total > 0 {
-				w.cov /= qu.total
-				w.ctxCov /= qu.total
-			}
-			if score == 0 && w.ctxCov == 0 {
-				continue
-			}
-			// The context adds what its words weigh, and the passage's own
-			// rank a little (a sentence among the question's words).
-			w.score = score + 0.5*ctx + 0.1*h.Score/top*score
-			w.score *= qu.properShare(proper, found)
-			out = append(out, w)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].score != out[j].score {
-			return out[i].score > out[j].score
+	// The answer often sits in a sentence of a matching article that
+	// shares few of the question's words ("The new speeds start to come
+	// into effect on 17 February"): read the best articles whole, each
+	// sentence counted as in a passage that ranks last.
+	sortWindows(r.out)
+	var best []*document
+	for _, w := range r.out {
+		if len(best) == wholeArticles {
+			break
 		}
-		if out[i].doc.ord != out[j].doc.ord {
-			return out[i].doc.ord < out[j].doc.ord
+		if !slices.Contains(best, w.doc) {
+			best = append(best, w.doc)
 		}
-		return out[i].para*1000+out[i].sent < out[j].para*1000+out[j].sent
+	}
+	for _, d := range best {
+		for pi, p := range d.Paragraphs {
+			for si := range p.Sentences {
+				r.score(d, pi, si, 0)
+			}
+		}
+	}
+	sortWindows(r.out)
+	return r.out
+}
+
+// wholeArticles is how many of the best ranked articles are read whole.
+const wholeArticles = 3
+
+// ranking is one question's ranking in progress.
+type ranking struct {
+	e         *Engine
+	qu        *query
+	cache     sentenceTerms
+	seen      map[[3]int]bool
+	inArticle map[*document][]bool // the question's words each article holds
+	proper    []bool               // the question's words written as names
+	out       []*window
+}
+
+// score scores one sentence, once, with its neighbours and its article;
+// passage is the rank of the passage it was found in, against the best
+// (0 when it was read as part of a whole article).
+func (r *ranking) score(d *document, para, si int, passage float64) {
+	qu := r.qu
+	k := [3]int{d.ord, para, si}
+	if r.seen[k] {
+		return
+	}
+	r.seen[k] = true
+	found, ok := r.inArticle[d]
+	if !ok {
+		found = qu.articleGroups(d)
+		r.inArticle[d] = found
+	}
+	own, ok := r.cache[k]
+	if !ok {
+		own = r.e.termFreq(d.sentence(para, si))
+		r.cache[k] = own
+	}
+	n := len(d.Paragraphs[para].Sentences)
+	score, held := qu.matchSentence(d.sentence(para, si), own)
+	// Neighbours are read as text for the question's stems: cheaper than
+	// analysing them, and they only lend context.
+	var near []bool
+	if si > 0 {
+		near = qu.holds(d.sentence(para, si-1))
+	}
+	if si+1 < n {
+		near = orGroups(near, qu.holds(d.Paragraphs[para].Sentence(si+1)))
+	}
+	var head []bool // the headline the first sentence runs on from: its gist
+	if para == 0 && si == 0 {
+		head = qu.holds(d.gluedHeadline())
+	}
+	refers := -1 // unknown until a name is missing
+	w := &window{doc: d, para: para, sent: si, own: score, held: held}
+	var ctx float64
+	for g, gw := range qu.groupW {
+		if !held[g] && qu.nameGroups[g] && found[g] && refers < 0 {
+			refers = 0
+			if refersRe().MatchString(d.sentence(para, si)) {
+				refers = 1
+			}
+		}
+		switch {
+		case held[g]:
+			w.cov += gw
+			w.ctxCov += gw
+		case len(head) > g && head[g]:
+			w.ctxCov += headlineWeight * gw
+			ctx += headlineWeight * gw
+		case refers == 1 && qu.nameGroups[g] && found[g]:
+			w.ctxCov += referWeight * gw
+			ctx += referWeight * gw
+		case len(near) > g && near[g]:
+			w.ctxCov += neighbourWeight * gw
+			ctx += neighbourWeight * gw
+		case found[g]:
+			w.ctxCov += articleWeight * gw
+			ctx += articleWeight * gw
+		}
+	}
+	if qu.total > 0 {
+		w.cov /= qu.total
+		w.ctxCov /= qu.total
+	}
+	if score == 0 && w.ctxCov == 0 {
+		return
+	}
+	// The context adds what its words weigh, and the passage's own rank a
+	// little (a sentence among the question's words).
+	w.score = score + 0.5*ctx + 0.1*passage*score
+	w.score *= qu.properShare(r.proper, found)
+	r.out = append(r.out, w)
+}
+
+// sortWindows orders windows best first; ties go to corpus order.
+func sortWindows(ws []*window) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		if ws[i].score != ws[j].score {
+			return ws[i].score > ws[j].score
+		}
+		if ws[i].doc.ord != ws[j].doc.ord {
+			return ws[i].doc.ord < ws[j].doc.ord
+		}
+		return ws[i].para*1000+ws[i].sent < ws[j].para*1000+ws[j].sent
 	})
-	return out
 }
 
 // bm25 scores a sentence's terms and reports the groups it holds.
