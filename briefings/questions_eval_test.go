@@ -31,19 +31,19 @@ const (
 	floorRightEmbeddedHoldout = 0.38 // 7 of 18
 	floorRightBBCFresh        = 0.49 // 43 of 87
 	floorRightEmbeddedFresh   = 0.47 // 11 of 23
-	floorRightBBCFresh2       = 0.00 // set from its first measure
-	floorRightEmbeddedFresh2  = 0.00 // set from its first measure
+	floorRightBBCFresh2       = 0.49 // 43 of 87
+	floorRightEmbeddedFresh2  = 0.52 // 12 of 23
 	// Share of bold lead answers that are right, per half, over both
 	// corpora (the goal is 0.95).
 	floorBoldPrecisionTune    = 0.95 // 11 of 11
 	floorBoldPrecisionHoldout = 0.80 // 5 of 6
 	floorBoldPrecisionFresh   = 0.95 // 5 of 5
-	floorBoldPrecisionFresh2  = 0.00 // set from its first measure
+	floorBoldPrecisionFresh2  = 0.77 // 7 of 9
 	// Most unanswerable questions that may get a bold lead, per half.
-	ceilNullBoldTune    = 1  // of 9 (0 measured)
-	ceilNullBoldHoldout = 2  // of 10 (1 measured)
-	ceilNullBoldFresh   = 1  // of 10 (0 measured)
-	ceilNullBoldFresh2  = 10 // set from its first measure
+	ceilNullBoldTune    = 1 // of 9 (0 measured)
+	ceilNullBoldHoldout = 2 // of 10 (1 measured)
+	ceilNullBoldFresh   = 1 // of 10 (0 measured)
+	ceilNullBoldFresh2  = 1 // of 10 (0 measured)
 )
 
 var (
