@@ -152,6 +152,9 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if c.w.ctxCov < sureCoverage || c.w.cov < sureOwnCoverage || qu.predicateCoverage(c.span.held) < surePredicate {
 		return false
 	}
+	if slices.Contains(qu.ownHeld(e.termFreq(c.span.text)), false) {
+		return false // a word met only by a related one ("drop" by "fell") may mean another thing
+	}
 	return true
 }
 

@@ -190,6 +190,10 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 	var bestP *profile
 	terms := qu.ownTerms()
 	near := qu.offsets(c.text)
+	shift := 0 // the bytes of a glued headline cut from the sentence read
+	if full := c.doc.Paragraphs[c.para].Sentence(c.sent); strings.HasSuffix(full, c.text) {
+		shift = len(full) - len(c.text)
+	}
 	for _, m := range c.doc.people.Mentions {
 		if m.Para != c.para || m.Start < sp.Start || m.End > sp.End || !strings.Contains(c.text, m.Text) {
 			continue
@@ -210,7 +214,7 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		if p.Kind == people.Person {
 			f += 0.2 * e.roleFit(p, terms, qu.q.Year)
 		}
-		at := m.Start - sp.Start
+		at := m.Start - sp.Start - shift
 		if at >= 0 && at <= len(c.text) {
 			f += 0.05 * float64(proximityAt(at, min(len(c.text), at+len(m.Text)), near))
 		}
