@@ -340,9 +340,6 @@ type window struct {
 	ctxCov     float64 // the same, counting neighbours and article at their weights
 }
 
-// sentenceTerms caches the analysed terms of the sentences one question reads.
-type sentenceTerms map[[3]int]termCounts
-
 // refersRe finds a sentence that speaks of someone already named: a
 // pronoun, or a description ("the former Portsmouth boss").
 var refersRe = lazyre.New(`(?i)(?:^|[\s"“])(?:he|she|him|his|her|they|their|it|its|the\s+(?:\S+\s+){0,2}(?:boss|manager|coach|minister|secretary|chancellor|president|chairman|chief|leader|player|star|singer|actor|actress|company|firm|group|club|bank|director|executive|official|striker|captain|band|mayor|premier|spokesman|spokeswoman|former\s+\S+))\b`)
@@ -358,7 +355,7 @@ func (e *Engine) rank(qu *query) []*window {
 	if err != nil || len(hits) == 0 {
 		return nil
 	}
-	r := &ranking{e: e, qu: qu, cache: sentenceTerms{}, seen: map[[3]int]bool{}, inArticle: map[*document][]bool{}}
+	r := &ranking{e: e, qu: qu, seen: map[[3]int]bool{}, inArticle: map[*document][]bool{}}
 	var docs []*document
 	for _, h := range hits {
 		if p, ok := e.passageAt(h.ID); ok && r.inArticle[p.doc] == nil {
@@ -407,7 +404,6 @@ const wholeArticles = 3
 type ranking struct {
 	e         *Engine
 	qu        *query
-	cache     sentenceTerms
 	seen      map[[3]int]bool
 	inArticle map[*document][]bool // the question's words each article holds
 	proper    []bool               // the question's words written as names
@@ -429,13 +425,17 @@ func (r *ranking) score(d *document, para, si int, passage float64) {
 		found = qu.articleGroups(d)
 		r.inArticle[d] = found
 	}
-	own, ok := r.cache[k]
-	if !ok {
-		own = r.e.termFreq(d.sentence(para, si))
-		r.cache[k] = own
+	text := d.sentence(para, si)
+	var score float64
+	var held []bool
+	if passage == 0 && !slices.Contains(qu.holds(text), true) {
+		// Read with its article and sharing none of the question's words:
+		// its context alone scores it, and analysing it would find nothing.
+		held = make([]bool, len(qu.groupW))
+	} else {
+		score, held = qu.matchSentence(text, r.e.termFreq(text))
 	}
 	n := len(d.Paragraphs[para].Sentences)
-	score, held := qu.matchSentence(d.sentence(para, si), own)
 	// Neighbours are read as text for the question's stems: cheaper than
 	// analysing them, and they only lend context.
 	var near []bool
@@ -455,7 +455,7 @@ func (r *ranking) score(d *document, para, si int, passage float64) {
 	for g, gw := range qu.groupW {
 		if !held[g] && qu.nameGroups[g] && found[g] && refers < 0 {
 			refers = 0
-			if refersRe().MatchString(d.sentence(para, si)) {
+			if refersRe().MatchString(text) {
 				refers = 1
 			}
 		}
@@ -619,16 +619,23 @@ func orGroups(a, b []bool) []bool {
 func (qu *query) properGroups(docs []*document) []bool {
 	caps := make([]int, len(qu.needles))
 	lower := make([]int, len(qu.needles))
-	for _, d := range docs {
+	for _, d := range docs[:min(len(docs), properDocs)] {
 		low := d.lower()
-		orig := d.text()
-		if len(orig) != len(low) {
-			continue // case mapping changed the length: offsets do not align
-		}
-		for g, ns := range qu.needles {
-			c, l := writtenAs(orig, low, ns[0])
-			caps[g] += c
-			lower[g] += l
+		// lower joins the paragraphs lowered, one a line: read each
+		// paragraph beside its lowered copy when case mapping kept the
+		// lengths, as it does but for a few letters.
+		at := 0
+		for _, p := range d.Paragraphs {
+			end := at + len(p.Text)
+			if end >= len(low) || low[end] != '\n' {
+				break
+			}
+			for g, ns := range qu.needles {
+				c, l := writtenAs(p.Text, low[at:end], ns[0])
+				caps[g] += c
+				lower[g] += l
+			}
+			at = end + 1
 		}
 	}
 	out := make([]bool, len(qu.needles))
@@ -637,6 +644,10 @@ func (qu *query) properGroups(docs []*document) []bool {
 	}
 	return out
 }
+
+// properDocs is how many of the articles retrieved first are read for how
+// they write the question's words.
+const properDocs = 10
 
 // writtenAs counts the times a word starts a word inside a sentence,
 // capitalised and in lower case.

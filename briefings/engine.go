@@ -93,17 +93,6 @@ func (d *document) lower() string {
 	return d.low
 }
 
-// text is the article's paragraphs as written, one a line: lower's
-// layout, to read a word's case where lower found it.
-func (d *document) text() string {
-	var b strings.Builder
-	for _, p := range d.Paragraphs {
-		b.WriteString(p.Text)
-		b.WriteByte('\n')
-	}
-	return b.String()
-}
-
 // Counts is what a loaded corpus holds (briefbot check).
 type Counts struct {
 	Documents, People, Organisations, Quotes, Figures int

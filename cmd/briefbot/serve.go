@@ -17,6 +17,7 @@ import (
 	"github.com/briefbot/briefbot/bot/discord"
 	"github.com/briefbot/briefbot/bot/slack"
 	"github.com/briefbot/briefbot/briefings"
+	"github.com/briefbot/briefbot/briefings/wordnet"
 	"github.com/briefbot/briefbot/internal/config"
 	"github.com/briefbot/briefbot/internal/httpserver"
 	"github.com/briefbot/briefbot/internal/metrics"
@@ -134,6 +135,11 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, logOut *sw
 	m.CorpusDocuments(counts.Documents)
 	log.Info("corpus loaded", "dir", corpusName(cfg.Corpus.Dir), "documents", counts.Documents,
 		"people", counts.People, "quotes", counts.Quotes, "figures", counts.Figures, "took", time.Since(start).Round(time.Millisecond))
+	// The word table free questions read is loaded now rather than by
+	// the first question, which would wait for it; a failure is logged.
+	if err := wordnet.Load(); err != nil {
+		log.Warn("free questions will match words only as written", "err", err)
+	}
 
 	// Platforms, scheduler and router depend on one another: the platforms
 	// hand requests to the router, the router manages digests through the
