@@ -152,9 +152,6 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if c.w.ctxCov < sureCoverage || c.w.cov < sureOwnCoverage || qu.predicateCoverage(c.span.held) < surePredicate {
 		return false
 	}
-	if slices.Contains(qu.ownHeld(e.termFreq(c.span.text)), false) {
-		return false // a word met only by a related one ("drop" by "fell") may mean another thing
-	}
 	return true
 }
 
@@ -266,6 +263,10 @@ func otherYear(c *choice, year int) bool {
 	return true
 }
 
+// laterCoverage is the least share of the lead's own coverage of the
+// question a later passage must have to be shown beside it.
+const laterCoverage = 0.5
+
 // answerReply lays out the answer: the lead first, then the next best
 // sentences (those that hold an answer too, when the lead does).
 func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
@@ -280,8 +281,8 @@ func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
 		if len(sec.Items) == maxAnswers {
 			break
 		}
-		if perDoc[k.w.doc] == 2 || (len(sec.Items) > 0 && k.w.ctxCov < minCoverage) {
-			continue
+		if perDoc[k.w.doc] == 2 || (len(sec.Items) > 0 && (k.w.ctxCov < minCoverage || k.w.cov < laterCoverage*lead.w.cov)) {
+			continue // a later passage shares the question's words, not only its article's
 		}
 		if len(sec.Items) > 0 && needMark && k.span.answer == "" {
 			continue

@@ -565,18 +565,6 @@ func (qu *query) predicateCoverage(held []bool) float64 {
 	return got / all
 }
 
-// ownHeld reports the question's word groups whose own word, or another
-// form of it ("left", "leave"), a text's terms hold: not a related word.
-func (qu *query) ownHeld(tf termCounts) []bool {
-	held := make([]bool, len(qu.groupW))
-	for _, t := range qu.terms {
-		if t.weight >= formWeight && tf.count[t.term] > 0 {
-			held[t.group] = true
-		}
-	}
-	return held
-}
-
 // holds reports the question's word groups a text holds, by their stems.
 func (qu *query) holds(text string) []bool {
 	low := strings.ToLower(text)
