@@ -120,6 +120,27 @@ func (qu *query) namedIn(name string) bool {
 	return false
 }
 
+// namesPerson reports a person the question names, by a word of the name
+// as written or of their full name, unless the question names another
+// person of the article who shares that word: "anil ambani's brother" does
+// not name Mukesh Ambani.
+func (qu *query) namesPerson(d *document, mention string, p *profile) bool {
+	if !qu.namedIn(mention) && !qu.namedIn(p.Name) {
+		return false
+	}
+	first := strings.ToLower(strings.Fields(p.Name)[0])
+	if qu.named[first] {
+		return true
+	}
+	low := strings.ToLower(qu.q.Text)
+	for _, o := range d.profileAt {
+		if o != p && o.Kind == people.Person && strings.Contains(o.Name, " ") && strings.Contains(low, strings.ToLower(o.Name)) {
+			return false
+		}
+	}
+	return true
+}
+
 // Limits of a list a colon brings from the paragraphs after it.
 const (
 	maxListParas = 6
@@ -199,7 +220,7 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 			continue
 		}
 		p := c.doc.profileAt[m.Key]
-		if p == nil || qu.namedIn(m.Text) || qu.namedIn(p.Name) {
+		if p == nil || qu.namesPerson(c.doc, m.Text, p) {
 			continue
 		}
 		var f float64
@@ -448,6 +469,80 @@ func (qu *query) wordHits(low string, skipNames bool) iter.Seq2[int, int] {
 			}
 		}
 	}
+}
+
+// nearerName reports a capitalised name, not the answer's and not one the
+// question uses, that stands nearer than the answer to the question's
+// words that name no one (what is asked about the subject): the sentence
+// may well answer with that name, which the people found did not catch.
+func (qu *query) nearerName(s span) bool {
+	at := strings.Index(s.text, s.mark)
+	if s.mark == "" || at < 0 || !qu.hasPredicate() {
+		return false
+	}
+	var hits []int
+	for o, n := range qu.wordHits(strings.ToLower(s.text), true) {
+		hits = append(hits, o, o+n)
+	}
+	if len(hits) == 0 {
+		return false
+	}
+	dist := func(start, end int) int {
+		best := -1
+		for _, h := range hits {
+			d := 0
+			switch {
+			case h < start:
+				d = start - h
+			case h > end:
+				d = h - end
+			}
+			if best < 0 || d < best {
+				best = d
+			}
+		}
+		return best
+	}
+	answer := dist(at, at+len(s.mark))
+	for _, loc := range capitalisedRe().FindAllStringIndex(s.text, -1) {
+		name := s.text[loc[0]:loc[1]]
+		if loc[1] > at && loc[0] < at+len(s.mark) || strings.Contains(s.mark, name) || strings.Contains(s.answer, name) ||
+			qu.namedIn(name) || qu.initialsOf(name) || opensSentence(s.text, loc[0]) || notAName[strings.ToLower(name)] {
+			continue
+		}
+		if dist(loc[0], loc[1]) < answer {
+			return true
+		}
+	}
+	return false
+}
+
+// initialsOf reports an acronym of the question's words: "IETF" for
+// "internet engineering task force".
+func (qu *query) initialsOf(name string) bool {
+	if len(name) < 2 || strings.ToUpper(name) != name {
+		return false
+	}
+	var initials strings.Builder
+	for _, w := range qu.q.Words {
+		initials.WriteByte(w[0])
+	}
+	return strings.Contains(strings.ToUpper(initials.String()), name)
+}
+
+// opensSentence reports a word at i that opens its sentence, where a
+// capital says nothing.
+func opensSentence(s string, i int) bool {
+	j := strings.TrimRight(s[:i], " “\"'‘(")
+	return j == "" || strings.ContainsAny(j[len(j)-1:], ".!?:")
+}
+
+// notAName are capitalised words that name no one.
+var notAName = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "lord": true, "lady": true, "i": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // proximityAt scores a span by how close the question's words stand to

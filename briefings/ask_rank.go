@@ -364,6 +364,11 @@ func (e *Engine) rank(qu *query) []*window {
 		}
 	}
 	r.proper = qu.properGroups(docs)
+	for g := range qu.nameGroups {
+		// A word in a name ("Warner Brothers") that the articles mostly
+		// write in lower case ("brother") names no one.
+		qu.nameGroups[g] = qu.nameGroups[g] && r.proper[g]
+	}
 	top := hits[0].Score
 	for _, h := range hits {
 		if p, ok := e.passageAt(h.ID); ok {

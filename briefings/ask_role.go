@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/briefings/people"
@@ -183,8 +184,24 @@ func (e *Engine) holdsRole(r people.DatedRole, terms []string, head string) bool
 	if len(terms) < 2 || len(missing) < 2 || missing == head {
 		return false // the role itself ("manager") is never the word let go
 	}
-	if q := strings.ToLower(r.Qualifier); q != "" {
-		return len(q) >= 2 && q[:2] == missing[:2]
+	if q := search.Terms(r.Qualifier); len(q) > 0 {
+		return slices.ContainsFunc(q, func(t string) bool { return sameQualifier(t, missing) })
+	}
+	// A title that names its own qualifier ("LSE boss", "French interior
+	// minister") holds for that one only: a word before the role that
+	// names the same place ("French", "France"), never one after "of".
+	extra := false
+	of := strings.Contains(strings.ToLower(r.Title), " of ")
+	for _, t := range title {
+		if !slices.Contains(terms, t) {
+			if !of && sameQualifier(t, missing) {
+				return true
+			}
+			extra = true
+		}
+	}
+	if extra {
+		return false
 	}
 	// No qualifier stated with the title: the article must name it.
 	d := e.byID[r.DocID]
@@ -229,3 +246,43 @@ func markable(s string, p *profile) string {
 	}
 	return ""
 }
+
+// sameQualifier reports two analysed terms that qualify a role alike: the
+// same word, one the other's longer form ("german", "germani"), or a
+// country and its people's adjective ("franc", "french"). "European" and
+// "Euronext" are not alike, however many letters they share.
+func sameQualifier(a, b string) bool {
+	if a == b || len(a) >= 4 && strings.HasPrefix(b, a) || len(b) >= 4 && strings.HasPrefix(a, b) {
+		return true
+	}
+	return demonymOf()[a] == b || demonymOf()[b] == a
+}
+
+// demonyms pairs countries and regions with their adjectives.
+var demonyms = [][2]string{
+	{"France", "French"}, {"Britain", "British"}, {"UK", "British"}, {"England", "English"},
+	{"Scotland", "Scottish"}, {"Wales", "Welsh"}, {"Ireland", "Irish"}, {"Spain", "Spanish"},
+	{"Germany", "German"}, {"Italy", "Italian"}, {"China", "Chinese"}, {"Japan", "Japanese"},
+	{"Russia", "Russian"}, {"America", "American"}, {"US", "American"}, {"India", "Indian"},
+	{"Canada", "Canadian"}, {"Australia", "Australian"}, {"Netherlands", "Dutch"},
+	{"Holland", "Dutch"}, {"Belgium", "Belgian"}, {"Greece", "Greek"}, {"Turkey", "Turkish"},
+	{"Poland", "Polish"}, {"Sweden", "Swedish"}, {"Norway", "Norwegian"}, {"Denmark", "Danish"},
+	{"Portugal", "Portuguese"}, {"Brazil", "Brazilian"}, {"Mexico", "Mexican"},
+	{"Israel", "Israeli"}, {"Iran", "Iranian"}, {"Iraq", "Iraqi"}, {"Pakistan", "Pakistani"},
+	{"Afghanistan", "Afghan"}, {"Egypt", "Egyptian"}, {"Europe", "European"},
+	{"Africa", "African"}, {"Switzerland", "Swiss"}, {"Austria", "Austrian"},
+	{"Korea", "Korean"}, {"Ukraine", "Ukrainian"}, {"Syria", "Syrian"}, {"Nigeria", "Nigerian"},
+	{"Argentina", "Argentine"}, {"Chile", "Chilean"}, {"Kenya", "Kenyan"}, {"Zimbabwe", "Zimbabwean"},
+}
+
+// demonymOf maps each side of demonyms, as analysed terms, to the other.
+var demonymOf = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, 2*len(demonyms))
+	for _, d := range demonyms {
+		a, b := search.Terms(d[0]), search.Terms(d[1])
+		if len(a) == 1 && len(b) == 1 {
+			m[a[0]], m[b[0]] = b[0], a[0]
+		}
+	}
+	return m
+})
