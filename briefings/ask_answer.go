@@ -333,7 +333,7 @@ func isFigureType(t question.Type) bool {
 
 // typedLeadShare is how far below the best sentence one that holds what
 // the question asks for may rank and still lead.
-const typedLeadShare = 0.5
+const typedLeadShare = 0.4
 
 // promoteTyped puts first the best sentence that holds what the question
 // asks for (a reason only with a cue that is no time: "because", not
@@ -374,7 +374,7 @@ const leadWithoutVerb = 0.8
 // the date.
 func leadByFit(qu *query, kept []*choice) {
 	q := qu.q
-	if q.Type == question.Any || q.Type == question.List || q.Type == question.Reason || kept[0].span.answer == "" {
+	if q.Type == question.Any || q.Type == question.List || q.Type == question.Reason {
 		return // a list or a reason is judged by its passage, not by a span's fit
 	}
 	weigh := func(c *choice) float64 {
@@ -385,6 +385,11 @@ func leadByFit(qu *query, kept []*choice) {
 		return w
 	}
 	best, top := 0, weigh(kept[0])
+	if kept[0].span.answer == "" {
+		// A sentence with no answer leads only when none that holds one
+		// ranks close enough.
+		best, top = 0, typedLeadShare*kept[0].score
+	}
 	for i, c := range kept[:min(len(kept), leadDepth)] {
 		if c.span.answer != "" && c.w.ctxCov >= minCoverage && weigh(c) > top {
 			best, top = i, weigh(c)

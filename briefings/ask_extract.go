@@ -2,6 +2,7 @@ package briefings
 
 import (
 	"iter"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -262,6 +263,9 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		orgByForm(qu, c, s)
 		return
 	}
+	if personByForm(qu, c, s) {
+		return
+	}
 	if m, ok := pronounSubject(c); ok && !qu.namedIn(m.Text) {
 		// Show the sentence that names them before the one that speaks
 		// of them, so the mark is the name.
@@ -276,6 +280,66 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		s.answer, s.fit, s.inferred = c.doc.profileAt[m.Key].Name, 0.6, true
 		s.mark = strings.Fields(c.text)[0]
 	}
+}
+
+// personFormFit is the fit of a person known by the form of their name
+// alone (two or three capitalised words the people found did not take for
+// a name: "Fearne Cotton"): enough to lead, never to state in bold.
+const personFormFit = 0.45
+
+// personByForm marks a name by its form: the run of two or three
+// capitalised words nearest the question's words, not one the question
+// uses, and none the articles know as an organisation or a place.
+func personByForm(qu *query, c *scored, s *span) bool {
+	near := qu.offsets(c.text)
+	best, bestProx := "", -1
+	for _, loc := range capitalisedRe().FindAllStringIndex(c.text, -1) {
+		words := strings.Fields(c.text[loc[0]:loc[1]])
+		if opensSentence(c.text, loc[0]) && len(words) == 3 {
+			words = words[1:] // "American Taylor Dent caused ..."
+		}
+		if len(words) < 2 || len(words) > 3 {
+			continue
+		}
+		name := strings.Join(words, " ")
+		if qu.namedIn(name) || slices.ContainsFunc(words, func(w string) bool { return notAName[strings.ToLower(w)] || !isNameWord(w) }) ||
+			knownNotPerson(c.doc, name) {
+			continue
+		}
+		if prox := proximityAt(loc[0], loc[1], near); prox > bestProx {
+			best, bestProx = name, prox
+		}
+	}
+	if best == "" {
+		return false
+	}
+	s.mark, s.fit = best, personFormFit
+	return true
+}
+
+// isNameWord reports a word shaped like part of a name: a capital, then
+// lower-case letters (an apostrophe or hyphen inside).
+func isNameWord(w string) bool {
+	for i, r := range w {
+		switch {
+		case i == 0 && !unicode.IsUpper(r):
+			return false
+		case i > 0 && !unicode.IsLower(r) && r != '\'' && r != '’' && r != '-':
+			return false
+		}
+	}
+	return len(w) > 1
+}
+
+// knownNotPerson reports a name the article's people know as an
+// organisation or a place.
+func knownNotPerson(d *document, name string) bool {
+	for _, m := range d.people.Mentions {
+		if p := d.profileAt[m.Key]; p != nil && p.Kind != people.Person && (strings.Contains(name, m.Text) || strings.Contains(m.Text, name)) {
+			return true
+		}
+	}
+	return false
 }
 
 // capitalisedRe finds a run of capitalised words ("Scissor Sisters", "the
