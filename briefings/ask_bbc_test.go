@@ -41,6 +41,15 @@ func TestAskAnswerTypes(t *testing.T) {
 		// An organisation is stated in bold only as the doer of the verb
 		// asked; "is putting" asks none.
 		{q: "which rival is putting pressure on virgin blue?", sure: "no"},
+		// A role whose title names another qualifier ("LSE boss") or one
+		// after "of" ("Boss of Workshare (European)") is not the one asked.
+		{q: "who's the boss of euronext", sure: "no", notBold: []string{"Clara Furse", "Andrew Pearson"}},
+		// The sentence names the brother by first name only, nearer the
+		// word asked than the person found: no bold claim for that person.
+		{q: "who's anil ambani's brother", sure: "no", notBold: []string{"Anand Jain"}},
+		// A name the people did not take for one ("Fearne Cotton") still
+		// leads, in a sentence that ranks far above the others.
+		{q: "Who replaced Tim Kash as host of Top of the Pops?", lead: "Fearne Cotton", sure: "no"},
 		// Nothing in the corpus answers: no bold claim.
 		{q: "what is the capital of Peru?", sure: "no"},
 		{q: "who won the 2006 world cup?", sure: "no"},

@@ -11,6 +11,7 @@ import (
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/question"
 	"github.com/briefbot/briefbot/briefings/search"
+	"github.com/briefbot/briefbot/briefings/wordnet"
 )
 
 // span is what answers a question in a ranked sentence.
@@ -294,7 +295,7 @@ func personByForm(qu *query, c *scored, s *span) bool {
 	near := qu.offsets(c.text)
 	best, bestProx := "", -1
 	for _, loc := range capitalisedRe().FindAllStringIndex(c.text, -1) {
-		words := strings.Fields(c.text[loc[0]:loc[1]])
+		words := strings.Fields(strings.TrimRight(c.text[loc[0]:loc[1]], ".’'"))
 		if opensSentence(c.text, loc[0]) && len(words) == 3 {
 			words = words[1:] // "American Taylor Dent caused ..."
 		}
@@ -302,7 +303,12 @@ func personByForm(qu *query, c *scored, s *span) bool {
 			continue
 		}
 		name := strings.Join(words, " ")
-		if qu.namedIn(name) || slices.ContainsFunc(words, func(w string) bool { return notAName[strings.ToLower(w)] || !isNameWord(w) }) ||
+		if wordnet.Common(words[0]) {
+			continue // a name opens with a first name, not a common word: "Some Cities" is a title
+		}
+		if qu.namedIn(name) || slices.ContainsFunc(words, func(w string) bool {
+			return notAName[strings.ToLower(w)] || !isNameWord(w) || len(search.Analyze(w)) == 0 // "Who's Your Daddy"
+		}) ||
 			knownNotPerson(c.doc, name) {
 			continue
 		}

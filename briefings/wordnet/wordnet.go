@@ -89,6 +89,18 @@ func Lemma(word string) string {
 	return t.lex.Lemma(word)
 }
 
+// Common reports a word WordNet knows in a sense that is not a proper
+// name, in any of its forms: "cotton", "some" and "cities" are common;
+// "taylor" (a proper name only) and "fearne" (unknown) are not.
+func Common(word string) bool {
+	t := get()
+	if t.err != nil {
+		return false
+	}
+	e, ok := t.lex.Lemmas[Lemma(word)]
+	return ok && !e.Proper
+}
+
 // Inflections returns the irregular forms of a lemma that WordNet's
 // exception lists give and that Lemma maps back to it, sorted: "buy" ->
 // "bought"; "take" -> "taken", "took"; "child" -> "children". A form that

@@ -411,3 +411,17 @@ func BenchmarkMatchPhrase(b *testing.B) {
 		}
 	}
 }
+
+func TestCommon(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"cotton", true}, {"Some", true}, {"cities", true}, {"left", true},
+		{"Taylor", false}, {"fearne", false}, {"kent", false}, {"", false},
+	} {
+		if got := Common(c.word); got != c.want {
+			t.Errorf("Common(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}
