@@ -1,0 +1,179 @@
+package briefings
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/briefbot/briefbot/briefings/people"
+	"github.com/briefbot/briefbot/briefings/question"
+	"github.com/briefbot/briefbot/briefings/search"
+	"github.com/briefbot/briefbot/briefings/text"
+)
+
+func TestWrittenAs(t *testing.T) {
+	for _, tc := range []struct {
+		text, word       string
+		caps, lowerCount int
+	}{
+		{"Fans of Real Sociedad saw a real chance.", "real", 1, 1},
+		{"Real Madrid won. It was real.", "real", 0, 1}, // the first opens a sentence
+		{"He met Lufthansa staff, then Lufthansa pilots.", "lufthansa", 2, 0},
+		{"The brothers met Warner Brothers.", "brother", 1, 1},
+		{"A tv show.", "tv", 0, 0}, // too short to count, as articleGroups does not look for it
+	} {
+		caps, lower := writtenAs(tc.text, strings.ToLower(tc.text), tc.word)
+		if caps != tc.caps || lower != tc.lowerCount {
+			t.Errorf("writtenAs(%q, %q) = %d, %d; want %d, %d", tc.text, tc.word, caps, lower, tc.caps, tc.lowerCount)
+		}
+	}
+}
+
+func TestProperShare(t *testing.T) {
+	qu := &query{groupW: []float64{2, 1, 1}}
+	for _, tc := range []struct {
+		name          string
+		proper, found []bool
+		want          float64
+	}{
+		{"no names asked", []bool{false, false, false}, []bool{false, false, false}, 1},
+		{"every name in the article", []bool{true, false, true}, []bool{true, false, true}, 1},
+		{"the heavier name missing", []bool{true, false, true}, []bool{false, true, true}, 1 - missingProperWeight*2.0/3},
+		{"every name missing", []bool{true, true, true}, []bool{false, false, false}, 1 - missingProperWeight},
+	} {
+		if got := qu.properShare(tc.proper, tc.found); math.Abs(got-tc.want) > 1e-9 {
+			t.Errorf("%s: properShare = %.3f, want %.3f", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestGluedHeadline(t *testing.T) {
+	para := func(s string, ends ...int) text.Paragraph {
+		p := text.Paragraph{Text: s}
+		start := 0
+		for _, e := range ends {
+			p.Sentences = append(p.Sentences, text.Span{Start: start, End: e})
+			start = e + 1
+		}
+		return p
+	}
+	glued := "Stormy year for insurers A string of storms made 2004 costly. Claims rose."
+	for _, tc := range []struct {
+		name, title, first, head string
+		paras                    []text.Paragraph
+	}{
+		{"a headline run into the first sentence", "Stormy year for insurers", "A string of storms made 2004 costly.", "Stormy year for insurers",
+			[]text.Paragraph{para(glued, 61, len(glued))}},
+		{"a title the text does not open with", "Insurers count the cost", "Stormy year for insurers A string of storms made 2004 costly.", "",
+			[]text.Paragraph{para(glued, 61, len(glued))}},
+		{"a title that is the whole first sentence", "Claims rose.", "Claims rose.", "",
+			[]text.Paragraph{para("Claims rose.", 12)}},
+	} {
+		d := &document{Doc: &text.Doc{Meta: text.Meta{Title: tc.title}, Paragraphs: tc.paras}}
+		if got := d.gluedHeadline(); got != tc.head {
+			t.Errorf("%s: gluedHeadline = %q, want %q", tc.name, got, tc.head)
+		}
+		if got := d.sentence(0, 0); got != tc.first {
+			t.Errorf("%s: sentence(0, 0) = %q, want %q", tc.name, got, tc.first)
+		}
+	}
+}
+
+func TestLeadByFit(t *testing.T) {
+	e := fixtureEngine(t)
+	ch := func(answer string, score, fit float64, said ...bool) *choice {
+		return &choice{score: score, w: &window{ctxCov: 1}, span: span{answer: answer, fit: fit, said: said}}
+	}
+	for _, tc := range []struct {
+		name, q string
+		kept    []*choice
+		want    string
+	}{
+		{"a better fit a little lower leads", "when did the centre close?",
+			[]*choice{ch("this year", 20, 0.17), ch("5 November 2002", 17, 1)}, "5 November 2002"},
+		{"a sentence with no answer gives way to one close enough", "when did the centre close?",
+			[]*choice{ch("", 20, 0), ch("2002", 12, 0.67)}, "2002"},
+		{"but not to one far below", "when did the centre close?",
+			[]*choice{ch("", 30, 0), ch("2002", 9, 0.67)}, ""},
+		{"a list is judged by its passage", "which countries signed?",
+			[]*choice{ch("France", 20, 0.3), ch("France, Spain and Italy", 18, 1)}, "France"},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		leadByFit(qu, tc.kept)
+		if got := tc.kept[0].span.answer; got != tc.want {
+			t.Errorf("%s: lead %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestSameQualifier(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"French", "France", true},
+		{"British", "Britain", true},
+		{"German", "Germany", true},
+		{"LSE", "LSE", true},
+		{"European", "Euronext", false},
+		{"LSE", "Euronext", false},
+		{"Spanish", "Swiss", false},
+	} {
+		a, b := termOf(t, tc.a), termOf(t, tc.b)
+		if got := sameQualifier(a, b); got != tc.want {
+			t.Errorf("sameQualifier(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestNearerName(t *testing.T) {
+	e := fixtureEngine(t)
+	for _, tc := range []struct {
+		q, text, mark string
+		want          bool
+	}{
+		{"who's anil ambani's brother", "Anil has accused Anand Jain, a confidant of his brother Mukesh, of playing a role.", "Anand Jain", true},
+		{"who's anil ambani's brother", "Anil's brother Mukesh Ambani chairs the group.", "Mukesh Ambani", false},
+		// An acronym of the question's words is no rival.
+		{"who chairs the internet engineering task force?", "The new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, says so.", "Brian Carpenter", false},
+		// Words that name no one are no rivals: a month, a title.
+		{"who chairs the board?", "In May Mr Brown said on Monday he chairs the board.", "Brown", false},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
+		if got := qu.nearerName(s); got != tc.want {
+			t.Errorf("%q in %q: nearerName = %v, want %v", tc.mark, tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestPersonByForm(t *testing.T) {
+	e := fixtureEngine(t)
+	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
+	for _, tc := range []struct {
+		q, text, want string
+	}{
+		{"who replaced tim kash as host?", "Tim Kash has since been replaced as host by Fearne Cotton.", "Fearne Cotton"},
+		{"who beat david nalbandian?", "American Taylor Dent caused a shock with a victory over second seed David Nalbandian.", "Taylor Dent"},
+		// Titles are capitalised too: a common word or a stop word opens them.
+		{"who topped the chart?", "Doves topped the chart with their new release, Some Cities.", ""},
+		{"who runs fox?", "Fox relied on shows such as the poor-rating Who's Your Daddy.", ""},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		var s span
+		personByForm(qu, &scored{doc: d, text: tc.text}, &s)
+		if s.mark != tc.want || tc.want != "" && s.fit >= sureFit {
+			t.Errorf("%q in %q: %q fit %.2f, want %q never sure", tc.q, tc.text, s.mark, s.fit, tc.want)
+		}
+	}
+}
+
+// termOf is the one analysed term of a word.
+func termOf(t *testing.T, w string) string {
+	t.Helper()
+	ts := search.Terms(w)
+	if len(ts) != 1 {
+		t.Fatalf("%q analyses to %v", w, ts)
+	}
+	return ts[0]
+}
