@@ -146,6 +146,9 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if !qu.besideAsked(c.span) {
 		return false // the answer stands apart from what is asked about it
 	}
+	if !qu.doerOfVerb(c.span) {
+		return false // "who beat Hewitt" asked, "Hewitt beat Nalbandian" written
+	}
 	if (qu.q.Type == question.Person || qu.q.Type == question.Organisation) && qu.nearerName(c.span) {
 		return false // "a confidant of his brother Mukesh": another name stands nearer what is asked
 	}

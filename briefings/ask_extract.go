@@ -587,6 +587,50 @@ func (qu *query) nearerName(s span) bool {
 	return false
 }
 
+// passiveRe finds a passive verb phrase's auxiliary just before the verb:
+// "was replaced", "has been beaten".
+var passiveRe = lazyre.New(`(?i)\b(?:was|were|been|being|is|are|be|got|get|gets)\s+(?:\w+ly\s+)?$`)
+
+// doerOfVerb reports an answer that stands where the doer of the verb a
+// who-question asks about stands ("who beat Hewitt": before "beat", or
+// after "was beaten by"), or a sentence where that verb is not written as
+// such. An answer written as the verb's object is another question's.
+func (qu *query) doerOfVerb(s span) bool {
+	g := qu.verbGroup
+	at := strings.Index(s.text, s.mark)
+	if g < 0 || s.mark == "" || at < 0 {
+		return true
+	}
+	low := strings.ToLower(s.text)
+	verb := -1
+	for _, n := range qu.needles[g] {
+		if len(n) < 3 {
+			continue
+		}
+		for i := 0; ; {
+			j := strings.Index(low[i:], n)
+			if j < 0 {
+				break
+			}
+			if v := i + j; verb < 0 || abs(v-at) < abs(verb-at) {
+				verb = v
+			}
+			i += j + len(n)
+		}
+	}
+	if verb < 0 || verb > at {
+		return true
+	}
+	// The answer follows the verb: its doer only in the passive, after
+	// "by" ("was replaced as host by", "ArtGarden, developed by").
+	by := strings.Index(low[verb:at], " by ")
+	return by >= 0 && (by <= passiveReach || passiveRe().MatchString(s.text[:verb]))
+}
+
+// passiveReach is how far (in bytes) "by" may follow a verb with no
+// auxiliary before it and still make it passive: "developed by".
+const passiveReach = 20
+
 // initialsOf reports an acronym of the question's words: "IETF" for
 // "internet engineering task force".
 func (qu *query) initialsOf(name string) bool {
@@ -934,4 +978,11 @@ func titleSpan(qu *query, text string, s *span) {
 		}
 		s.mark, s.fit = t, fit
 	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

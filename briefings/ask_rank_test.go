@@ -177,3 +177,25 @@ func termOf(t *testing.T, w string) string {
 	}
 	return ts[0]
 }
+
+func TestDoerOfVerb(t *testing.T) {
+	e := fixtureEngine(t)
+	for _, tc := range []struct {
+		q, text, mark string
+		want          bool
+	}{
+		{"who beat hewitt?", "Nalbandian beat Hewitt in four sets.", "Nalbandian", true},
+		{"who beat hewitt?", "Hewitt beat Nalbandian in four sets.", "Nalbandian", false},
+		{"who beat hewitt?", "Hewitt was beaten by Nalbandian in four sets.", "Nalbandian", true},
+		{"who replaced tim kash?", "Tim Kash has since been replaced as host by Fearne Cotton.", "Fearne Cotton", true},
+		{"who developed artgarden?", "ArtGarden, developed by BT's research unit, is on test.", "BT", true},
+		// The verb is not written as such: nothing to judge by.
+		{"who beat hewitt?", "Nalbandian's victory over Hewitt was a surprise.", "Nalbandian", true},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
+		if got := qu.doerOfVerb(s); got != tc.want {
+			t.Errorf("%q in %q: doerOfVerb = %v, want %v", tc.mark, tc.text, got, tc.want)
+		}
+	}
+}
