@@ -618,14 +618,18 @@ func (qu *query) doerOfVerb(s span) bool {
 			i += j + len(n)
 		}
 	}
-	if verb < 0 || verb > at {
-		return true
+	if verb < 0 || verb > at || nounBefore().MatchString(low[:verb]) {
+		return true // a noun ("the new chair of the IETF, Brian Carpenter") says nothing of order
 	}
 	// The answer follows the verb: its doer only in the passive, after
 	// "by" ("was replaced as host by", "ArtGarden, developed by").
 	by := strings.Index(low[verb:at], " by ")
 	return by >= 0 && (by <= passiveReach || passiveRe().MatchString(s.text[:verb]))
 }
+
+// nounBefore finds a determiner or adjective just before a word, which
+// makes the word a noun: "the new chair", "its founder".
+var nounBefore = lazyre.New(`\b(?:the|a|an|its|his|her|their|our|new|former|current|acting|interim|joint|deputy|vice)\s+$`)
 
 // passiveReach is how far (in bytes) "by" may follow a verb with no
 // auxiliary before it and still make it passive: "developed by".

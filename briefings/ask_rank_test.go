@@ -190,6 +190,7 @@ func TestDoerOfVerb(t *testing.T) {
 		{"who replaced tim kash?", "Tim Kash has since been replaced as host by Fearne Cotton.", "Fearne Cotton", true},
 		{"who developed artgarden?", "ArtGarden, developed by BT's research unit, is on test.", "BT", true},
 		// The verb is not written as such: nothing to judge by.
+		{"who chairs the internet engineering task force?", "The new chair of the Internet Engineering Task Force, Brian Carpenter, says so.", "Brian Carpenter", true},
 		{"who beat hewitt?", "Nalbandian's victory over Hewitt was a surprise.", "Nalbandian", true},
 	} {
 		qu := e.newQuery(question.Analyze(tc.q))
