@@ -106,10 +106,10 @@ var (
 
 	reasonRe  = lazyre.New(`^(?:why|how\s+come)\b|\bfor\s+what\s+reason\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:main\s+)?(?:reasons?|causes?|cause|explanation)\b|\bwhat\s+(?:caused|causes|led\s+to|leads\s+to|prompted|dragged|drove|pushed|triggered|sparked|explains|lay\s+behind|is\s+behind|was\s+behind)\b|\breason\s+(?:for|why|behind)\b`)
 	dateRe    = lazyre.New(`^(?:when|since\s+when|by\s+when|until\s+when|till\s+when)\b|\b(?:what|which)\s+(?:date|day|year|month|time|week)\b|\bhow\s+long\s+ago\b|\bin\s+what\s+year\b|\bwhen\b`)
-	moneyRe   = lazyre.New(`\bhow\s+much\b.*\b(?:pay|paid|pays|cost|costs|costing|worth|spend|spent|spends|raise|raised|fine|fined|sell|sold|price|priced|earn|earned|earns|owe|owed|owes|invest|invested|fund|funding|contribute|contributed|bid|charge|charged|value|valued|lose|lost|make|made|profit|profits|revenue|sales|budget|compensation|damages|deal|fee|fees|salary|wage|wages|bonus|award|awarded|give|gave|get|got|receive|received)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:price|cost|fee|bill|fine|budget|salary|value)\b|\bhow\s+much\s+money\b`)
+	moneyRe   = lazyre.New(`\bhow\s+much\b.*\b(?:pay|paid|pays|cost|costs|costing|worth|spend|spent|spends|raise|raised|fine|fined|sell|sold|price|priced|earn|earned|earns|owe|owed|owes|invest|invested|fund|funding|contribute|contributed|bid|charge|charged|value|valued|lose|lost|make|made|profit|profits|revenue|sales|budget|compensation|damages|deal|fee|fees|salary|wage|wages|bonus|award|awarded|give|gave|get|got|receive|received)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:price|cost|fee|bill|fine|budget|salary|value)\b|\bhow\s+much\s+money\b|^what\s+(?:did|does|do|will|would|could)\s+.*\b(?:cost|come\s+to|amount\s+to|fetch|sell\s+for|go\s+for)(?:\s+in\s+\d{4})?(?:,|$)`)
 	percentRe = lazyre.New(`\b(?:what|which)\s+(?:percentage|percent|proportion|share|fraction)\b|\bby\s+what\s+(?:percentage|percent)\b|\bhow\s+many\s+per\s*cent\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:[\w-]+\s+)?(?:growth|interest|inflation|unemployment|jobless|tax|turnout)\s+rate\b`)
 	numberRe  = lazyre.New(`\bhow\s+(?:many|much|big|large|long|far|old|tall|high|often|fast|heavy)\b|\b(?:what|which)\s+(?:number|amount|sum|total|figure|score|scoreline|rate|level|size|tally|count|margin)\b|\bwhat\s+(?:is|was|were|are)\s+the\s+(?:number|amount|sum|total|figure|score|scoreline|rate|size|tally|count|margin|age)\b|\bwhat\s+(?:did|does|do|has|have|will|would)\b.*\b(?:rise|rose|fall|fell|drop|dropped|climb|climbed|slip|slipped|grow|grew|increase|increased|decrease|decreased|jump|jumped|reach|reached|shrink|shrank)\s+to\b|\bby\s+how\s+much\b`)
-	placeRe   = lazyre.New(`^where\b|\b(?:in|at|to|from)\s+(?:which|what)\s+(?:country|city|town|place|venue|stadium|ground|region|state|county|village|hospital|prison|court|capital)\b|^(?:which|what)\s+(?:country|city|town|place|venue|stadium|region|state|county|village|capital)\b|\bwhere\b`)
+	placeRe   = lazyre.New(`^where\b|\b(?:in|at|to|from)\s+(?:which|what)\s+(?:country|city|town|place|venue|stadium|ground|region|state|county|village|hospital|prison|court|capital)\b|^(?:which|what)\s+(?:country|city|town|place|venue|stadium|region|state|county|village|capital)\b|\bwhere\b|^what\s+(?:is|was)\s+the\s+capital\s+of\b`)
 	titleRe   = lazyre.New(`\b(?:is|was|are|were|be)\s+(?:it|they|[\w'-]+(?:\s+[\w'-]+){0,8})\s+(?:called|named|titled|entitled|dubbed|known\s+as)(?:\s+(?:in|on|at|by|for|outside)\s+.*)?\s*$|^what\s+(?:is|was|are|were)\s+.*\b(?:film|movie|book|album|song|single|novel|play|show|series|game|programme|report)\s*$|\bwhat\s+(?:is|was|are|were)\s+(?:the\s+)?(?:name|title)\s+of\b|\bwhat(?:'s|\s+is|\s+was)\s+(?:its|his|her|their)\s+(?:name|title)\b|^(?:which|what)\s+(?:film|movie|book|album|song|single|show|programme|series|game|novel|play|track|drama|comedy|documentary)\b`)
 	orgRe     = lazyre.New(`^(?:which|what)\s+(?:company|firm|group|bank|club|team|side|band|airline|carrier|broadcaster|network|channel|newspaper|paper|party|union|retailer|supermarket|brewer|manufacturer|maker|organisation|organization|agency|body|charity|studio|label|publisher|operator|business|chain|website|site|insurer|investor|buyer|bidder|rival)\b|\b(?:which|what)\s+(?:company|firm|bank|club|team|band|airline|party|union|retailer|organisation|organization|agency|studio|label)\b`)
 	personRe  = lazyre.New(`^(?:who|whom|whose)\b|\b(?:who|whom)\b|^(?:which|what)\s+(?:minister|official|person|politician|mayor|leader|chief|player|actor|actress|singer|star|manager|boss|coach|director|chairman|executive|president|secretary|man|woman|judge|author|writer|presenter|footballer|striker|captain|member|mp|peer|lord|candidate|winner|referee|chancellor|spokesman|spokeswoman)\b|^name\s+the\s+(?:person|man|woman|player|minister)\b`)
@@ -229,6 +229,10 @@ func headType(low string) Type {
 			return Organisation
 		case personRe().MatchString(head):
 			return Person
+		case placeNouns[w]:
+			return Place
+		case thingNouns[w]:
+			return Title
 		case listRe().MatchString(head) || plural(w) && (i > 0 || f[0] == "which"):
 			// "what happens": after "what", a word ending in s is a verb.
 			return List
@@ -236,6 +240,17 @@ func headType(low string) Type {
 	}
 	return Any
 }
+
+// placeNouns are kinds of place a which-question may ask for: "what
+// stretch of coast", "which port".
+var placeNouns = set(`stretch area port street coast coastline island district border river road airport station
+neighbourhood neighborhood suburb province estate site camp beach harbour harbor bay`)
+
+// thingNouns are kinds of named thing a which-question may ask for, whose
+// answer is a name: "which tournament", "what operating system".
+var thingNouns = set(`tournament award prize event competition race ship boat car vehicle product phone handset model
+system software technology chip processor brand console device gadget plane aircraft drug vaccine scheme project
+programme program campaign exhibition festival contest trophy title operation`)
 
 // plural reports a noun in the plural by its ending: "stars", "domains",
 // not "business" or "campus".

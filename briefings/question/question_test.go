@@ -139,6 +139,15 @@ title|what's the human rights watch report on calais called?
 title|what's the magic roundabout film going to be called in the states
 title|what was leonardo dicaprio's first film
 title|what is his latest album
+title|which tournament is she coming back at
+title|what operating system does the virus go after
+title|which award did the film win
+place|what stretch of coast would the units cover
+place|what is the capital of peru
+money|what did the insurance claims come to in 2004, according to the insurer
+money|what will the new stadium cost
+any|which part of the deal upset them
+any|what does the report recommend
 list|which countries are excluded?
 list|what are the main changes
 list|list the measures in the deal
