@@ -414,7 +414,7 @@ func (qu *query) ownTerms() []string {
 }
 
 // futureCue is a sentence that speaks of what is to come.
-var futureCue = lazyre.New(`(?i)\b(?:will|would|shall|due|expected|set\s+to|plans?\s+to|planned|scheduled|from|until|by|starts?|begins?|comes?\s+into|come\s+into|take\s+effect|next)\b`)
+var futureCue = lazyre.New(`(?i)\b(?:will|would|shall|due|expected|expects?|set\s+to|plans?\s+to|planned|scheduled|starts?|begins?|comes?\s+into|come\s+into|take\s+effect|next|(?:from|until|by)\s+(?:the\s+end\s+of\s+|early\s+|mid-?|late\s+)?(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|next|spring|summer|autumn|winter|the\s+end))\b`)
 
 // dateSpan marks the most precise date of a sentence in the tense asked
 // for, of two the one beside the question's words; a date the question

@@ -145,6 +145,9 @@ func TestDateSpan(t *testing.T) {
 		// Two dates, neither nearer the question's words: the more precise
 		// one is shown, but not as a sure answer.
 		{"when did the centre close?", "The centre, which opened in 1999, closed on 5 November 2002 and reopened on 3 March 2003.", "", false},
+		// "by" a person is no sign of what is to come; "by" a date is.
+		{"when will the film be released?", "The film was turned into a spoof by John Huston in 1967.", "", false},
+		{"when will the rules apply?", "The rules must be in place by 2006, the regulator said.", "2006", true},
 	} {
 		qu := e.newQuery(question.Analyze(tc.q))
 		var s span
