@@ -904,21 +904,39 @@ var placeRe = lazyre.New(`\b(?:in|at|from|to|near|into|outside)\s+((?:the\s+)?[A
 // from": "from Leicester", not "in Rutland").
 func placeSpan(qu *query, c *scored, s *span) {
 	asked := strings.Fields(strings.ToLower(qu.q.Text))
-	for _, m := range placeRe().FindAllStringSubmatch(c.text, -1) {
-		p := m[1]
+	near := qu.offsets(c.text)
+	bestProx := -1
+	consider := func(p string, at, end int, fit float64) {
 		if qu.namedIn(p) || monthOrDay(p) || namesPerson(c.doc, p) {
-			continue // "from Tony Blair" is no place
+			return // "from Tony Blair" is no place
 		}
-		s.mark, s.fit = p, 0.45
-		prep := strings.ToLower(strings.Fields(m[0])[0])
+		prox := proximityAt(at, end, near)
+		if fit > s.fit || fit == s.fit && prox > bestProx {
+			s.mark, s.fit, bestProx = p, fit, prox
+		}
+	}
+	for _, m := range placeRe().FindAllStringSubmatchIndex(c.text, -1) {
+		fit := 0.45
+		prep := strings.ToLower(strings.Fields(c.text[m[0]:m[1]])[0])
 		for _, w := range asked {
 			if strings.Trim(w, "?!.,") == prep {
-				s.fit = 0.7
+				fit = 0.7
 			}
 		}
-		return
+		consider(c.text[m[2]:m[3]], m[2], m[3], fit)
+	}
+	for _, m := range basedRe().FindAllStringSubmatchIndex(c.text, -1) {
+		p := c.text[m[2]:m[3]]
+		if rest, ok := strings.CutPrefix(p, "The "); ok {
+			p = rest // the sentence's first word
+		}
+		consider(p, m[3]-len(p), m[3], 0.7) // "the San Francisco-based laboratory"
 	}
 }
+
+// basedRe finds a place named as where something is based: "the San
+// Francisco-based Balco laboratory".
+var basedRe = lazyre.New(`\b([A-Z][\p{L}'’]+(?:\s+[A-Z][\p{L}'’]+){0,2})-based\b`)
 
 // monthOrDay reports a name that is a month or a weekday.
 func monthOrDay(s string) bool {

@@ -157,3 +157,24 @@ func TestDateSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceSpan(t *testing.T) {
+	e := fixtureEngine(t)
+	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
+	for _, tc := range []struct {
+		q, text, want string
+	}{
+		{"where is the balco lab based", "The San Francisco-based Balco laboratory is at the centre of the scandal.", "San Francisco"},
+		{"where did bellamy go on loan?", "Bellamy went on loan to Celtic in January.", "Celtic"},
+		// Of two places, the one after the question's own preposition.
+		{"where did he move from?", "He moved to Manchester from Leeds in May.", "Leeds"},
+		{"where is the firm based?", "The firm said on Monday it would grow.", ""},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		var s span
+		placeSpan(qu, &scored{doc: d, text: tc.text}, &s)
+		if s.mark != tc.want {
+			t.Errorf("%q in %q: place %q, want %q", tc.q, tc.text, s.mark, tc.want)
+		}
+	}
+}
