@@ -342,7 +342,7 @@ type window struct {
 
 // refersRe finds a sentence that speaks of someone already named: a
 // pronoun, or a description ("the former Portsmouth boss").
-var refersRe = lazyre.New(`(?i)(?:^|[\s"“])(?:he|she|him|his|her|they|their|it|its|the\s+(?:\S+\s+){0,2}(?:boss|manager|coach|minister|secretary|chancellor|president|chairman|chief|leader|player|star|singer|actor|actress|company|firm|group|club|bank|director|executive|official|striker|captain|band|mayor|premier|spokesman|spokeswoman|former\s+\S+))\b`)
+var refersRe = lazyre.New(`(?i)(?:^|[\s"“])(?:he|she|him|his|her|they|their|it|its|the\s+(?:\S+\s+){0,2}(?:boss|manager|coach|minister|secretary|chancellor|president|chairman|chief|leader|player|star|singer|actor|actress|company|firm|group|club|bank|director|executive|official|striker|captain|band|mayor|premier|spokesman|spokeswoman|former\s+\S+)|the\s+\d+-year-old)\b`)
 
 // rank reads the sentences of the best passages, then every sentence of
 // the articles they lead to, and scores each with its neighbours and its
