@@ -426,6 +426,7 @@ func dateSpan(qu *query, c *scored, s *span) {
 	ms := dateRe().FindAllStringIndex(c.text, -1)
 	future := qu.q.Future && futureCue().MatchString(c.text)
 	pub := c.doc.Meta.Published.Year
+	thisYear := strings.Contains(strings.ToLower(qu.q.Text), "this year")
 	var near []int
 	if len(ms) > 1 {
 		near = qu.offsets(c.text)
@@ -442,8 +443,8 @@ func dateSpan(qu *query, c *scored, s *span) {
 		if sp == 0 {
 			continue
 		}
-		if y := yearQ().FindString(m); y != "" && qu.q.Future && pub != 0 && atoiSafe(y) < pub {
-			continue // a past year answers no "when will"
+		if y := yearQ().FindString(m); y != "" && pub != 0 && (qu.q.Future && atoiSafe(y) < pub || thisYear && atoiSafe(y) != pub) {
+			continue // a past year answers no "when will", another year no "this year"
 		}
 		prox := proximityAt(loc[0], loc[1], near)
 		rank := sp + float64(prox)

@@ -156,6 +156,21 @@ func TestDateSpan(t *testing.T) {
 			t.Errorf("%q in %q: date %q fit %.2f, want %q sure %v", tc.q, tc.text, s.mark, s.fit, tc.want, tc.sure)
 		}
 	}
+	// "This year" is the article's year: another year does not answer.
+	d2005 := &document{Doc: &text.Doc{Meta: text.Meta{Published: text.Date{Year: 2005}}}, people: &people.DocResult{}}
+	for _, tc := range []struct {
+		q, text, want string
+		sure          bool
+	}{
+		{"when's the final this year?", "Last year's final, in May 2004, drew millions; this one is on 6 February.", "6 February", true},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		var s span
+		dateSpan(qu, &scored{doc: d2005, text: tc.text}, &s)
+		if tc.want != "" && s.mark != tc.want || (s.fit >= sureFit) != tc.sure {
+			t.Errorf("%q in %q: date %q fit %.2f, want %q sure %v", tc.q, tc.text, s.mark, s.fit, tc.want, tc.sure)
+		}
+	}
 }
 
 func TestPlaceSpan(t *testing.T) {
