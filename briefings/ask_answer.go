@@ -134,6 +134,9 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 		// say the question does not tell which is meant.
 		return false
 	}
+	if (qu.q.Type == question.Person || qu.q.Type == question.Organisation) && !qu.hasPredicate() {
+		return false // "who cazeneuve": nothing is asked about the one named
+	}
 	if describesRole(qu.q.Text) {
 		return false // "who is the England manager": the roles people hold answer that, and none fits
 	}

@@ -50,6 +50,8 @@ func TestAskAnswerTypes(t *testing.T) {
 		// A name the people did not take for one ("Fearne Cotton") still
 		// leads, in a sentence that ranks far above the others.
 		{q: "Who replaced Tim Kash as host of Top of the Pops?", lead: "Fearne Cotton", sure: "no"},
+		// Nothing is asked about the one named: no bold claim.
+		{q: "/who_hewitt", sure: "no"},
 		// Nothing in the corpus answers: no bold claim.
 		{q: "what is the capital of Peru?", sure: "no"},
 		{q: "who won the 2006 world cup?", sure: "no"},
