@@ -523,19 +523,9 @@ func (qu *query) wordHits(low string, skipNames bool) iter.Seq2[int, int] {
 			if skipNames && qu.nameGroups[g] {
 				continue
 			}
-			for _, n := range ns {
-				if len(n) < 3 {
-					continue
-				}
-				for i := 0; ; {
-					j := strings.Index(low[i:], n)
-					if j < 0 {
-						break
-					}
-					if !yield(i+j, len(n)) {
-						return
-					}
-					i += j + len(n)
+			for at, n := range occurrences(low, ns) {
+				if !yield(at, n) {
+					return
 				}
 			}
 		}
@@ -604,19 +594,9 @@ func (qu *query) doerOfVerb(s span) bool {
 	}
 	low := strings.ToLower(s.text)
 	verb := -1
-	for _, n := range qu.needles[g] {
-		if len(n) < 3 {
-			continue
-		}
-		for i := 0; ; {
-			j := strings.Index(low[i:], n)
-			if j < 0 {
-				break
-			}
-			if v := i + j; verb < 0 || abs(v-at) < abs(verb-at) {
-				verb = v
-			}
-			i += j + len(n)
+	for v := range occurrences(low, qu.needles[g]) {
+		if verb < 0 || abs(v-at) < abs(verb-at) {
+			verb = v
 		}
 	}
 	if verb < 0 || verb > at || nounBefore().MatchString(low[:verb]) {
@@ -662,6 +642,28 @@ var notAName = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
 	"august": true, "september": true, "october": true, "november": true, "december": true,
+}
+
+// occurrences yields where each needle of three letters or more stands
+// in a lower-cased text, with its length.
+func occurrences(low string, needles []string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for _, n := range needles {
+			if len(n) < 3 {
+				continue
+			}
+			for i := 0; ; {
+				j := strings.Index(low[i:], n)
+				if j < 0 {
+					break
+				}
+				if !yield(i+j, len(n)) {
+					return
+				}
+				i += j + len(n)
+			}
+		}
+	}
 }
 
 // proximityAt scores a span by how close the question's words stand to
