@@ -255,6 +255,9 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 	}
 	if bestFit >= 0 {
 		s.mark, s.fit = best, min(1, bestFit)
+		if bestP.Kind == people.Person && len(bestP.Name) > len(best) && strings.Contains(bestP.Name, best) {
+			s.answer = bestP.Name // "Williams" written, "Serena Williams" stated
+		}
 		if secondFit >= bestFit-0.05 {
 			s.fit *= 0.6 // two people fit as well: the sentence does not say which
 		}

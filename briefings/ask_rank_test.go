@@ -200,3 +200,18 @@ func TestDoerOfVerb(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswerStatesFullName(t *testing.T) {
+	e := loadBBC(t)
+	// The sentence writes "Williams"; the summary states who that is.
+	qu := e.newQuery(question.Analyze("who knocked mirza out at the australian open"))
+	for _, c := range e.choices(qu) {
+		if c.span.mark == "Williams" {
+			if c.span.answer != "Serena Williams" {
+				t.Errorf("mark %q states %q, want Serena Williams", c.span.mark, c.span.answer)
+			}
+			return
+		}
+	}
+	t.Errorf("no passage marks Williams")
+}
