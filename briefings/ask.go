@@ -40,7 +40,7 @@ var (
 	whoIntent   = lazyre.New(`(?i)^(?:who\s+(?:is|was|'s|are)|who's|tell\s+me\s+about|what\s+about|brief\s+me\s+on|what\s+do\s+you\s+know\s+about|profile\s+of)\s+(.+?)\s*[?.!]*$`)
 	statsIntent = lazyre.New(`(?i)^(?:what\s+are\s+the\s+|show\s+(?:me\s+)?(?:the\s+)?|give\s+me\s+(?:the\s+)?)?(?:figures|stats|statistics|numbers|key\s+figures)\s+(?:for|in|from|of)?\s*((?:19|20)\d\d)\s*(?:on|about)?\s*([^?]*?)\s*\??$`)
 	yearQ       = lazyre.New(`\b(19[5-9]\d|20\d\d)\b`)
-	dateRe      = lazyre.New(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter|weekend)|yesterday|today)|(?:19|20)\d\d)\b`)
+	dateRe      = lazyre.New(`\b(?:(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?i:(?:(?:earlier|later)\s+)?(?:last|this|next)\s+(?:week|month|year|summer|spring|autumn|winter|weekend)|yesterday|today)|(?:(?i:mid-|early\s+|late\s+))?(?:19|20)\d\d)\b`)
 )
 
 // Ask answers a free question: a who or stats question goes to Who or

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/briefbot/briefbot/briefings/internal/lazyre"
 	"github.com/briefbot/briefbot/briefings/question"
 )
 
@@ -149,6 +150,12 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if !qu.besideAsked(c.span) {
 		return false // the answer stands apart from what is asked about it
 	}
+	if isFigureType(qu.q.Type) && qu.widerScope(c.span) {
+		return false // "in the UK" asked, "109,000 people in more than 120 countries" written
+	}
+	if qu.hedged(c.span) {
+		return false // "could face a fine of £22,000" says what may be, not what is
+	}
 	if !qu.doerOfVerb(c.span) {
 		return false // "who beat Hewitt" asked, "Hewitt beat Nalbandian" written
 	}
@@ -247,6 +254,51 @@ func (qu *query) besideAsked(s span) bool {
 		}
 	}
 	return false
+}
+
+// hedgeRe finds what makes a statement say what may be rather than what
+// is: a condition, a modal verb. "may" counts in lower case only (May is
+// a month).
+var hedgeRe = lazyre.New(`(?i:\b(?:if|unless|could|might|possibly|perhaps)\b)|\bmay\b`)
+
+// hedgeReach is how far (in bytes) before an answer a condition or a
+// modal verb governs it: "If found guilty he could face a fine of £22,000".
+const hedgeReach = 80
+
+// hedged reports an answer that a condition or a modal verb just before
+// it makes what may be, asked by a question that does not ask so itself
+// ("how much was he fined": "he could face a fine of £22,000").
+func (qu *query) hedged(s span) bool {
+	at := strings.Index(s.text, s.mark)
+	if s.mark == "" || at < 0 || hedgeRe().MatchString(qu.q.Text) {
+		return false // "how much could he be fined" asks what may be
+	}
+	return hedgeRe().MatchString(s.text[max(0, at-hedgeReach):at])
+}
+
+// scopeRe finds a figure's scope wider than one country: "worldwide",
+// "in more than 120 countries".
+var scopeRe = lazyre.New(`(?i)\b(?:worldwide|globally|world-wide|around\s+the\s+world|across\s+the\s+world|internationally|in\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?\d+\s+countries)\b`)
+
+// askedCountryRe finds a question narrowed to a country: "in the uk".
+var askedCountryRe = lazyre.New(`(?i)\b(?:in|across|within)\s+(?:the\s+)?([a-z]+)`)
+
+// scopeReach is how far (in bytes) from a figure its scope is read.
+const scopeReach = 40
+
+// widerScope reports a figure given for a wider scope than the country
+// the question asks about.
+func (qu *query) widerScope(s span) bool {
+	at := strings.Index(s.text, s.mark)
+	if s.mark == "" || at < 0 {
+		return false
+	}
+	m := askedCountryRe().FindStringSubmatch(qu.q.Text)
+	if m == nil || !isCountry(m[1]) {
+		return false
+	}
+	end := at + len(s.mark)
+	return scopeRe().MatchString(s.text[max(0, at-scopeReach):min(len(s.text), end+scopeReach)])
 }
 
 // otherYear reports an answer that is not of the question's year: its

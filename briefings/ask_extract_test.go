@@ -150,6 +150,7 @@ func TestDateSpan(t *testing.T) {
 		// "by" a person is no sign of what is to come; "by" a date is.
 		{q: "when will the film be released?", text: "The film was turned into a spoof by John Huston in 1967."},
 		{q: "when will the rules apply?", text: "The rules must be in place by 2006, the regulator said.", want: "2006", sure: true},
+		{q: "from when will people have to prove it is genuine?", text: "People will have to prove it from mid-2005.", want: "mid-2005", sure: true},
 		// "This year" is the article's year: another year does not answer.
 		{q: "when's the final this year?", text: "Last year's final, in May 2004, drew millions; this one is on 6 February.", want: "6 February", sure: true, doc: of2005},
 	} {

@@ -215,3 +215,29 @@ func TestAnswerStatesFullName(t *testing.T) {
 	}
 	t.Errorf("no passage marks Williams")
 }
+
+func TestHedgedAndScope(t *testing.T) {
+	e := fixtureEngine(t)
+	for _, tc := range []struct {
+		q, text, mark  string
+		hedged, scoped bool
+	}{
+		{"how much was aragones fined", "If found guilty Aragones could lose his job or face a fine of about £22,000.", "£22,000", true, false},
+		{"how much could aragones be fined", "If found guilty Aragones could lose his job or face a fine of about £22,000.", "£22,000", false, false},
+		{"how much was he fined", "He was fined £2,060 in May.", "£2,060", false, false},
+		// A condition far from the figure, in a quote after it, does not govern it.
+		{"who scored ireland's try?", "Brian O'Driscoll, who scored the only try, said: \"if we played well we would win\".", "Brian O'Driscoll", false, false},
+		{"how many people does exel employ in the uk", "Exel employs 109,000 people in more than 120 countries.", "109,000", false, true},
+		{"how many people does exel employ", "Exel employs 109,000 people in more than 120 countries.", "109,000", false, false},
+		{"how many staff has barclays got in the uk", "Barclays employs 76,200 staff in the UK.", "76,200", false, false},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
+		if got := qu.hedged(s); got != tc.hedged {
+			t.Errorf("%q in %q: hedged = %v, want %v", tc.q, tc.text, got, tc.hedged)
+		}
+		if got := qu.widerScope(s); got != tc.scoped {
+			t.Errorf("%q in %q: widerScope = %v, want %v", tc.q, tc.text, got, tc.scoped)
+		}
+	}
+}

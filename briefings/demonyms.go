@@ -1,6 +1,7 @@
 package briefings
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/briefbot/briefbot/briefings/search"
@@ -31,6 +32,19 @@ var demonymOf = sync.OnceValue(func() map[string]string {
 		if len(a) == 1 && len(b) == 1 {
 			m[a[0]], m[b[0]] = b[0], a[0]
 		}
+	}
+	return m
+})
+
+// isCountry reports the name of a country or region of demonyms, any case.
+func isCountry(w string) bool {
+	return countryNames()[strings.ToLower(w)]
+}
+
+var countryNames = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(demonyms))
+	for _, d := range demonyms {
+		m[strings.ToLower(d[0])] = true
 	}
 	return m
 })
