@@ -701,8 +701,12 @@ var numberRe = lazyre.New(`\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|m|bn|k)\b)
 func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 	q := qu.q
 	unit := ""
-	if q.Unit == question.DurationUnit {
+	switch q.Unit {
+	case question.DurationUnit:
 		durationSpan(qu, c, s)
+		return
+	case question.AgeUnit:
+		ageSpan(qu, c, s)
 		return
 	}
 	if q.Unit != "" {
@@ -779,6 +783,37 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 
 // durationRe finds a span of time: "18 months", "three years".
 var durationRe = lazyre.New(`(?i)\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few)(?:[\s-]+(?:and\s+a\s+half\s+)?)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b`)
+
+// ageRe finds a person's age as news writes it: "the 29-year-old", "aged
+// 27", "27 years old", "Kenteris, 31, won".
+var ageRe = lazyre.New(`\b(\d{1,3})-year-old\b|\baged\s+(\d{1,3})\b|\b(\d{1,3})\s+years\s+old\b|,\s(\d{1,2}),\s`)
+
+// ageSpan marks an age for "how old", the one nearest the question's
+// words; two as near make it unsure.
+func ageSpan(qu *query, c *scored, s *span) {
+	near := qu.offsets(c.text)
+	best := -1
+	for _, m := range ageRe().FindAllStringSubmatchIndex(c.text, -1) {
+		fit := 1.0
+		for g := 1; g <= 4; g++ {
+			if m[2*g] < 0 {
+				continue
+			}
+			if g == 4 {
+				fit = 0.8 // "Name, 31," is an age by custom, not by word
+			}
+			at, end := m[2*g], m[2*g+1]
+			prox := proximityAt(at, end, near)
+			switch {
+			case prox > best:
+				best = prox
+				s.mark, s.fit = c.text[at:end], fit
+			case prox == best && c.text[at:end] != s.mark:
+				s.fit = min(s.fit, 0.5) // two ages as near: the sentence does not say whose
+			}
+		}
+	}
+}
 
 // durationSpan marks a span of time for "how long".
 func durationSpan(qu *query, c *scored, s *span) {

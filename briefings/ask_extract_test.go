@@ -187,3 +187,24 @@ func TestPlaceSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestAgeSpan(t *testing.T) {
+	e := fixtureEngine(t)
+	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
+	for _, tc := range []struct {
+		q, text, want string
+		sure          bool
+	}{
+		{"how old was jim morrison when he died", "The Doors frontman, who died aged 27 in 1971, plays a student.", "27", true},
+		{"how old is susan chepkemei", "The 29-year-old Susan Chepkemei finished second in 2002.", "29", true},
+		{"how old's petr cech", "Cudicini kept 24 clean sheets, but Petr Cech, 22, is first choice.", "22", true},
+		{"how old is the keeper", "The keeper kept 24 clean sheets last season.", "", false},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		var s span
+		e.figureSpan(qu, &scored{doc: d, text: tc.text}, &s)
+		if s.mark != tc.want || (s.fit >= sureFit) != tc.sure {
+			t.Errorf("%q in %q: age %q fit %.2f, want %q sure %v", tc.q, tc.text, s.mark, s.fit, tc.want, tc.sure)
+		}
+	}
+}

@@ -70,6 +70,9 @@ const (
 // months or years.
 const DurationUnit = "duration"
 
+// AgeUnit is the Unit of "how old": a person's age in years.
+const AgeUnit = "age"
+
 // Question is what the analysis found.
 type Question struct {
 	// Text is the question as asked, trimmed.
@@ -155,6 +158,9 @@ func Analyze(text string) Question {
 		q.Unit = unitOf(low)
 		if strings.Contains(low, "how long") {
 			q.Unit = DurationUnit
+		}
+		if strings.Contains(low, "how old") {
+			q.Unit = AgeUnit
 		}
 	}
 	if q.Type == Person || q.Type == Organisation {

@@ -56,6 +56,8 @@ date|how long ago did the war end
 date|when exactly did redknapp quit?
 number|how many staff has barclays got?|staff
 number|how many pages is the report?|pages
+number|how old is susan chepkemei|age
+number|how old was jim morrison when he died|age
 number|how many people a week cross?|people
 number|how many returns a week is the pilot scheme aiming for?|returns
 number|how many more people will be hired?|people
