@@ -709,7 +709,8 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 		ageSpan(qu, c, s)
 		return
 	}
-	if q.Unit != "" {
+	change := q.Unit == question.ChangeUnit
+	if q.Unit != "" && !change {
 		if ts := search.Analyze(q.Unit); len(ts) > 0 {
 			unit = ts[0]
 		}
@@ -750,10 +751,17 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 		if q.Year != 0 && f.Year == q.Year {
 			score += 4
 		}
+		isChange := change && (f.Unit == "%" || changeBefore().MatchString(c.text[:at]))
+		if isChange {
+			score += 3 // "closed up 9%", "rose by 5,000": a change, not a level
+		}
 		switch {
 		case score > bestScore:
 			bestScore, tied = score, false
 			s.mark, s.unit, s.value, s.fit = f.Text, f.Unit, f.Value, 1
+			if change && !isChange {
+				s.fit = changeLevelFit // "closing at 873p" is where shares stand, not how far they rose
+			}
 		case score == bestScore && f.Value != s.value:
 			tied = true
 		}
@@ -783,6 +791,13 @@ func (e *Engine) figureSpan(qu *query, c *scored, s *span) {
 
 // durationRe finds a span of time: "18 months", "three years".
 var durationRe = lazyre.New(`(?i)\b(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few)(?:[\s-]+(?:and\s+a\s+half\s+)?)(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)\b`)
+
+// changeLevelFit is the fit of a level where a change is asked for.
+const changeLevelFit = 0.5
+
+// changeBefore finds the words that put a change before a figure: "up",
+// "rose by", "a fall of".
+var changeBefore = lazyre.New(`(?i)\b(?:up|down|by|rose|fell|gained|lost|jumped|climbed|dropped|slipped|grew|increase\s+of|rise\s+of|fall\s+of|drop\s+of|jump\s+of)\s+(?:about\s+|almost\s+|nearly\s+|some\s+|more\s+than\s+)?$`)
 
 // ageRe finds a person's age as news writes it: "the 29-year-old", "aged
 // 27", "27 years old", "Kenteris, 31, won".

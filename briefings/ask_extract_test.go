@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefbot/briefbot/briefings/figures"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/question"
 	"github.com/briefbot/briefbot/briefings/text"
@@ -205,6 +206,26 @@ func TestAgeSpan(t *testing.T) {
 		e.figureSpan(qu, &scored{doc: d, text: tc.text}, &s)
 		if s.mark != tc.want || (s.fit >= sureFit) != tc.sure {
 			t.Errorf("%q in %q: age %q fit %.2f, want %q sure %v", tc.q, tc.text, s.mark, s.fit, tc.want, tc.sure)
+		}
+	}
+}
+
+func TestChangeSpan(t *testing.T) {
+	e := fixtureEngine(t)
+	for _, tc := range []struct {
+		q, text, want string
+		sure          bool
+	}{
+		{"how much did exel's shares go up on tuesday", "Shares in Exel closed up 9% at 873p on Tuesday.", "9%", true},
+		{"how much did exel's shares go up on tuesday", "With its shares closing Tuesday at 873p, Exel is valued at £2.6bn.", "873p", false},
+		{"by how much did sales rise?", "Sales rose by 5,000 to 120,000 units.", "5,000", true},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		d := &document{Doc: &text.Doc{}, people: &people.DocResult{}, figures: figures.ExtractText(tc.text, text.Date{})}
+		var s span
+		e.figureSpan(qu, &scored{doc: d, text: tc.text}, &s)
+		if s.mark != tc.want || (s.fit >= sureFit) != tc.sure {
+			t.Errorf("%q in %q: figure %q fit %.2f, want %q sure %v", tc.q, tc.text, s.mark, s.fit, tc.want, tc.sure)
 		}
 	}
 }

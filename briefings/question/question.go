@@ -73,6 +73,14 @@ const DurationUnit = "duration"
 // AgeUnit is the Unit of "how old": a person's age in years.
 const AgeUnit = "age"
 
+// ChangeUnit is the Unit of a question for how much something rose or
+// fell ("by how much did sales rise"): a change, most often a percentage.
+const ChangeUnit = "change"
+
+// changeRe finds a question for how much something rose or fell, not the
+// level it reached ("what did it rise to").
+var changeRe = lazyre.New(`\b(?:by\s+how\s+much|how\s+much)\b.*\b(?:go(?:ne)?\s+(?:up|down)|went\s+(?:up|down)|rise|rose|risen|fall|fell|fallen|drop|dropped|increase|increased|grow|grew|grown|climb|climbed|jump|jumped|gain|gained|slip|slipped|decline|declined|shrink|shrank|up|down)(?:\s+by)?(?:\s+(?:on|in|this|last|since|over|against|after|between)\b.*)?$`)
+
 // Question is what the analysis found.
 type Question struct {
 	// Text is the question as asked, trimmed.
@@ -162,6 +170,9 @@ func Analyze(text string) Question {
 		if strings.Contains(low, "how old") {
 			q.Unit = AgeUnit
 		}
+		if q.Unit == "" && changeRe().MatchString(low) {
+			q.Unit = ChangeUnit
+		}
 	}
 	if q.Type == Person || q.Type == Organisation {
 		q.Verb = verbOf(low)
@@ -188,8 +199,8 @@ func answerType(low string) Type {
 		return Date
 	case percentRe().MatchString(low):
 		return Percentage
-	case strings.Contains(low, "by how much"):
-		return Number
+	case strings.Contains(low, "by how much") || changeRe().MatchString(low):
+		return Number // a change: "how much did profits go up"
 	case moneyRe().MatchString(low):
 		return Money
 	case numberRe().MatchString(low) && !strings.HasPrefix(low, "where") && !strings.HasPrefix(low, "when"):

@@ -57,6 +57,9 @@ date|when exactly did redknapp quit?
 number|how many staff has barclays got?|staff
 number|how many pages is the report?|pages
 number|how old is susan chepkemei|age
+number|how much did the shares go up on tuesday|change
+number|by how much did sales rise?|change
+number|how much does the brewer think its profits will go up this year|change
 number|how old was jim morrison when he died|age
 number|how many people a week cross?|people
 number|how many returns a week is the pilot scheme aiming for?|returns
