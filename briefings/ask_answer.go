@@ -425,6 +425,10 @@ const leadFitFloor = 0.5
 // lacks the verb a who- or what-question asks about.
 const leadWithoutVerb = 0.8
 
+// leadPredicateFloor is what a sentence's weight as a lead keeps when it
+// holds none of what the question asks about its subject.
+const leadPredicateFloor = 0.4
+
 // leadByFit puts first, of the sentences that hold an answer, the one
 // whose score and fit to the type asked are best together: an
 // organisation named where a person is asked, or a vague "this year"
@@ -440,7 +444,9 @@ func leadByFit(qu *query, kept []*choice) {
 		if g := qu.verbGroup; g >= 0 && (g >= len(c.span.said) || !c.span.said[g]) {
 			w *= leadWithoutVerb // "who replaced X": a sentence about X that replaces no one
 		}
-		return w
+		// "when was Wenger fined": a date in a sentence about Wenger's
+		// contract answers another question.
+		return w * (leadPredicateFloor + (1-leadPredicateFloor)*qu.predicateCoverage(c.span.held))
 	}
 	best, top := 0, weigh(kept[0])
 	if kept[0].span.answer == "" {

@@ -966,6 +966,15 @@ func placeSpan(qu *query, c *scored, s *span) {
 		if qu.namedIn(p) || monthOrDay(p) || namesPerson(c.doc, p) {
 			return // "from Tony Blair" is no place
 		}
+		if isDemonym(p) {
+			// "on to British territory": the adjective and its noun are the place
+			next := strings.Fields(c.text[end:])
+			if len(next) == 0 || !unicode.IsLower([]rune(next[0])[0]) {
+				return
+			}
+			noun := strings.TrimRight(next[0], ".,;:\"'”’")
+			p, end = p+" "+noun, end+1+len(noun)
+		}
 		prox := proximityAt(at, end, near)
 		if fit > s.fit || fit == s.fit && prox > bestProx {
 			s.mark, s.fit, bestProx = p, fit, prox

@@ -179,6 +179,8 @@ func TestPlaceSpan(t *testing.T) {
 		// Of two places, the one after the question's own preposition.
 		{"where did he move from?", "He moved to Manchester from Leeds in May.", "Leeds"},
 		{"where is the firm based?", "The firm said on Monday it would grow.", ""},
+		// A country's adjective is a place with its noun.
+		{"where does the mayor want to move the border to", "She said the border should be moved on to British territory.", "British territory"},
 	} {
 		qu := e.newQuery(question.Analyze(tc.q))
 		var s span

@@ -48,3 +48,17 @@ var countryNames = sync.OnceValue(func() map[string]bool {
 	}
 	return m
 })
+
+// isDemonym reports the adjective of a country or region of demonyms, any
+// case: "British", "French".
+func isDemonym(w string) bool {
+	return adjectives()[strings.ToLower(w)]
+}
+
+var adjectives = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(demonyms))
+	for _, d := range demonyms {
+		m[strings.ToLower(d[1])] = true
+	}
+	return m
+})
