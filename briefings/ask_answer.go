@@ -156,6 +156,9 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if qu.hedged(c.span) {
 		return false // "could face a fine of £22,000" says what may be, not what is
 	}
+	if qu.agentForObject(c.span) {
+		return false // "who did Agassi beat": "a defeat by Jurgen Melzer" names who beat him
+	}
 	if !qu.doerOfVerb(c.span) {
 		return false // "who beat Hewitt" asked, "Hewitt beat Nalbandian" written
 	}

@@ -611,6 +611,25 @@ func (qu *query) doerOfVerb(s span) bool {
 	return by >= 0 && (by <= passiveReach || passiveRe().MatchString(s.text[:verb]))
 }
 
+// objectQuestionRe finds a question for whom someone did something to:
+// "who did Agassi beat", "which club did he join".
+var objectQuestionRe = lazyre.New(`(?i)^(?:who|whom|which\s+\w+|what\s+\w+)\s+(?:did|does|do|has|have|had|will|would|could|can)\s`)
+
+// agentBefore finds "by" just before an answer, a few words of title
+// between: "a defeat by world number one Jurgen Melzer".
+var agentBefore = lazyre.New(`(?i)\bby\s+(?:\S+\s+){0,4}$`)
+
+// agentForObject reports an answer to "who did X VERB" that the sentence
+// introduces with "by": the one who did something to X, not the one X did
+// it to.
+func (qu *query) agentForObject(s span) bool {
+	at := strings.Index(s.text, s.mark)
+	if s.mark == "" || at < 0 || !objectQuestionRe().MatchString(qu.q.Text) {
+		return false
+	}
+	return agentBefore().MatchString(s.text[:at])
+}
+
 // nounBefore finds a determiner or adjective just before a word, which
 // makes the word a noun: "the new chair", "its founder".
 var nounBefore = lazyre.New(`\b(?:the|a|an|its|his|her|their|our|new|former|current|acting|interim|joint|deputy|vice)\s+$`)

@@ -241,3 +241,23 @@ func TestHedgedAndScope(t *testing.T) {
 		}
 	}
 }
+
+func TestAgentForObject(t *testing.T) {
+	e := fixtureEngine(t)
+	for _, tc := range []struct {
+		q, text, mark string
+		want          bool
+	}{
+		{"who did andre agassi beat at the sap open?", "Andre Agassi suffered a comprehensive defeat by Jurgen Melzer in the quarter-finals.", "Jurgen Melzer", true},
+		{"who did andre agassi beat at the sap open?", "Andre Agassi beat Kenneth Carlsen in the first round.", "Kenneth Carlsen", false},
+		{"who did redknapp replace?", "Steve Wigley was replaced by Harry Redknapp.", "Steve Wigley", false},
+		// A subject question is judged by doerOfVerb, not here.
+		{"who beat agassi?", "Agassi suffered a defeat by Jurgen Melzer.", "Jurgen Melzer", false},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
+		if got := qu.agentForObject(s); got != tc.want {
+			t.Errorf("%q in %q: agentForObject = %v, want %v", tc.mark, tc.text, got, tc.want)
+		}
+	}
+}
