@@ -171,6 +171,9 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if c.w.ctxCov < sureCoverage || c.w.cov < sureOwnCoverage || qu.predicateCoverage(c.span.held) < surePredicate {
 		return false
 	}
+	if len(otherFigures(qu, shownChoices(kept))) > 0 {
+		return false // the passages shown give other figures: sources disagree
+	}
 	return true
 }
 
@@ -338,21 +341,7 @@ func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
 	r := Reply{Kind: KindAnswer, Title: clip(qu.q.Text, 120), Confident: sure}
 	sec := Section{Heading: "From the articles"}
 	lead := kept[0]
-	needMark := lead.span.answer != ""
-	perDoc := map[*document]int{}
-	var shown []*choice
-	for _, k := range kept {
-		if len(sec.Items) == maxAnswers {
-			break
-		}
-		if perDoc[k.w.doc] == 2 || (len(sec.Items) > 0 && (k.w.ctxCov < minCoverage || k.w.cov < laterCoverage*lead.w.cov)) {
-			continue // a later passage shares the question's words, not only its article's
-		}
-		if len(sec.Items) > 0 && needMark && k.span.answer == "" {
-			continue
-		}
-		perDoc[k.w.doc]++
-		shown = append(shown, k)
+	for _, k := range shownChoices(kept) {
 		it := Item{Text: k.span.text, Source: c.cite(k.w.doc.ID), Date: k.w.doc.date()}
 		if sure {
 			it.Mark = k.span.mark
@@ -368,23 +357,53 @@ func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
 	}
 	if sure {
 		r.Summary = fmt.Sprintf("%s, according to %s.", lead.span.answer, who)
-		var others []string
-		for _, o := range shown[1:] {
-			if o.span.unit == lead.span.unit && o.span.mark != "" && o.span.value != lead.span.value &&
-				isFigureType(qu.q.Type) &&
-				!slices.Contains(others, o.span.mark) && o.span.value != 0 {
-				others = append(others, o.span.mark)
-			}
-		}
-		if len(others) > 0 {
-			r.Summary += " Also reported: " + joinAnd(others) + "."
-		}
 	} else {
 		r.Summary = fmt.Sprintf("No sure answer; the closest passages follow, the first from %s.", who)
 	}
 	r.Sections = []Section{sec}
 	r.Sources = c.sources
 	return r
+}
+
+// shownChoices are the passages an answer shows: the lead, then those
+// that hold the question's words as it does (and an answer, when it
+// holds one), two an article at most.
+func shownChoices(kept []*choice) []*choice {
+	lead := kept[0]
+	needMark := lead.span.answer != ""
+	perDoc := map[*document]int{}
+	var shown []*choice
+	for _, k := range kept {
+		if len(shown) == maxAnswers {
+			break
+		}
+		if perDoc[k.w.doc] == 2 || (len(shown) > 0 && (k.w.ctxCov < minCoverage || k.w.cov < laterCoverage*lead.w.cov)) {
+			continue // a later passage shares the question's words, not only its article's
+		}
+		if len(shown) > 0 && needMark && k.span.answer == "" {
+			continue
+		}
+		perDoc[k.w.doc]++
+		shown = append(shown, k)
+	}
+	return shown
+}
+
+// otherFigures are the values of the lead's unit that the other passages
+// shown give, when the question asks for a figure: sources that disagree.
+func otherFigures(qu *query, shown []*choice) []string {
+	if !isFigureType(qu.q.Type) {
+		return nil
+	}
+	lead := shown[0]
+	var others []string
+	for _, o := range shown[1:] {
+		if o.span.unit == lead.span.unit && o.span.mark != "" && o.span.value != lead.span.value &&
+			o.span.value != 0 && !slices.Contains(others, o.span.mark) {
+			others = append(others, o.span.mark)
+		}
+	}
+	return others
 }
 
 // isFigureType reports a question answered by a figure.

@@ -64,6 +64,9 @@ type query struct {
 	// nameGroups marks the groups of words that name someone in the
 	// corpus (capitalised in the articles), which pronouns may stand for.
 	nameGroups []bool
+	// proper marks the groups of words the articles read write as names
+	// (people, places, organisations: "Wales", "Lufthansa"), set by rank.
+	proper []bool
 	// phrases are WordNet expressions related to the question's words
 	// ("step down" for "resign"), found in a sentence by its lemmas;
 	// phraseTails are their last words, which a sentence that holds one
@@ -364,6 +367,7 @@ func (e *Engine) rank(qu *query) []*window {
 		}
 	}
 	r.proper = qu.properGroups(docs)
+	qu.proper = r.proper
 	for g := range qu.nameGroups {
 		// A word in a name ("Warner Brothers") that the articles mostly
 		// write in lower case ("brother") names no one.

@@ -82,7 +82,8 @@ func TestGluedHeadline(t *testing.T) {
 func TestLeadByFit(t *testing.T) {
 	e := fixtureEngine(t)
 	ch := func(answer string, score, fit float64, said ...bool) *choice {
-		return &choice{score: score, w: &window{ctxCov: 1}, span: span{answer: answer, fit: fit, said: said}}
+		all := []bool{true, true, true, true}
+		return &choice{score: score, w: &window{ctxCov: 1}, span: span{answer: answer, fit: fit, said: said, held: all}}
 	}
 	for _, tc := range []struct {
 		name, q string
