@@ -519,7 +519,8 @@ func (qu *query) offsets(text string) []int {
 
 // wordHits yields the offset and length of each place the question's own
 // words (of three bytes or more) stand in low, a lower-cased sentence;
-// with skipNames, the words of groups that name someone are passed over.
+// with skipNames, the words that name someone or something (a person, a
+// place the articles write capitalised) are passed over.
 func (qu *query) wordHits(low string, skipNames bool) iter.Seq2[int, int] {
 	return func(yield func(int, int) bool) {
 		for g, ns := range qu.needles {
