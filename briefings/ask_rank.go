@@ -105,7 +105,7 @@ func (e *Engine) newQuery(q question.Question) *query {
 				qu.verbGroup = g
 			}
 			qu.groupW = append(qu.groupW, 0)
-			qu.needles = append(qu.needles, []string{t})
+			qu.needles = append(qu.needles, []string{needle(t, lw)})
 			add(t, g, 1)
 			for _, rel := range append(relatedForms(lw), phrases[wi]...) {
 				if strings.Contains(rel.word, " ") {
@@ -114,7 +114,7 @@ func (e *Engine) newQuery(q question.Question) *query {
 				}
 				for _, rt := range search.Analyze(rel.word) {
 					add(rt, g, rel.weight)
-					qu.needles[g] = append(qu.needles[g], rt)
+					qu.needles[g] = append(qu.needles[g], needle(rt, rel.word))
 				}
 			}
 		}
@@ -144,6 +144,26 @@ func (e *Engine) newQuery(q question.Question) *query {
 	}
 	qu.nameGroups = make([]bool, len(qu.groupW))
 	return qu
+}
+
+// needle is what a word is looked for by in raw lower-case text: its stem
+// where the text writes the stem ("replac" finds "replaced"), else the
+// part of the stem its base form shares ("germani" is the stem of
+// "germany", which no text writes: "german" finds it, and "compan" both
+// "company" and "companies").
+func needle(stem, word string) string {
+	base := wordnet.Lemma(word)
+	if strings.HasPrefix(base, stem) {
+		return stem
+	}
+	n := 0
+	for n < len(stem) && n < len(base) && stem[n] == base[n] {
+		n++
+	}
+	if n < 3 {
+		return stem
+	}
+	return stem[:n]
 }
 
 // relatedForm is a form related to a question's word, with its weight.

@@ -262,3 +262,25 @@ func TestAgentForObject(t *testing.T) {
 		}
 	}
 }
+
+func TestNeedle(t *testing.T) {
+	for _, tc := range []struct{ word, want string }{
+		{"replaced", "replac"},
+		{"germany", "german"},
+		{"companies", "compan"},
+		{"economy", "econom"},
+		{"took", "took"},
+	} {
+		stems := search.Analyze(tc.word)
+		if len(stems) != 1 {
+			t.Fatalf("%q analyses to %v", tc.word, stems)
+		}
+		got := needle(stems[0], tc.word)
+		if got != tc.want {
+			t.Errorf("needle(%q, %q) = %q, want %q", stems[0], tc.word, got, tc.want)
+		}
+		if !strings.Contains(tc.word, got) {
+			t.Errorf("needle %q is not in %q", got, tc.word)
+		}
+	}
+}
