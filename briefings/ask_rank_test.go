@@ -127,27 +127,6 @@ func TestSameQualifier(t *testing.T) {
 	}
 }
 
-func TestNearerName(t *testing.T) {
-	e := fixtureEngine(t)
-	for _, tc := range []struct {
-		q, text, mark string
-		want          bool
-	}{
-		{"who's anil ambani's brother", "Anil has accused Anand Jain, a confidant of his brother Mukesh, of playing a role.", "Anand Jain", true},
-		{"who's anil ambani's brother", "Anil's brother Mukesh Ambani chairs the group.", "Mukesh Ambani", false},
-		// An acronym of the question's words is no rival.
-		{"who chairs the internet engineering task force?", "The new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, says so.", "Brian Carpenter", false},
-		// Words that name no one are no rivals: a month, a title.
-		{"who chairs the board?", "In May Mr Brown said on Monday he chairs the board.", "Brown", false},
-	} {
-		qu := e.newQuery(question.Analyze(tc.q))
-		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
-		if got := qu.nearerName(s); got != tc.want {
-			t.Errorf("%q in %q: nearerName = %v, want %v", tc.mark, tc.text, got, tc.want)
-		}
-	}
-}
-
 func TestPersonByForm(t *testing.T) {
 	e := fixtureEngine(t)
 	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
@@ -179,29 +158,6 @@ func termOf(t *testing.T, w string) string {
 	return ts[0]
 }
 
-func TestDoerOfVerb(t *testing.T) {
-	e := fixtureEngine(t)
-	for _, tc := range []struct {
-		q, text, mark string
-		want          bool
-	}{
-		{"who beat hewitt?", "Nalbandian beat Hewitt in four sets.", "Nalbandian", true},
-		{"who beat hewitt?", "Hewitt beat Nalbandian in four sets.", "Nalbandian", false},
-		{"who beat hewitt?", "Hewitt was beaten by Nalbandian in four sets.", "Nalbandian", true},
-		{"who replaced tim kash?", "Tim Kash has since been replaced as host by Fearne Cotton.", "Fearne Cotton", true},
-		{"who developed artgarden?", "ArtGarden, developed by BT's research unit, is on test.", "BT", true},
-		// The verb is not written as such: nothing to judge by.
-		{"who chairs the internet engineering task force?", "The new chair of the Internet Engineering Task Force, Brian Carpenter, says so.", "Brian Carpenter", true},
-		{"who beat hewitt?", "Nalbandian's victory over Hewitt was a surprise.", "Nalbandian", true},
-	} {
-		qu := e.newQuery(question.Analyze(tc.q))
-		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
-		if got := qu.doerOfVerb(s); got != tc.want {
-			t.Errorf("%q in %q: doerOfVerb = %v, want %v", tc.mark, tc.text, got, tc.want)
-		}
-	}
-}
-
 func TestAnswerStatesFullName(t *testing.T) {
 	e := loadBBC(t)
 	// The sentence writes "Williams"; the summary states who that is.
@@ -215,52 +171,6 @@ func TestAnswerStatesFullName(t *testing.T) {
 		}
 	}
 	t.Errorf("no passage marks Williams")
-}
-
-func TestHedgedAndScope(t *testing.T) {
-	e := fixtureEngine(t)
-	for _, tc := range []struct {
-		q, text, mark  string
-		hedged, scoped bool
-	}{
-		{"how much was aragones fined", "If found guilty Aragones could lose his job or face a fine of about £22,000.", "£22,000", true, false},
-		{"how much could aragones be fined", "If found guilty Aragones could lose his job or face a fine of about £22,000.", "£22,000", false, false},
-		{"how much was he fined", "He was fined £2,060 in May.", "£2,060", false, false},
-		// A condition far from the figure, in a quote after it, does not govern it.
-		{"who scored ireland's try?", "Brian O'Driscoll, who scored the only try, said: \"if we played well we would win\".", "Brian O'Driscoll", false, false},
-		{"how many people does exel employ in the uk", "Exel employs 109,000 people in more than 120 countries.", "109,000", false, true},
-		{"how many people does exel employ", "Exel employs 109,000 people in more than 120 countries.", "109,000", false, false},
-		{"how many staff has barclays got in the uk", "Barclays employs 76,200 staff in the UK.", "76,200", false, false},
-	} {
-		qu := e.newQuery(question.Analyze(tc.q))
-		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
-		if got := qu.hedged(s); got != tc.hedged {
-			t.Errorf("%q in %q: hedged = %v, want %v", tc.q, tc.text, got, tc.hedged)
-		}
-		if got := qu.widerScope(s); got != tc.scoped {
-			t.Errorf("%q in %q: widerScope = %v, want %v", tc.q, tc.text, got, tc.scoped)
-		}
-	}
-}
-
-func TestAgentForObject(t *testing.T) {
-	e := fixtureEngine(t)
-	for _, tc := range []struct {
-		q, text, mark string
-		want          bool
-	}{
-		{"who did andre agassi beat at the sap open?", "Andre Agassi suffered a comprehensive defeat by Jurgen Melzer in the quarter-finals.", "Jurgen Melzer", true},
-		{"who did andre agassi beat at the sap open?", "Andre Agassi beat Kenneth Carlsen in the first round.", "Kenneth Carlsen", false},
-		{"who did redknapp replace?", "Steve Wigley was replaced by Harry Redknapp.", "Steve Wigley", false},
-		// A subject question is judged by doerOfVerb, not here.
-		{"who beat agassi?", "Agassi suffered a defeat by Jurgen Melzer.", "Jurgen Melzer", false},
-	} {
-		qu := e.newQuery(question.Analyze(tc.q))
-		s := span{text: tc.text, mark: tc.mark, answer: tc.mark}
-		if got := qu.agentForObject(s); got != tc.want {
-			t.Errorf("%q in %q: agentForObject = %v, want %v", tc.mark, tc.text, got, tc.want)
-		}
-	}
 }
 
 func TestNeedle(t *testing.T) {
@@ -281,6 +191,56 @@ func TestNeedle(t *testing.T) {
 		}
 		if !strings.Contains(tc.word, got) {
 			t.Errorf("needle %q is not in %q", got, tc.word)
+		}
+	}
+}
+
+// TestSureAnswerChecks runs the checks a sure answer must pass on its
+// span, each on the sentences that tell it apart.
+func TestSureAnswerChecks(t *testing.T) {
+	e := fixtureEngine(t)
+	nearer := func(qu *query, s span) bool { return qu.nearerName(s) }
+	doer := func(qu *query, s span) bool { return qu.doerOfVerb(s) }
+	agent := func(qu *query, s span) bool { return qu.agentForObject(s) }
+	hedged := func(qu *query, s span) bool { return qu.hedged(s) }
+	wider := func(qu *query, s span) bool { return qu.widerScope(s) }
+	for _, tc := range []struct {
+		check         string
+		judge         func(*query, span) bool
+		q, text, mark string
+		want          bool
+	}{
+		// Another name stands nearer what is asked than the answer.
+		{"nearer", nearer, "who's anil ambani's brother", "Anil has accused Anand Jain, a confidant of his brother Mukesh, of playing a role.", "Anand Jain", true},
+		{"nearer", nearer, "who's anil ambani's brother", "Anil's brother Mukesh Ambani chairs the group.", "Mukesh Ambani", false},
+		{"nearer", nearer, "who chairs the internet engineering task force?", "The new chair of the Internet Engineering Task Force (IETF), Brian Carpenter, says so.", "Brian Carpenter", false}, // an acronym of the question's words
+		{"nearer", nearer, "who chairs the board?", "In May Mr Brown said on Monday he chairs the board.", "Brown", false},                                                                        // a month, a title, a day
+		// The answer stands where the doer of the verb asked stands.
+		{"doer", doer, "who beat hewitt?", "Nalbandian beat Hewitt in four sets.", "Nalbandian", true},
+		{"doer", doer, "who beat hewitt?", "Hewitt beat Nalbandian in four sets.", "Nalbandian", false},
+		{"doer", doer, "who beat hewitt?", "Hewitt was beaten by Nalbandian in four sets.", "Nalbandian", true},
+		{"doer", doer, "who replaced tim kash?", "Tim Kash has since been replaced as host by Fearne Cotton.", "Fearne Cotton", true},
+		{"doer", doer, "who developed artgarden?", "ArtGarden, developed by BT's research unit, is on test.", "BT", true},
+		{"doer", doer, "who chairs the internet engineering task force?", "The new chair of the Internet Engineering Task Force, Brian Carpenter, says so.", "Brian Carpenter", true}, // a noun says nothing of order
+		{"doer", doer, "who beat hewitt?", "Nalbandian's victory over Hewitt was a surprise.", "Nalbandian", true},                                                                    // the verb is not written
+		// "who did X VERB": an answer after "by" did it to X.
+		{"agent", agent, "who did andre agassi beat at the sap open?", "Andre Agassi suffered a comprehensive defeat by Jurgen Melzer in the quarter-finals.", "Jurgen Melzer", true},
+		{"agent", agent, "who did andre agassi beat at the sap open?", "Andre Agassi beat Kenneth Carlsen in the first round.", "Kenneth Carlsen", false},
+		{"agent", agent, "who did redknapp replace?", "Steve Wigley was replaced by Harry Redknapp.", "Steve Wigley", false},
+		{"agent", agent, "who beat agassi?", "Agassi suffered a defeat by Jurgen Melzer.", "Jurgen Melzer", false}, // a subject question: doer's to judge
+		// A condition or a modal just before the answer.
+		{"hedged", hedged, "how much was aragones fined", "If found guilty Aragones could lose his job or face a fine of about £22,000.", "£22,000", true},
+		{"hedged", hedged, "how much could aragones be fined", "If found guilty Aragones could lose his job or face a fine of about £22,000.", "£22,000", false},
+		{"hedged", hedged, "how much was he fined", "He was fined £2,060 in May.", "£2,060", false},
+		{"hedged", hedged, "who scored ireland's try?", "Brian O'Driscoll, who scored the only try, said: \"if we played well we would win\".", "Brian O'Driscoll", false},
+		// A figure of a wider scope than the country asked.
+		{"wider", wider, "how many people does exel employ in the uk", "Exel employs 109,000 people in more than 120 countries.", "109,000", true},
+		{"wider", wider, "how many people does exel employ", "Exel employs 109,000 people in more than 120 countries.", "109,000", false},
+		{"wider", wider, "how many staff has barclays got in the uk", "Barclays employs 76,200 staff in the UK.", "76,200", false},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		if got := tc.judge(qu, span{text: tc.text, mark: tc.mark, answer: tc.mark}); got != tc.want {
+			t.Errorf("%s: %q in %q = %v, want %v", tc.check, tc.mark, tc.text, got, tc.want)
 		}
 	}
 }

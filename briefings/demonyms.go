@@ -24,41 +24,31 @@ var demonyms = [][2]string{
 	{"Argentina", "Argentine"}, {"Chile", "Chilean"}, {"Kenya", "Kenyan"}, {"Zimbabwe", "Zimbabwean"},
 }
 
-// demonymOf maps each side of demonyms, as analysed terms, to the other.
-var demonymOf = sync.OnceValue(func() map[string]string {
-	m := make(map[string]string, 2*len(demonyms))
-	for _, d := range demonyms {
-		a, b := search.Terms(d[0]), search.Terms(d[1])
-		if len(a) == 1 && len(b) == 1 {
-			m[a[0]], m[b[0]] = b[0], a[0]
-		}
-	}
-	return m
-})
-
-// isCountry reports the name of a country or region of demonyms, any case.
-func isCountry(w string) bool {
-	return countryNames()[strings.ToLower(w)]
+// demonymIndex is demonyms looked up three ways.
+type demonymIndex struct {
+	other      map[string]string // each side, as an analysed term, to the other
+	countries  map[string]bool   // countries and regions, lower case
+	adjectives map[string]bool   // their adjectives, lower case
 }
 
-var countryNames = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, len(demonyms))
+var demonymsIndexed = sync.OnceValue(func() demonymIndex {
+	ix := demonymIndex{other: map[string]string{}, countries: map[string]bool{}, adjectives: map[string]bool{}}
 	for _, d := range demonyms {
-		m[strings.ToLower(d[0])] = true
+		if a, b := search.Terms(d[0]), search.Terms(d[1]); len(a) == 1 && len(b) == 1 {
+			ix.other[a[0]], ix.other[b[0]] = b[0], a[0]
+		}
+		ix.countries[strings.ToLower(d[0])] = true
+		ix.adjectives[strings.ToLower(d[1])] = true
 	}
-	return m
+	return ix
 })
+
+// demonymOf maps each side of demonyms, as an analysed term, to the other.
+func demonymOf() map[string]string { return demonymsIndexed().other }
+
+// isCountry reports the name of a country or region of demonyms, any case.
+func isCountry(w string) bool { return demonymsIndexed().countries[strings.ToLower(w)] }
 
 // isDemonym reports the adjective of a country or region of demonyms, any
 // case: "British", "French".
-func isDemonym(w string) bool {
-	return adjectives()[strings.ToLower(w)]
-}
-
-var adjectives = sync.OnceValue(func() map[string]bool {
-	m := make(map[string]bool, len(demonyms))
-	for _, d := range demonyms {
-		m[strings.ToLower(d[1])] = true
-	}
-	return m
-})
+func isDemonym(w string) bool { return demonymsIndexed().adjectives[strings.ToLower(w)] }
