@@ -73,6 +73,9 @@ type query struct {
 	// must hold as written (the particle: "down", "over").
 	phrases     map[string]queryTerm
 	phraseTails []string
+	// absent are the terms the corpus never uses: searching for them
+	// finds nothing, so their words are searched by their related forms.
+	absent []string
 }
 
 // newQuery analyses a question's words into weighted terms.
@@ -132,6 +135,7 @@ func (e *Engine) newQuery(q question.Question) *query {
 		w := idfs[i]
 		if w == 0 {
 			w = math.Log(1 + (n+0.5)/0.5) // a word the corpus never uses weighs most
+			qu.absent = append(qu.absent, t.term)
 		}
 		if t.weight == 1 {
 			qu.groupW[t.group] = w
@@ -318,8 +322,14 @@ func phraseForms(questionText string, words []string) map[int][]relatedForm {
 // posting list to walk), and the forms related to them.
 func (qu *query) searchTerms(n float64) []search.Term {
 	var own []string
+	groups := map[int]bool{}
+	unused := map[int]bool{} // groups whose own word the corpus never uses
 	for _, t := range qu.terms {
-		if t.weight == 1 {
+		switch {
+		case t.weight < 1:
+		case slices.Contains(qu.absent, t.term):
+			groups[t.group], unused[t.group] = true, true // "pm": searched by "premier", "prime minister"
+		default:
 			own = append(own, t.term)
 		}
 	}
@@ -328,7 +338,6 @@ func (qu *query) searchTerms(n float64) []search.Term {
 		keep[t] = true
 	}
 	var out []search.Term
-	groups := map[int]bool{}
 	for _, t := range qu.terms {
 		if t.weight == 1 && keep[t.term] {
 			groups[t.group] = true
@@ -347,7 +356,19 @@ func (qu *query) searchTerms(n float64) []search.Term {
 			}
 			perGroup[t.group]++
 		}
-		out = append(out, search.Term{Text: t.term, Boost: t.weight})
+		if !slices.Contains(qu.absent, t.term) {
+			out = append(out, search.Term{Text: t.term, Boost: t.weight})
+		}
+	}
+	for _, p := range qu.phrases {
+		if !unused[p.group] || p.weight < minSearchedWeight {
+			continue
+		}
+		// An expression is searched by its words, each a share of its weight.
+		words := search.Analyze(p.term)
+		for _, w := range words {
+			out = append(out, search.Term{Text: w, Boost: p.weight / float64(len(words))})
+		}
 	}
 	return out
 }

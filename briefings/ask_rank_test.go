@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefbot/briefbot/briefings/corpus"
 	"github.com/briefbot/briefbot/briefings/people"
 	"github.com/briefbot/briefbot/briefings/question"
 	"github.com/briefbot/briefbot/briefings/search"
@@ -242,5 +243,18 @@ func TestSureAnswerChecks(t *testing.T) {
 		if got := tc.judge(qu, span{text: tc.text, mark: tc.mark, answer: tc.mark}); got != tc.want {
 			t.Errorf("%s: %q in %q = %v, want %v", tc.check, tc.mark, tc.text, got, tc.want)
 		}
+	}
+}
+
+// A question whose word the corpus never uses ("pm") is searched by the
+// words related to it ("prime minister").
+func TestAskByRelatedWhenWordUnused(t *testing.T) {
+	e, err := Load(corpus.FS, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := e.Ask("who's the british pm?")
+	if r.Kind != KindAnswer || len(r.Sections) == 0 || len(r.Sections[0].Items) == 0 || !strings.Contains(r.Sections[0].Items[0].Text, "Keir Starmer") {
+		t.Errorf("first passage should name Keir Starmer: %+v", r)
 	}
 }

@@ -46,6 +46,10 @@ var newsParaphrases = [][]string{
 	{"agree", "approve", "back", "endorse", "give the nod"},
 	{"sign", "sign up", "recruit"},
 	{"investigate", "probe", "look into", "examine"},
+	// Titles news shortens.
+	{"prime minister", "pm", "premier"},
+	{"chief executive", "ceo"},
+	{"member of parliament", "mp"},
 }
 
 // maxRelated is the most terms Related gives a lemma.
