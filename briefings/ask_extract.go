@@ -101,6 +101,9 @@ func (e *Engine) findSpan(qu *query, c *scored, s *span) {
 		placeSpan(qu, c, s)
 	case question.Title:
 		titleSpan(qu, c.text, s)
+		if s.mark == "" {
+			titleByForm(qu, c, s)
+		}
 	case question.List:
 		listSpan(c.text, s)
 	}
@@ -1042,6 +1045,30 @@ var titleRe = lazyre.New(`(?i:\b(?:called|named|entitled|titled|dubbed|(?:releas
 	`|[“"]([^”"]{3,80})[”"]` +
 	`|\b(?:film|movie|album|song|single|novel|book|play|musical|show|series|sitcom|drama|comedy|documentary|game|programme|report|opera|website|device|phone|console|chip|brand|model|car)\s+((?:[A-Z0-9][\p{L}\d'’:!&-]*\s*){1,5})` +
 	`|\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Aa])\s+(?:new\s+)?\p{Ll}+,\s+([A-Z][\p{L}\d'’-]*(?:\s+[A-Z0-9][\p{L}\d'’-]*){0,3}),`)
+
+// titleFormFit is the fit of a name of a thing known by its capitals
+// alone ("The Aviator will win"): enough to lead, never to state.
+const titleFormFit = 0.4
+
+// titleByForm marks, where no cue names a title, the run of capitalised
+// words nearest the question's words that the question does not use and
+// the articles do not know as a person, a place or an organisation.
+func titleByForm(qu *query, c *scored, s *span) {
+	near := qu.offsets(c.text)
+	bestProx := -1
+	for _, loc := range capitalisedRe().FindAllStringIndex(c.text, -1) {
+		name := strings.TrimRight(c.text[loc[0]:loc[1]], ".’'")
+		if opensSentence(c.text, loc[0]) && len(strings.Fields(name)) == 1 {
+			continue // a sentence's first word
+		}
+		if qu.namedIn(name) || notAName[strings.ToLower(name)] || isDemonym(name) || monthOrDay(name) || namesPerson(c.doc, name) || knownNotPerson(c.doc, name) {
+			continue
+		}
+		if prox := proximityAt(loc[0], loc[1], near); prox > bestProx {
+			s.mark, s.fit, bestProx = name, titleFormFit, prox
+		}
+	}
+}
 
 // titleCased reports a short text whose words of four letters or more
 // are capitalised, as titles are: "Maria Full of Grace", not "we will win".

@@ -231,3 +231,22 @@ func TestChangeSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleByForm(t *testing.T) {
+	e := fixtureEngine(t)
+	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
+	for _, tc := range []struct {
+		q, text, want string
+	}{
+		{"which film will win best film at the oscars?", "The Aviator will win best film at the Oscars, critics say.", "The Aviator"},
+		{"what's the name of aston martin's cheapest car?", "With a price under £80,000, the V8 Vantage is cheaper than other Aston Martin models.", "V8 Vantage"},
+		{"what's the name of the new chip?", "It said in May the chip would be cheaper.", ""},
+	} {
+		qu := e.newQuery(question.Analyze(tc.q))
+		var s span
+		e.findSpan(qu, &scored{doc: d, text: tc.text}, &s)
+		if s.mark != tc.want || s.mark != "" && statable(question.Title, s) {
+			t.Errorf("%q in %q: title %q fit %.2f, want %q never stated", tc.q, tc.text, s.mark, s.fit, tc.want)
+		}
+	}
+}
