@@ -58,6 +58,8 @@ type Index struct {
 type storage struct {
 	idx  bleve.Index
 	held atomic.Int64
+	// gen is the generation of a Dir the index is kept in; nil in memory.
+	gen *generation
 }
 
 // open counts the storages not yet closed, process-wide.
@@ -75,7 +77,14 @@ func (s *storage) release() error {
 		return nil
 	}
 	open.Add(-1)
-	return s.idx.Close()
+	if s.gen != nil {
+		s.gen.flush(s.idx)
+	}
+	err := s.idx.Close()
+	if s.gen != nil {
+		s.gen.closed()
+	}
+	return err
 }
 
 // OpenIndexes is how many indexes the process holds open: built and not
@@ -108,7 +117,8 @@ func newMapping() *mapping.IndexMappingImpl {
 	return im
 }
 
-// Build indexes the passages; passage i is returned by Search as ID i.
+// Build indexes the passages in memory; passage i is returned by Search
+// as ID i.
 func Build(passages []string) (*Index, error) {
 	im := newMapping()
 	// Path "" gives an in-memory scorch index (no files, unsafe batches).
@@ -121,8 +131,16 @@ func Build(passages []string) (*Index, error) {
 		idx.Close()
 		return nil, errors.New("search: the English analyzer is not registered")
 	}
-	fm := im.DefaultMapping.Properties[field].Fields[0]
-	opts := fm.Options()
+	if err := fill(idx, passages, an); err != nil {
+		idx.Close()
+		return nil, err
+	}
+	return &Index{idx: idx, storage: newStorage(idx), analyzer: an, n: len(passages)}, nil
+}
+
+// fill indexes the passages into a new index, numbered from 0.
+func fill(idx bleve.Index, passages []string, an analysis.Analyzer) error {
+	opts := newMapping().DefaultMapping.Properties[field].Fields[0].Options()
 	// Batches are indexed side by side: a batch's analysis runs on every
 	// core but its segment is built on one, so one batch at a time leaves
 	// the other cores idle for most of the build. A segment's place among
@@ -146,11 +164,7 @@ func Build(passages []string) (*Index, error) {
 			return nil
 		})
 	}
-	if err := g.Wait(); err != nil {
-		idx.Close()
-		return nil, err
-	}
-	return &Index{idx: idx, storage: newStorage(idx), analyzer: an, n: len(passages)}, nil
+	return g.Wait()
 }
 
 // Len is the number of passages indexed.

@@ -166,7 +166,7 @@ func TestUpdateSharesStorageUntilBothClosed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	up, err := ix.Update([]int{0}, []string{"a new ferry terminal"}, 2)
+	up, err := ix.Update([]int{0}, []string{"a new ferry terminal"}, 2, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
