@@ -142,7 +142,7 @@ func fixtureEngine(t testing.TB) *Engine {
 		}
 		return people.Match{Suggestions: []*people.Profile{dupont}}
 	}
-	idx, err := e.buildIndex(nil)
+	idx, err := e.buildIndex(LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -437,7 +437,7 @@ The weather was mild for the time of year and the sky was blue.
 		t.Fatal(err)
 	}
 	e := &Engine{docs: []*document{{Doc: td, people: &people.DocResult{}}}}
-	idx, err := e.buildIndex(nil)
+	idx, err := e.buildIndex(LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

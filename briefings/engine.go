@@ -45,6 +45,9 @@ type Engine struct {
 	roleIdx   roleIndex // see roles
 	stats     LoadStats
 	owner     indexOwner // whether a reload took over index
+	// indexVersion names the code that cut the passages of an index kept
+	// on disk, for the record stored with each change (see index_disk.go).
+	indexVersion string
 
 	// indexDeferred: the load left index to be built on first use.
 	indexDeferred bool

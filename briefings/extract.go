@@ -32,6 +32,15 @@ type LoadOptions struct {
 	// one message and exits. Ignored with Previous: a reload updates the
 	// index it replaces.
 	DeferIndex bool
+	// IndexDir keeps the search index on disk under this directory, so
+	// a start opens the index the last one left and indexes only the
+	// articles that changed since. Each process keeps its own under it
+	// (replicas may share it); an index that is missing, unfinished,
+	// damaged or written by another build is rebuilt. When none can be
+	// kept there, the index is built in memory and LoadStats.IndexErr
+	// says why. Ignored with Previous (a reload updates the index it
+	// replaces, on disk when that one is) and with DeferIndex.
+	IndexDir string
 	// Prune removes from the cache, when it is an ExtractionPruner, the
 	// entries this corpus does not use that were written before the load
 	// began (entries another replica writes meanwhile stay). It is done
@@ -50,6 +59,14 @@ type LoadStats struct {
 	// CacheErr is why the cache could not be read or written; nil when
 	// it worked or there was none.
 	CacheErr error
+	// IndexOnDisk: the search index is kept in LoadOptions.IndexDir.
+	IndexOnDisk bool
+	// IndexReused is how many articles' passages the index kept on disk
+	// held already.
+	IndexReused int
+	// IndexErr is why the index kept on disk was rebuilt, or why none
+	// could be kept and the index is in memory; nil otherwise.
+	IndexErr error
 }
 
 // LoadStats says where this engine's extractions came from.

@@ -15,6 +15,7 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/briefbot/briefbot/briefings/corpus"
 	"github.com/briefbot/briefbot/briefings/people"
@@ -560,30 +561,41 @@ func TestReloadMemoryFlat(t *testing.T) {
 }
 
 // BenchmarkLoadWarm loads BBC x1 and x10 with every extraction in the
-// cache.
+// cache, and with the search index in memory or kept on disk by the
+// previous start (index-dir).
 func BenchmarkLoadWarm(b *testing.B) {
 	for _, n := range []int{1, 10} {
-		b.Run(fmt.Sprintf("bbc-x%d", n), func(b *testing.B) { benchLoadWarm(b, n) })
+		b.Run(fmt.Sprintf("bbc-x%d", n), func(b *testing.B) { benchLoadWarm(b, n, false) })
+		b.Run(fmt.Sprintf("bbc-x%d-index-dir", n), func(b *testing.B) { benchLoadWarm(b, n, true) })
 	}
 }
 
-func benchLoadWarm(b *testing.B, times int) {
+func benchLoadWarm(b *testing.B, times int, onDisk bool) {
 	fsys := bbcTimes(b, times)
-	c := newMemCache()
-	if _, err := LoadWith(context.Background(), fsys, ".", LoadOptions{Cache: c, Version: "bench"}); err != nil {
+	o := LoadOptions{Cache: newMemCache(), Version: "bench"}
+	if onDisk {
+		o.IndexDir = b.TempDir()
+	}
+	if _, err := LoadWith(context.Background(), fsys, ".", o); err != nil {
 		b.Fatal(err)
 	}
+	awaitIndexesClosed(b)
 	cpu, n := cpuTime(), 0
 	for b.Loop() {
-		e, err := LoadWith(context.Background(), fsys, ".", LoadOptions{Cache: c, Version: "bench"})
+		e, err := LoadWith(context.Background(), fsys, ".", o)
 		if err != nil {
 			b.Fatal(err)
 		}
-		if s := e.LoadStats(); s.Extracted != 0 {
-			b.Fatalf("warm load extracted %d", s.Extracted)
+		if s := e.LoadStats(); s.Extracted != 0 || s.IndexOnDisk != onDisk || (onDisk && s.IndexReused != len(e.docs)) {
+			b.Fatalf("warm load extracted %d, index on disk %v reusing %d of %d articles (%v)", s.Extracted, s.IndexOnDisk, s.IndexReused, len(e.docs), s.IndexErr)
 		}
 		n++
 		runtime.KeepAlive(e)
+		// a start finds the index the last one left, closed
+		b.StopTimer()
+		e = nil
+		awaitIndexesClosed(b)
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(cpuTime()-cpu)/float64(n)/1e6, "cpu-ms/op")
 	b.ReportMetric(float64(liveHeap())/(1<<20), "liveHeapMB")
@@ -614,6 +626,20 @@ func benchReloadOne(b *testing.B, times int) {
 	b.ReportMetric(float64(liveHeap())/(1<<20), "liveHeapMB")
 	b.ReportMetric(float64(before)/(1<<20), "startHeapMB")
 	runtime.KeepAlive(e)
+}
+
+// awaitIndexesClosed collects the engines no longer held and waits until
+// their search indexes are closed.
+func awaitIndexesClosed(tb testing.TB) {
+	tb.Helper()
+	for range 500 {
+		runtime.GC()
+		if search.OpenIndexes() == 0 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	tb.Fatalf("%d search indexes still open", search.OpenIndexes())
 }
 
 // cpuTime is the process's user and system CPU time so far, in

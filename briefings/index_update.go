@@ -13,7 +13,8 @@ import (
 )
 
 // Past these, a reload rebuilds the index from scratch: every update
-// leaves an in-memory segment and the removed passages' numbers unused.
+// leaves an in-memory segment (an index on disk merges its own, so only
+// the second applies to it) and the removed passages' numbers unused.
 const (
 	maxIndexUpdates = 32
 	maxHoleShare    = 4 // at most 1/maxHoleShare of the numbers unused
@@ -72,7 +73,20 @@ func (e *Engine) updateIndex(prev *Engine) (idx *search.Index, ok bool, err erro
 		}
 	}
 	fresh := makePassages(added)
-	if prev.index.Updates() >= maxIndexUpdates || holes*maxHoleShare > len(passages)+len(fresh) {
+	e.indexVersion = prev.indexVersion
+	onDisk := prev.index.OnDisk()
+	if holes*maxHoleShare > len(passages)+len(fresh) && onDisk {
+		// a new generation on disk; prev's is removed once released
+		e.passages = makePassages(e.docs)
+		idx, err := prev.index.Dir().Build(passageTexts(e.passages), encodeManifest(e.indexVersion, e.passages))
+		if err != nil {
+			e.passages = nil
+			return nil, false, nil // in memory, as any other rebuild
+		}
+		e.stats.IndexOnDisk = true
+		return idx, true, nil
+	}
+	if (prev.index.Updates() >= maxIndexUpdates && !onDisk) || holes*maxHoleShare > len(passages)+len(fresh) {
 		return nil, false, nil
 	}
 	first := len(passages)
@@ -81,11 +95,14 @@ func (e *Engine) updateIndex(prev *Engine) (idx *search.Index, ok bool, err erro
 		texts[i] = p.text()
 	}
 	passages = append(passages, fresh...)
-	if len(del) == 0 && len(texts) == 0 {
-		e.passages = passages
-		return prev.index, true, nil
+	e.stats.IndexOnDisk = onDisk
+	// even with nothing changed, e gets an Index of its own sharing the
+	// storage: prev's is closed when prev is released
+	var meta []byte
+	if onDisk {
+		meta = encodeManifest(e.indexVersion, passages)
 	}
-	idx, err = prev.index.Update(del, texts, first)
+	idx, err = prev.index.Update(del, texts, first, meta)
 	if err != nil {
 		return nil, true, err
 	}

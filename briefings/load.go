@@ -121,7 +121,7 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			idx, idxErr = e.buildIndex(o.Previous)
+			idx, idxErr = e.buildIndex(o)
 		}()
 		e.extractAll(ctx, o, !cur.File().Empty())
 		wg.Wait()
@@ -151,10 +151,16 @@ func load(ctx context.Context, fsys fs.FS, root string, o LoadOptions) (*Engine,
 }
 
 // buildIndex cuts the documents into passages and indexes them, updating
-// the previous engine's index in place when it can.
-func (e *Engine) buildIndex(prev *Engine) (*search.Index, error) {
-	if idx, ok, err := e.updateIndex(prev); ok {
+// the previous engine's index in place when it can, else the index kept
+// in o.IndexDir, else building one in memory.
+func (e *Engine) buildIndex(o LoadOptions) (*search.Index, error) {
+	if idx, ok, err := e.updateIndex(o.Previous); ok {
 		return idx, err
+	}
+	if o.IndexDir != "" && o.Previous == nil {
+		if idx := e.openIndexDir(o); idx != nil {
+			return idx, nil
+		}
 	}
 	e.passages = makePassages(e.docs)
 	return search.Build(passageTexts(e.passages))
