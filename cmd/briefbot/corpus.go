@@ -17,10 +17,12 @@ func loadBriefingEngine(dir string, log *slog.Logger) (*briefings.Engine, error)
 }
 
 // loadCachedEngine is loadBriefingEngine for a server: it reads and fills
-// an extraction cache, and builds the search index before answering. A
-// cache that fails is logged and the corpus is extracted without it.
-func loadCachedEngine(ctx context.Context, dir string, cache briefings.ExtractionCache, log *slog.Logger) (*briefings.Engine, error) {
-	return loadEngine(ctx, dir, briefings.LoadOptions{Cache: cache, Prune: true}, log)
+// an extraction cache, and builds the search index before answering,
+// kept in indexDir between starts when it is not empty. A cache that
+// fails is logged and the corpus is extracted without it; an index that
+// cannot be kept is logged and built in memory.
+func loadCachedEngine(ctx context.Context, dir, indexDir string, cache briefings.ExtractionCache, log *slog.Logger) (*briefings.Engine, error) {
+	return loadEngine(ctx, dir, briefings.LoadOptions{Cache: cache, Prune: true, IndexDir: indexDir}, log)
 }
 
 func loadEngine(ctx context.Context, dir string, o briefings.LoadOptions, log *slog.Logger) (*briefings.Engine, error) {
@@ -50,6 +52,13 @@ func loadEngine(ctx context.Context, dir string, o briefings.LoadOptions, log *s
 		log.Warn("extraction cache unavailable; extracted the corpus without it", "err", s.CacheErr)
 	} else if o.Cache != nil {
 		log.Info("corpus extraction", "cached", s.Cached, "extracted", s.Extracted, "rejected", s.Rejected, "pruned", s.Pruned)
+	}
+	if s := e.LoadStats(); s.IndexErr != nil && s.IndexOnDisk {
+		log.Warn("search index kept on disk rebuilt", "dir", o.IndexDir, "err", s.IndexErr)
+	} else if s.IndexErr != nil {
+		log.Warn("search index not kept on disk; built in memory", "dir", o.IndexDir, "err", s.IndexErr)
+	} else if s.IndexOnDisk {
+		log.Info("search index kept on disk", "dir", o.IndexDir, "articles_reused", s.IndexReused, "articles", s.Articles)
 	}
 	for _, w := range e.Warnings() {
 		log.Warn("corpus file skipped or read with a fallback", "detail", w)

@@ -126,7 +126,7 @@ func serve(ctx context.Context, cfg *config.Config, log *slog.Logger, logOut *sw
 		poller = reload.NewPoller(cfg.Corpus.Dir, cfg.Corpus.Reload.Std(), holder, reload.Options{Log: log, Observer: m, Cache: st})
 	}
 	start := time.Now()
-	engine, err := loadCachedEngine(ctx, cfg.Corpus.Dir, st, log)
+	engine, err := loadCachedEngine(ctx, cfg.Corpus.Dir, cfg.SearchIndexDir(), st, log)
 	if err != nil {
 		return err
 	}

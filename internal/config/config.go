@@ -41,6 +41,31 @@ type Corpus struct {
 	Dir string `yaml:"dir"`
 	// Reload is how often to look for changed files; 0 disables.
 	Reload Duration `yaml:"reload"`
+	// IndexDir keeps the search index between starts; empty: beside the
+	// SQLite file (see SearchIndexDir).
+	IndexDir string `yaml:"index_dir"`
+}
+
+// SearchIndexDir is where the search index of the corpus directory is
+// kept between starts, so a start indexes only what changed: IndexDir
+// when set, else beside the SQLite file ("briefbot.db.index"). It is ""
+// (the index is built in memory at each start) for the embedded corpus,
+// and for PostgreSQL or an in-memory SQLite database without IndexDir.
+func (c *Config) SearchIndexDir() string {
+	switch {
+	case c.Corpus.Dir == "":
+		return ""
+	case c.Corpus.IndexDir != "":
+		return c.Corpus.IndexDir
+	case c.Store.Driver != "sqlite":
+		return ""
+	}
+	path := strings.TrimPrefix(c.Store.DSN, "file:")
+	path, _, _ = strings.Cut(path, "?")
+	if path == "" || path == ":memory:" || strings.Contains(c.Store.DSN, "mode=memory") {
+		return ""
+	}
+	return path + ".index"
 }
 
 // Console configures the curator console served under /console/ on

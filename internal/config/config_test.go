@@ -392,3 +392,28 @@ func TestAliases(t *testing.T) {
 		})
 	}
 }
+
+func TestSearchIndexDir(t *testing.T) {
+	tests := []struct {
+		name   string
+		corpus Corpus
+		driver string
+		dsn    string
+		want   string
+	}{
+		{"embedded corpus", Corpus{}, "sqlite", "/data/briefbot.db", ""},
+		{"beside the sqlite file", Corpus{Dir: "/corpus"}, "sqlite", "/data/briefbot.db", "/data/briefbot.db.index"},
+		{"sqlite URI", Corpus{Dir: "/corpus"}, "sqlite", "file:/data/b.db?_busy=1", "/data/b.db.index"},
+		{"in-memory sqlite", Corpus{Dir: "/corpus"}, "sqlite", "file::memory:?cache=shared", ""},
+		{"postgres", Corpus{Dir: "/corpus"}, "postgres", "postgres://db/b", ""},
+		{"set", Corpus{Dir: "/corpus", IndexDir: "/var/index"}, "postgres", "postgres://db/b", "/var/index"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := &Config{Corpus: tt.corpus, Store: Store{Driver: tt.driver, DSN: tt.dsn}}
+			if got := c.SearchIndexDir(); got != tt.want {
+				t.Errorf("SearchIndexDir = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

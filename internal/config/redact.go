@@ -100,6 +100,7 @@ func (c *Config) LogValue() slog.Value {
 		slog.String("http_addr", c.HTTP.Addr),
 		slog.String("corpus_dir", c.Corpus.Dir),
 		slog.String("corpus_reload", c.Corpus.Reload.String()),
+		slog.String("search_index_dir", c.SearchIndexDir()),
 		slog.String("store_driver", c.Store.Driver),
 		slog.String("store_dsn", RedactDSN(c.Store.DSN)),
 		slog.Int("digests", len(c.Digests)),
