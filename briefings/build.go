@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/briefbot/briefbot/briefings/people"
 	"golang.org/x/sync/errgroup"
@@ -12,6 +13,7 @@ import (
 // profile is a people.Profile with what the answers need precomputed.
 type profile struct {
 	*people.Profile
+	idx       int        // position in the directory
 	quotes    []quoteRef // most recent first
 	related   []related  // most co-mentioned first
 	roles     []people.DatedRole
@@ -74,8 +76,8 @@ func (e *Engine) buildDocs() {
 func (e *Engine) buildPeople(dir *people.Directory, lookup func(string) people.Match) {
 	e.dir, e.lookup = dir, lookup
 	e.profiles = make(map[string]*profile, len(e.dir.Profiles))
-	for _, p := range e.dir.Profiles {
-		pr := &profile{Profile: p}
+	for i, p := range e.dir.Profiles {
+		pr := &profile{Profile: p, idx: i}
 		e.profiles[p.ID] = pr
 		e.ranked = append(e.ranked, pr)
 		if p.Kind == people.Organisation {
@@ -84,60 +86,135 @@ func (e *Engine) buildPeople(dir *people.Directory, lookup func(string) people.M
 			e.counts.People++
 		}
 	}
-	for lk, id := range e.dir.Local {
-		d, p := e.byID[lk.DocID], e.profiles[id]
-		if d == nil || p == nil {
-			continue
-		}
-		if d.profileAt == nil {
-			d.profileAt = map[string]*profile{}
-		}
-		d.profileAt[lk.Key] = p
-	}
+	// what each article says of its profiles reads only that article and
+	// the directory: articles are done in parallel
+	arts := make([]docProfiles, len(e.docs))
+	e.eachDoc(func(i int, d *document) { arts[i] = e.docProfiles(d) })
 	sort.SliceStable(e.ranked, func(i, j int) bool { return e.ranked[i].Mentions > e.ranked[j].Mentions })
 
-	co := map[*profile]map[*profile]int{}
-	for _, d := range e.docs {
-		for i, q := range d.quotes {
-			if p := d.profileAt[q.Speaker]; q.Speaker != "" && p != nil {
-				p.quotes = append(p.quotes, quoteRef{doc: d, i: i})
-			}
+	for i, d := range e.docs {
+		for _, q := range arts[i].quotes {
+			q.p.quotes = append(q.p.quotes, quoteRef{doc: d, i: q.i})
 		}
-		for i, m := range d.people.Mentions {
-			if p := d.profileAt[m.Key]; p != nil {
-				if p.named == nil {
-					p.named = map[*document][]int{}
-				}
-				p.named[d] = append(p.named[d], i)
+		for _, m := range arts[i].mentions {
+			if m.p.named == nil {
+				m.p.named = map[*document][]int{}
 			}
-		}
-		named := d.named()
-		for i, a := range named {
-			// People named far apart in a long text are not related, and
-			// pairing everyone with everyone would grow with the square of
-			// its length.
-			for _, b := range named[max(0, i-maxCoNamed):min(len(named), i+maxCoNamed+1)] {
-				if a == b {
-					continue
-				}
-				m := co[a]
-				if m == nil {
-					m = map[*profile]int{}
-					co[a] = m
-				}
-				m[b]++
-			}
+			m.p.named[d] = m.idx
 		}
 	}
+	// co-mentions by profile, each worker counting for its share of the
+	// profiles, so no two write one count
+	workers := runtime.GOMAXPROCS(0)
+	co := make([]map[*profile]int, len(e.dir.Profiles))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for _, art := range arts {
+				named := art.named
+				for i, a := range named {
+					if a.idx%workers != w {
+						continue
+					}
+					// People named far apart in a long text are not
+					// related, and pairing everyone with everyone would
+					// grow with the square of its length.
+					for _, b := range named[max(0, i-maxCoNamed):min(len(named), i+maxCoNamed+1)] {
+						if a == b {
+							continue
+						}
+						m := co[a.idx]
+						if m == nil {
+							m = map[*profile]int{}
+							co[a.idx] = m
+						}
+						m[b]++
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 	// each profile's own lookups read only what is built above: profiles
 	// are done in parallel
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for _, p := range e.ranked {
-		g.Go(func() error { e.buildProfile(p, co[p]); return nil })
+		g.Go(func() error { e.buildProfile(p, co[p.idx]); return nil })
 	}
 	_ = g.Wait()
 	e.buildStories()
+}
+
+// docProfiles is what one article says of the profiles it names.
+type docProfiles struct {
+	quotes   []profileQuote
+	mentions []profileMentions
+	named    []*profile // see document.named
+}
+
+// profileQuote is a quote of a profile: its index in the article.
+type profileQuote struct {
+	p *profile
+	i int
+}
+
+// profileMentions are the indexes of an article's mentions of a profile,
+// in order.
+type profileMentions struct {
+	p   *profile
+	idx []int
+}
+
+// docProfiles links the article's entities to their profiles and reads
+// what it says of each: its quotes, its mentions and who it names.
+func (e *Engine) docProfiles(d *document) docProfiles {
+	var out docProfiles
+	for _, en := range d.people.Entities {
+		p := e.profiles[e.dir.Local[people.LocalKey{DocID: d.ID, Key: en.Key}]]
+		if p == nil {
+			continue
+		}
+		if d.profileAt == nil {
+			d.profileAt = map[string]*profile{}
+		}
+		d.profileAt[en.Key] = p
+	}
+	for i, q := range d.quotes {
+		if p := d.profileAt[q.Speaker]; q.Speaker != "" && p != nil {
+			out.quotes = append(out.quotes, profileQuote{p, i})
+		}
+	}
+	at := map[*profile]int{}
+	for i, m := range d.people.Mentions {
+		p := d.profileAt[m.Key]
+		if p == nil {
+			continue
+		}
+		j, ok := at[p]
+		if !ok {
+			j = len(out.mentions)
+			at[p] = j
+			out.mentions = append(out.mentions, profileMentions{p: p})
+		}
+		out.mentions[j].idx = append(out.mentions[j].idx, i)
+	}
+	out.named = d.named()
+	return out
+}
+
+// eachDoc runs f over the documents across GOMAXPROCS workers.
+func (e *Engine) eachDoc(f func(i int, d *document)) {
+	workers := min(runtime.GOMAXPROCS(0), len(e.docs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(e.docs); i += workers {
+				f(i, e.docs[i])
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // buildProfile orders a profile's quotes, related people (co: how many

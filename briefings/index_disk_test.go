@@ -60,9 +60,9 @@ func TestIndexDirStartsFromKeptIndex(t *testing.T) {
 	if s := first.LoadStats(); !s.IndexOnDisk || s.IndexReused != 0 || s.IndexErr != nil {
 		t.Fatalf("first start: on disk %v, reused %d, err %v", s.IndexOnDisk, s.IndexReused, s.IndexErr)
 	}
-	all := len(first.docs)
+	all, ix := len(first.docs), first.index
 	first = nil
-	awaitIndexesClosed(t)
+	awaitIndexClosed(t, ix)
 
 	var changed, gone string
 	for name := range fsys {
@@ -90,8 +90,9 @@ func TestIndexDirStartsFromKeptIndex(t *testing.T) {
 		t.Error("a reload of an index on disk left the disk")
 	}
 	answersAsFresh(t, reloaded, fsys)
+	ix = reloaded.index
 	second, reloaded = nil, nil
-	awaitIndexesClosed(t)
+	awaitIndexClosed(t, ix)
 
 	third := loadIndexDir(t, fsys, dir, "test")
 	if s := third.LoadStats(); !s.IndexOnDisk || s.IndexReused != len(third.docs) || s.IndexErr != nil {
@@ -135,8 +136,7 @@ func TestIndexDirRebuildsWhatItCannotTrust(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := testCorpus(t)
 			dir := t.TempDir()
-			loadIndexDir(t, fsys, dir, "test")
-			awaitIndexesClosed(t)
+			awaitIndexClosed(t, loadIndexDir(t, fsys, dir, "test").index)
 			if tt.spoil != nil {
 				tt.spoil(t, dir)
 			}

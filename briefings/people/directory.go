@@ -1,11 +1,14 @@
 package people
 
 import (
+	"maps"
 	"math/bits"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/briefbot/briefbot/internal/textdist"
 
@@ -49,15 +52,89 @@ func (d *Directory) Get(id string) *Profile {
 	return d.byID[id]
 }
 
-// member is one article's entity on its way into a profile.
+// member is one article's entity on its way into a profile, with what
+// the merge reads of it worked out beforehand, article by article in
+// parallel (see members).
 type member struct {
 	docID  string
 	date   text.Date
-	doc    *text.Doc
-	res    *DocResult
 	e      *Entity
 	folded []string // folded name words
 	group  int
+
+	mentions int      // the article's mentions of it
+	forms    []string // the name forms of those mentions a profile counts, in order
+	heads    map[string]bool
+	roles    []memberRole
+}
+
+// memberRole is a role of a member with its evidence sentence and the
+// key that tells it from the member's other roles.
+type memberRole struct {
+	key      string // folded title, qualifier and tense
+	evidence string
+}
+
+// members lists the entities of the results, each article's worked out
+// on its own across GOMAXPROCS workers, in input order.
+func members(docs []*text.Doc, results []DocInput) []*member {
+	byDoc := make(map[string]*text.Doc, len(docs))
+	for _, d := range docs {
+		if d != nil {
+			byDoc[d.ID] = d
+		}
+	}
+	per := make([][]*member, len(results))
+	workers := min(runtime.GOMAXPROCS(0), len(results))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(results); i += workers {
+				per[i] = docMembers(byDoc[results[i].DocID], results[i])
+			}
+		})
+	}
+	wg.Wait()
+	var out []*member
+	for _, ms := range per {
+		out = append(out, ms...)
+	}
+	return out
+}
+
+// docMembers works out the members of one article.
+func docMembers(doc *text.Doc, in DocInput) []*member {
+	if in.Result == nil {
+		return nil
+	}
+	byKey := map[string][]int{} // entity key -> its mentions
+	for i, mm := range in.Result.Mentions {
+		byKey[mm.Key] = append(byKey[mm.Key], i)
+	}
+	forms := map[string]mentionForm{} // by mention text: names repeat
+	out := make([]*member, 0, len(in.Result.Entities))
+	for _, e := range in.Result.Entities {
+		m := &member{docID: in.DocID, date: in.Date, e: e, folded: strings.Fields(fold(e.Name)), group: -1}
+		for _, i := range byKey[e.Key] {
+			text := in.Result.Mentions[i].Text
+			f, ok := forms[text]
+			if !ok {
+				f.form = nameForm(text)
+				f.full = isFull(strings.Fields(fold(f.form)))
+				forms[text] = f
+			}
+			m.mentions++
+			if e.Kind == Organisation || f.full {
+				m.forms = append(m.forms, f.form)
+			}
+		}
+		m.heads = addHeads(nil, e.Roles)
+		for _, r := range e.Roles {
+			m.roles = append(m.roles, memberRole{key: fold(r.Title) + "|" + fold(r.Qualifier) + "|" + strconv.FormatBool(r.Past), evidence: roleSentence(doc, r)})
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // Build merges the articles' entities into a Directory: on accent-folded
@@ -72,21 +149,7 @@ func Build(docs []*text.Doc, results []DocInput) *Directory {
 // one profile shown under the set's first name, and an Apart pair never
 // joins, neither by spelling nor by surname.
 func BuildWith(docs []*text.Doc, results []DocInput, rules Rules) *Directory {
-	byDoc := make(map[string]*text.Doc, len(docs))
-	for _, d := range docs {
-		if d != nil {
-			byDoc[d.ID] = d
-		}
-	}
-	var members []*member
-	for _, in := range results {
-		if in.Result == nil {
-			continue
-		}
-		for _, e := range in.Result.Entities {
-			members = append(members, &member{docID: in.DocID, date: in.Date, doc: byDoc[in.DocID], res: in.Result, e: e, folded: strings.Fields(fold(e.Name)), group: -1})
-		}
-	}
+	members := members(docs, results)
 	b := newBuilder()
 	b.cur = newCurated(rules)
 	// 1. Full names (and organisations) by their folded form; the names a
@@ -224,7 +287,12 @@ func (b *builder) attachShort(members []*member) {
 		if gender[g] == 0 {
 			gender[g] = m.e.Gender
 		}
-		heads[g] = addHeads(heads[g], m.e.Roles)
+		if len(m.heads) > 0 {
+			if heads[g] == nil {
+				heads[g] = map[string]bool{}
+			}
+			maps.Copy(heads[g], m.heads)
+		}
 		firsts[g] = append(firsts[g], m.folded)
 	}
 	for _, m := range members {
@@ -244,7 +312,7 @@ func (b *builder) attachShort(members []*member) {
 			if m.e.Gender != 0 && gender[g] != 0 && m.e.Gender != gender[g] {
 				continue
 			}
-			if rolesConflict(addHeads(nil, m.e.Roles), heads[g]) || b.cur.conflict(map[string]bool{strings.Join(m.folded, " "): true}, b.names[g]) {
+			if rolesConflict(m.heads, heads[g]) || b.cur.conflict(map[string]bool{strings.Join(m.folded, " "): true}, b.names[g]) {
 				continue
 			}
 			ok := false
@@ -317,13 +385,14 @@ func anyIn(set map[string]bool, in wordSet) bool {
 // directory turns the groups into profiles and indexes them.
 func (b *builder) directory(members []*member) *Directory {
 	d := &Directory{Local: make(map[LocalKey]string, len(members)), byID: map[string]*Profile{}}
-	forms := map[string]mentionForm{} // by mention text: names repeat across articles
+	type roleOf struct{ key, docID string }
 	type acc struct {
 		p        *Profile
 		forms    map[string]int
 		order    []string
+		lastDoc  string // members come article by article
 		docs     map[string]bool
-		roleSeen map[string]bool
+		roleSeen map[roleOf]bool
 		short    []string // names of members, for a profile with no full form
 		show     string   // the name a curator gave, if any
 	}
@@ -336,7 +405,7 @@ func (b *builder) directory(members []*member) *Directory {
 		g := b.find(m.group)
 		a := byGroup[g]
 		if a == nil {
-			a = &acc{p: &Profile{Kind: m.e.Kind}, forms: map[string]int{}, docs: map[string]bool{}, roleSeen: map[string]bool{}}
+			a = &acc{p: &Profile{Kind: m.e.Kind}, forms: map[string]int{}, docs: map[string]bool{}, roleSeen: map[roleOf]bool{}}
 			byGroup[g] = a
 			accs = append(accs, a)
 		}
@@ -344,10 +413,11 @@ func (b *builder) directory(members []*member) *Directory {
 			a.show = b.cur.show[head] // unless an Apart rule kept it out
 		}
 		p := a.p
-		if !a.docs[m.docID] {
+		if a.lastDoc != m.docID && !a.docs[m.docID] {
 			a.docs[m.docID] = true
 			p.DocIDs = append(p.DocIDs, m.docID)
 		}
+		a.lastDoc = m.docID
 		// Name forms: every full form used, counted per mention.
 		addForm := func(s string) {
 			if a.forms[s] == 0 {
@@ -355,39 +425,26 @@ func (b *builder) directory(members []*member) *Directory {
 			}
 			a.forms[s]++
 		}
-		n := 0
-		for _, mm := range m.res.Mentions {
-			if mm.Key != m.e.Key {
-				continue
-			}
-			n++
-			f, ok := forms[mm.Text]
-			if !ok {
-				f.form = nameForm(mm.Text)
-				f.full = isFull(strings.Fields(fold(f.form)))
-				forms[mm.Text] = f
-			}
-			if m.e.Kind == Organisation || f.full {
-				addForm(f.form)
-			}
+		for _, f := range m.forms {
+			addForm(f)
 		}
-		if n == 0 {
+		if m.mentions == 0 {
 			addForm(m.e.Name)
 		}
 		a.short = append(a.short, m.e.Name)
-		p.Mentions += n
+		p.Mentions += m.mentions
 		for _, al := range append([]string{m.e.Name}, m.e.Aliases...) {
 			if !slices.Contains(p.Aliases, al) {
 				p.Aliases = append(p.Aliases, al)
 			}
 		}
-		for _, r := range m.e.Roles {
-			k := fold(r.Title) + "|" + fold(r.Qualifier) + "|" + strconv.FormatBool(r.Past) + "|" + m.docID
+		for i, r := range m.e.Roles {
+			k := roleOf{m.roles[i].key, m.docID}
 			if a.roleSeen[k] {
 				continue
 			}
 			a.roleSeen[k] = true
-			p.Roles = append(p.Roles, DatedRole{Title: r.Title, Qualifier: r.Qualifier, Past: r.Past, DocID: m.docID, Date: m.date, Evidence: roleSentence(m.doc, r)})
+			p.Roles = append(p.Roles, DatedRole{Title: r.Title, Qualifier: r.Qualifier, Past: r.Past, DocID: m.docID, Date: m.date, Evidence: m.roles[i].evidence})
 		}
 		m.group = g
 	}
