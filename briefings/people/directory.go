@@ -52,16 +52,19 @@ func (d *Directory) Get(id string) *Profile {
 	return d.byID[id]
 }
 
-// member is one article's entity on its way into a profile, with what
-// the merge reads of it worked out beforehand, article by article in
-// parallel (see members).
+// member is one article's entity on its way into a profile.
 type member struct {
-	docID  string
-	date   text.Date
-	e      *Entity
-	folded []string // folded name words
-	group  int
+	docID string
+	date  text.Date
+	e     *Entity
+	group int
+	*entityMerge
+}
 
+// entityMerge is what a merge reads of an entity, worked out once per
+// DocResult.
+type entityMerge struct {
+	folded   []string // folded name words
 	mentions int      // the article's mentions of it
 	forms    []string // the name forms of those mentions a profile counts, in order
 	heads    map[string]bool
@@ -75,8 +78,10 @@ type memberRole struct {
 	evidence string
 }
 
-// members lists the entities of the results, each article's worked out
-// on its own across GOMAXPROCS workers, in input order.
+// members lists the entities of the results in input order. What the
+// merge reads of each article's entities is worked out once per result,
+// across GOMAXPROCS workers: a reload shares the results of the articles
+// that did not change, so it works out only the others'.
 func members(docs []*text.Doc, results []DocInput) []*member {
 	byDoc := make(map[string]*text.Doc, len(docs))
 	for _, d := range docs {
@@ -102,21 +107,34 @@ func members(docs []*text.Doc, results []DocInput) []*member {
 	return out
 }
 
-// docMembers works out the members of one article.
+// docMembers lists the members of one article.
 func docMembers(doc *text.Doc, in DocInput) []*member {
-	if in.Result == nil {
+	r := in.Result
+	if r == nil {
 		return nil
 	}
+	r.mergeOnce.Do(func() { r.merge = entityMerges(doc, r) })
+	out := make([]*member, len(r.Entities))
+	for i, e := range r.Entities {
+		out[i] = &member{docID: in.DocID, date: in.Date, e: e, group: -1, entityMerge: &r.merge[i]}
+	}
+	return out
+}
+
+// entityMerges works out what a merge reads of each entity of r, the
+// result of doc.
+func entityMerges(doc *text.Doc, r *DocResult) []entityMerge {
 	byKey := map[string][]int{} // entity key -> its mentions
-	for i, mm := range in.Result.Mentions {
+	for i, mm := range r.Mentions {
 		byKey[mm.Key] = append(byKey[mm.Key], i)
 	}
 	forms := map[string]mentionForm{} // by mention text: names repeat
-	out := make([]*member, 0, len(in.Result.Entities))
-	for _, e := range in.Result.Entities {
-		m := &member{docID: in.DocID, date: in.Date, e: e, folded: strings.Fields(fold(e.Name)), group: -1}
+	out := make([]entityMerge, len(r.Entities))
+	for j, e := range r.Entities {
+		m := &out[j]
+		m.folded = strings.Fields(fold(e.Name))
 		for _, i := range byKey[e.Key] {
-			text := in.Result.Mentions[i].Text
+			text := r.Mentions[i].Text
 			f, ok := forms[text]
 			if !ok {
 				f.form = nameForm(text)
@@ -132,7 +150,6 @@ func docMembers(doc *text.Doc, in DocInput) []*member {
 		for _, r := range e.Roles {
 			m.roles = append(m.roles, memberRole{key: fold(r.Title) + "|" + fold(r.Qualifier) + "|" + strconv.FormatBool(r.Past), evidence: roleSentence(doc, r)})
 		}
-		out = append(out, m)
 	}
 	return out
 }

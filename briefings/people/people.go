@@ -3,7 +3,11 @@
 // police chief"), and merges them across articles into a Directory.
 package people
 
-import "github.com/briefbot/briefbot/briefings/text"
+import (
+	"sync"
+
+	"github.com/briefbot/briefbot/briefings/text"
+)
 
 // Kind tells a person from an organisation.
 type Kind int
@@ -65,6 +69,12 @@ type DocResult struct {
 	namedAt    map[string][]position // entity key -> where the article names it, in order
 	byRoleWord map[string][]int      // a word of a person's role -> indexes into Entities
 	roleWords  [][][]string          // per entity, the folded words of each role
+
+	// merge is what a merge reads of each entity, worked out once: an
+	// unchanged article's result is shared by the engines that reload it
+	// (see members).
+	mergeOnce sync.Once
+	merge     []entityMerge
 }
 
 // Entity returns the entity with the doc-local key, or nil.
