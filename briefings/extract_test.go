@@ -606,18 +606,26 @@ func benchLoadWarm(b *testing.B, times int, onDisk bool) {
 }
 
 // BenchmarkReloadOneChanged reloads BBC x1 and x10 after one article
-// changed.
+// changed, with the search index in memory or kept on disk (index-dir).
 func BenchmarkReloadOneChanged(b *testing.B) {
 	for _, n := range []int{1, 10} {
-		b.Run(fmt.Sprintf("bbc-x%d", n), func(b *testing.B) { benchReloadOne(b, n) })
+		b.Run(fmt.Sprintf("bbc-x%d", n), func(b *testing.B) { benchReloadOne(b, n, false) })
+		b.Run(fmt.Sprintf("bbc-x%d-index-dir", n), func(b *testing.B) { benchReloadOne(b, n, true) })
 	}
 }
 
-func benchReloadOne(b *testing.B, times int) {
+func benchReloadOne(b *testing.B, times int, onDisk bool) {
 	fsys := bbcTimes(b, times)
-	e, err := Load(fsys, ".")
+	var o LoadOptions
+	if onDisk {
+		o.IndexDir = b.TempDir()
+	}
+	e, err := LoadWith(context.Background(), fsys, ".", o)
 	if err != nil {
 		b.Fatal(err)
+	}
+	if e.index.OnDisk() != onDisk {
+		b.Fatalf("index on disk: %v (%v)", e.index.OnDisk(), e.LoadStats().IndexErr)
 	}
 	i := 0
 	before := liveHeap()

@@ -402,19 +402,9 @@ func anyIn(set map[string]bool, in wordSet) bool {
 // directory turns the groups into profiles and indexes them.
 func (b *builder) directory(members []*member) *Directory {
 	d := &Directory{Local: make(map[LocalKey]string, len(members)), byID: map[string]*Profile{}}
-	type roleOf struct{ key, docID string }
-	type acc struct {
-		p        *Profile
-		forms    map[string]int
-		order    []string
-		lastDoc  string // members come article by article
-		docs     map[string]bool
-		roleSeen map[roleOf]bool
-		short    []string // names of members, for a profile with no full form
-		show     string   // the name a curator gave, if any
-	}
-	var accs []*acc
-	byGroup := map[int]*acc{}
+	// the groups, in order of their first member, with their members
+	var accs []*profileAcc
+	byGroup := map[int]*profileAcc{}
 	for _, m := range members {
 		if m.group < 0 {
 			continue
@@ -422,85 +412,30 @@ func (b *builder) directory(members []*member) *Directory {
 		g := b.find(m.group)
 		a := byGroup[g]
 		if a == nil {
-			a = &acc{p: &Profile{Kind: m.e.Kind}, forms: map[string]int{}, docs: map[string]bool{}, roleSeen: map[roleOf]bool{}}
+			a = &profileAcc{p: &Profile{Kind: m.e.Kind}}
 			byGroup[g] = a
 			accs = append(accs, a)
 		}
 		if head, ok := b.cur.sameSet(m.e.Name); ok && b.find(b.ids[sameKey+head]) == g {
 			a.show = b.cur.show[head] // unless an Apart rule kept it out
 		}
-		p := a.p
-		if a.lastDoc != m.docID && !a.docs[m.docID] {
-			a.docs[m.docID] = true
-			p.DocIDs = append(p.DocIDs, m.docID)
-		}
-		a.lastDoc = m.docID
-		// Name forms: every full form used, counted per mention.
-		addForm := func(s string) {
-			if a.forms[s] == 0 {
-				a.order = append(a.order, s)
-			}
-			a.forms[s]++
-		}
-		for _, f := range m.forms {
-			addForm(f)
-		}
-		if m.mentions == 0 {
-			addForm(m.e.Name)
-		}
-		a.short = append(a.short, m.e.Name)
-		p.Mentions += m.mentions
-		for _, al := range append([]string{m.e.Name}, m.e.Aliases...) {
-			if !slices.Contains(p.Aliases, al) {
-				p.Aliases = append(p.Aliases, al)
-			}
-		}
-		for i, r := range m.e.Roles {
-			k := roleOf{m.roles[i].key, m.docID}
-			if a.roleSeen[k] {
-				continue
-			}
-			a.roleSeen[k] = true
-			p.Roles = append(p.Roles, DatedRole{Title: r.Title, Qualifier: r.Qualifier, Past: r.Past, DocID: m.docID, Date: m.date, Evidence: m.roles[i].evidence})
-		}
+		a.members = append(a.members, m)
 		m.group = g
 	}
+	// each profile reads only its members: profiles are made in parallel
+	workers := min(runtime.GOMAXPROCS(0), len(accs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(accs); i += workers {
+				accs[i].profile()
+			}
+		})
+	}
+	wg.Wait()
 	used := map[string]bool{}
 	for _, a := range accs {
 		p := a.p
-		if len(a.order) == 0 {
-			a.order = a.short[:1]
-			a.forms[a.order[0]] = 1
-		}
-		p.Name = a.order[0]
-		for _, f := range a.order {
-			if a.forms[f] > a.forms[p.Name] {
-				p.Name = f
-			}
-		}
-		if p.Kind == Organisation && isAllCapsWord(p.Name) {
-			// An organisation is named in full, not by its acronym.
-			for _, f := range a.order {
-				if !isAllCapsWord(f) && strings.Contains(f, " ") {
-					p.Name = f
-					break
-				}
-			}
-		}
-		if a.show != "" {
-			if !slices.Contains(p.Aliases, p.Name) {
-				p.Aliases = append(p.Aliases, p.Name)
-			}
-			p.Name = a.show
-		}
-		var aliases []string
-		for _, al := range p.Aliases {
-			if al != p.Name {
-				aliases = append(aliases, al)
-			}
-		}
-		p.Aliases = aliases
-		sort.SliceStable(p.Roles, func(i, j int) bool { return p.Roles[i].Date.Before(p.Roles[j].Date) })
 		id := slug(p.Name)
 		if p.Kind == Organisation {
 			id = "org-" + id
@@ -521,6 +456,98 @@ func (b *builder) directory(members []*member) *Directory {
 	}
 	d.index()
 	return d
+}
+
+// profileAcc gathers the members of one group into its profile.
+type profileAcc struct {
+	p       *Profile
+	members []*member
+	show    string // the name a curator gave, if any
+}
+
+// profile fills a.p from its members: articles, name forms, mentions,
+// aliases and roles, then its name; everything but its ID.
+func (a *profileAcc) profile() {
+	type roleOf struct{ key, docID string }
+	p := a.p
+	forms := map[string]int{} // every full form used, counted per mention
+	var order []string
+	addForm := func(s string) {
+		if forms[s] == 0 {
+			order = append(order, s)
+		}
+		forms[s]++
+	}
+	docs := map[string]bool{}
+	lastDoc := "" // members come article by article
+	aliases := map[string]bool{}
+	roleSeen := map[roleOf]bool{}
+	addAlias := func(al string) {
+		if !aliases[al] {
+			aliases[al] = true
+			p.Aliases = append(p.Aliases, al)
+		}
+	}
+	for _, m := range a.members {
+		if lastDoc != m.docID && !docs[m.docID] {
+			docs[m.docID] = true
+			p.DocIDs = append(p.DocIDs, m.docID)
+		}
+		lastDoc = m.docID
+		for _, f := range m.forms {
+			addForm(f)
+		}
+		if m.mentions == 0 {
+			addForm(m.e.Name)
+		}
+		p.Mentions += m.mentions
+		addAlias(m.e.Name)
+		for _, al := range m.e.Aliases {
+			addAlias(al)
+		}
+		for i, r := range m.e.Roles {
+			k := roleOf{m.roles[i].key, m.docID}
+			if roleSeen[k] {
+				continue
+			}
+			roleSeen[k] = true
+			p.Roles = append(p.Roles, DatedRole{Title: r.Title, Qualifier: r.Qualifier, Past: r.Past, DocID: m.docID, Date: m.date, Evidence: m.roles[i].evidence})
+		}
+	}
+	if len(order) == 0 {
+		// no full form: the first member's name
+		order = []string{a.members[0].e.Name}
+		forms[order[0]] = 1
+	}
+	p.Name = order[0]
+	for _, f := range order {
+		if forms[f] > forms[p.Name] {
+			p.Name = f
+		}
+	}
+	if p.Kind == Organisation && isAllCapsWord(p.Name) {
+		// An organisation is named in full, not by its acronym.
+		for _, f := range order {
+			if !isAllCapsWord(f) && strings.Contains(f, " ") {
+				p.Name = f
+				break
+			}
+		}
+	}
+	if a.show != "" {
+		if !slices.Contains(p.Aliases, p.Name) {
+			p.Aliases = append(p.Aliases, p.Name)
+		}
+		p.Name = a.show
+	}
+	var kept []string
+	for _, al := range p.Aliases {
+		if al != p.Name {
+			kept = append(kept, al)
+		}
+	}
+	p.Aliases = kept
+	sort.SliceStable(p.Roles, func(i, j int) bool { return p.Roles[i].Date.Before(p.Roles[j].Date) })
 }
 
 // mentionForm is a mention's name form and whether it is a full name.
