@@ -13,9 +13,10 @@ import (
 // profile is a people.Profile with what the answers need precomputed.
 type profile struct {
 	*people.Profile
-	idx       int        // position in the directory
-	quotes    []quoteRef // most recent first
-	related   []related  // most co-mentioned first
+	idx       int              // position in the directory
+	words     people.NameWords // its name, for people.ShortFormOfWords
+	quotes    []quoteRef       // most recent first
+	related   []related        // most co-mentioned first
 	roles     []people.DatedRole
 	latest    people.DatedRole // the latest current role, else the latest role
 	hasLatest bool
@@ -89,7 +90,8 @@ func (e *Engine) buildPeople(dir *people.Directory, lookup func(string) people.M
 	// what each article says of its profiles reads only that article and
 	// the directory: articles are done in parallel
 	arts := make([]docProfiles, len(e.docs))
-	e.eachDoc(func(i int, d *document) { arts[i] = e.docProfiles(d) })
+	inParallel(len(e.docs), func(i int) { arts[i] = e.docProfiles(e.docs[i]) })
+	inParallel(len(e.ranked), func(i int) { e.ranked[i].words = people.WordsOf(e.ranked[i].Name) })
 	sort.SliceStable(e.ranked, func(i, j int) bool { return e.ranked[i].Mentions > e.ranked[j].Mentions })
 
 	for i, d := range e.docs {
@@ -203,14 +205,14 @@ func (e *Engine) docProfiles(d *document) docProfiles {
 	return out
 }
 
-// eachDoc runs f over the documents across GOMAXPROCS workers.
-func (e *Engine) eachDoc(f func(i int, d *document)) {
-	workers := min(runtime.GOMAXPROCS(0), len(e.docs))
+// inParallel runs f(0) to f(n-1) across GOMAXPROCS workers.
+func inParallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(e.docs); i += workers {
-				f(i, e.docs[i])
+			for i := w; i < n; i += workers {
+				f(i)
 			}
 		})
 	}
@@ -231,7 +233,7 @@ func (e *Engine) buildProfile(p *profile, co map[*profile]int) {
 		return p.quotes[i].i < p.quotes[j].i
 	})
 	for q, n := range co {
-		if people.ShortFormOf(q.Name, p.Name) || people.ShortFormOf(p.Name, q.Name) {
+		if people.ShortFormOfWords(q.words, p.words) || people.ShortFormOfWords(p.words, q.words) {
 			continue // "Kilroy-Silk" beside Robert Kilroy-Silk is the person, not a relation
 		}
 		p.related = append(p.related, related{p: q, docs: n})

@@ -14,12 +14,29 @@ import (
 // Kilroy-Silk"). It is the name matching of an article applied to two
 // names.
 func ShortFormOf(short, full string) bool {
-	s := stripHonorific(strings.Fields(fold(stripPossessive(short))))
-	f := strings.Fields(fold(stripPossessive(full)))
-	if len(s) == 0 || len(f) < 2 || len(s) > len(f) || strings.Join(s, " ") == strings.Join(f, " ") {
+	return ShortFormOfWords(WordsOf(short), WordsOf(full))
+}
+
+// NameWords is a name as ShortFormOf compares it, worked out once for a
+// name compared with many.
+type NameWords struct {
+	name  string
+	words []string // folded, without a possessive
+}
+
+// WordsOf works out a name's words for ShortFormOfWords.
+func WordsOf(name string) NameWords {
+	return NameWords{name: name, words: strings.Fields(fold(stripPossessive(name)))}
+}
+
+// ShortFormOfWords is ShortFormOf for names worked out by WordsOf.
+func ShortFormOfWords(short, full NameWords) bool {
+	s := stripHonorific(short.words)
+	f := full.words
+	if len(s) == 0 || len(f) < 2 || len(s) > len(f) || slices.Equal(s, f) {
 		return false
 	}
-	ix := onePerson(&Entity{Kind: Person, Name: full}, f)
+	ix := onePerson(&Entity{Kind: Person, Name: full.name}, f)
 	return len(matchName(s, false, nil, &ix, nil)) == 1 && !misspeltOnly(s, f)
 }
 
