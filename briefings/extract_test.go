@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -534,30 +535,62 @@ func reloadOne(tb testing.TB, fsys fstest.MapFS, name string, round int, prev *E
 	return e
 }
 
+// TestReloadMemoryFlat: 100 reloads after one changed article leave the
+// live heap flat, with the index in memory and kept on disk, and the
+// disk holding no more than ten reloads in.
 func TestReloadMemoryFlat(t *testing.T) {
 	if testing.Short() {
 		t.Skip("100 reloads")
 	}
-	fsys := testCorpus(t)
-	e, err := Load(fsys, ".")
-	if err != nil {
-		t.Fatal(err)
+	for _, onDisk := range []bool{false, true} {
+		t.Run(fmt.Sprintf("on disk %v", onDisk), func(t *testing.T) {
+			fsys := testCorpus(t)
+			var o LoadOptions
+			if onDisk {
+				o.IndexDir = t.TempDir()
+			}
+			e, err := LoadWith(context.Background(), fsys, ".", o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var at10 uint64
+			var disk10 int64
+			for i := range 100 {
+				e = reloadOne(t, fsys, "changing/one.md", i, e)
+				if s := e.LoadStats(); s.Extracted != 1 || s.IndexOnDisk != onDisk {
+					t.Fatalf("reload %d extracted %d articles, index on disk %v", i, s.Extracted, s.IndexOnDisk)
+				}
+				if i == 9 {
+					at10, disk10 = liveHeap(), dirSize(o.IndexDir)
+				}
+			}
+			at100, disk100 := liveHeap(), dirSize(o.IndexDir)
+			t.Logf("live heap after 10 reloads %.1f MB, after 100 %.1f MB; on disk %.1f and %.1f MB", float64(at10)/(1<<20), float64(at100)/(1<<20), float64(disk10)/(1<<20), float64(disk100)/(1<<20))
+			if at100 > at10*3/2 {
+				t.Errorf("live heap grew from %d to %d bytes over 90 reloads", at10, at100)
+			}
+			if disk100 > disk10*3/2+1<<20 {
+				t.Errorf("the index on disk grew from %d to %d bytes over 90 reloads", disk10, disk100)
+			}
+		})
 	}
-	var at10 uint64
-	for i := range 100 {
-		e = reloadOne(t, fsys, "changing/one.md", i, e)
-		if s := e.LoadStats(); s.Extracted != 1 {
-			t.Fatalf("reload %d extracted %d articles, want 1", i, s.Extracted)
+}
+
+// dirSize is the bytes of the files under dir; 0 for "".
+func dirSize(dir string) int64 {
+	var n int64
+	if dir == "" {
+		return 0
+	}
+	filepath.WalkDir(dir, func(_ string, de fs.DirEntry, err error) error {
+		if err == nil && !de.IsDir() {
+			if info, err := de.Info(); err == nil {
+				n += info.Size()
+			}
 		}
-		if i == 9 {
-			at10 = liveHeap()
-		}
-	}
-	at100 := liveHeap()
-	t.Logf("live heap after 10 reloads %.1f MB, after 100 %.1f MB", float64(at10)/(1<<20), float64(at100)/(1<<20))
-	if at100 > at10*3/2 {
-		t.Errorf("live heap grew from %d to %d bytes over 90 reloads", at10, at100)
-	}
+		return nil
+	})
+	return n
 }
 
 // BenchmarkLoadWarm loads BBC x1 and x10 with every extraction in the
