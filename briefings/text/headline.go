@@ -62,8 +62,7 @@ func gluedHeadline(paras []Paragraph) (string, bool) {
 	for k := minHeadlineWords; k <= maxHeadlineWords && k < len(words)-3; k++ {
 		asked.add(bare(first[words[k][0]:words[k][1]]))
 	}
-	lower := lowerWords(paras, asked)
-	caps := capitalisedPairs(paras, asked)
+	lower, caps := askedUsage(paras, asked)
 	best := -1
 	for k := minHeadlineWords; k <= maxHeadlineWords && k < len(words)-3; k++ {
 		w, prev := first[words[k][0]:words[k][1]], first[words[k-1][0]:words[k-1][1]]
@@ -210,8 +209,8 @@ func startsSentence(w string) bool {
 }
 
 // wordFilter is the bare words a headline boundary may fall before: the
-// only words lowerWords and capitalisedPairs are asked about, so they
-// skip the others, most by their first letter alone.
+// only words askedUsage is asked about, so it skips the others, most by
+// their first letter alone.
 type wordFilter struct {
 	words  map[string]bool
 	starts map[rune]bool
@@ -228,40 +227,31 @@ func (f wordFilter) add(w string) {
 	}
 }
 
-// lowerWords are the asked words the article writes in lower case
-// somewhere.
-func lowerWords(paras []Paragraph, asked wordFilter) map[string]bool {
-	out := map[string]bool{}
+// askedUsage reads, in one pass over the article's words, the asked words
+// it writes in lower case somewhere (lower), and how often it writes each
+// pair of capitalised words side by side (the names it uses) whose second
+// word is asked (caps).
+func askedUsage(paras []Paragraph, asked wordFilter) (lower map[string]bool, caps map[string]int) {
+	lower, caps = map[string]bool{}, map[string]int{}
 	for _, p := range paras {
-		for _, f := range strings.Fields(p.Text) {
+		prev := ""
+		for f := range strings.FieldsSeq(p.Text) {
+			r, _ := utf8.DecodeRuneInString(f)
 			// a word starting with a lower-case letter is bare from it on
-			if r, _ := utf8.DecodeRuneInString(f); unicode.IsLower(r) && asked.starts[r] {
+			if unicode.IsLower(r) && asked.starts[r] {
 				if b := bare(f); asked.words[b] {
-					out[b] = true
+					lower[b] = true
 				}
 			}
+			if prev != "" && unicode.IsUpper(r) && asked.starts[unicode.ToLower(r)] && isUpperStart(prev) {
+				if b := bare(f); asked.words[b] {
+					caps[bare(prev)+" "+b]++
+				}
+			}
+			prev = f
 		}
 	}
-	return out
-}
-
-// capitalisedPairs counts the pairs of capitalised words an article
-// writes side by side (the names it uses) whose second word is asked.
-func capitalisedPairs(paras []Paragraph, asked wordFilter) map[string]int {
-	out := map[string]int{}
-	for _, p := range paras {
-		fs := strings.Fields(p.Text)
-		for i := 1; i < len(fs); i++ {
-			r, _ := utf8.DecodeRuneInString(fs[i])
-			if !unicode.IsUpper(r) || !asked.starts[unicode.ToLower(r)] || !isUpperStart(fs[i-1]) {
-				continue
-			}
-			if b := bare(fs[i]); asked.words[b] {
-				out[bare(fs[i-1])+" "+b]++
-			}
-		}
-	}
-	return out
+	return lower, caps
 }
 
 func abs(n int) int {
