@@ -233,7 +233,7 @@ func TestIndexDirReloadRebuildsNewGeneration(t *testing.T) {
 		t.Error("the previous engine no longer answers")
 	}
 	prev = nil
-	for range 100 {
+	for range 500 {
 		if len(gens()) == 1 {
 			break
 		}
