@@ -5,7 +5,8 @@
 #     -v "$PWD/config.yaml:/etc/briefbot/config.yaml:ro" \
 #     -e SLACK_BOT_TOKEN -e SLACK_SIGNING_SECRET briefbot
 #
-# /data holds the SQLite file; mount your config at /etc/briefbot/config.yaml
+# /data holds the SQLite file and the search index kept beside it
+# (briefbot.db.index); mount your config at /etc/briefbot/config.yaml
 # and, for your own articles, a corpus directory at /corpus (set
 # corpus.dir: /corpus in the config, or -e BRIEFBOT_CORPUS_DIR=/corpus).
 
