@@ -470,30 +470,20 @@ type profileAcc struct {
 func (a *profileAcc) profile() {
 	type roleOf struct{ key, docID string }
 	p := a.p
-	forms := map[string]int{} // every full form used, counted per mention
-	var order []string
+	// most profiles gather a few articles' worth: sets that stay slices
+	// while small spare a reload allocating maps by the hundred thousand
+	var docs, forms, aliases smallSet[string]
+	var roleSeen smallSet[roleOf]
+	var counts []int // per form, its mentions
 	addForm := func(s string) {
-		if forms[s] == 0 {
-			order = append(order, s)
+		i, isNew := forms.add(s)
+		if isNew {
+			counts = append(counts, 0)
 		}
-		forms[s]++
-	}
-	docs := map[string]bool{}
-	lastDoc := "" // members come article by article
-	aliases := map[string]bool{}
-	roleSeen := map[roleOf]bool{}
-	addAlias := func(al string) {
-		if !aliases[al] {
-			aliases[al] = true
-			p.Aliases = append(p.Aliases, al)
-		}
+		counts[i]++
 	}
 	for _, m := range a.members {
-		if lastDoc != m.docID && !docs[m.docID] {
-			docs[m.docID] = true
-			p.DocIDs = append(p.DocIDs, m.docID)
-		}
-		lastDoc = m.docID
+		docs.add(m.docID)
 		for _, f := range m.forms {
 			addForm(f)
 		}
@@ -501,30 +491,28 @@ func (a *profileAcc) profile() {
 			addForm(m.e.Name)
 		}
 		p.Mentions += m.mentions
-		addAlias(m.e.Name)
+		aliases.add(m.e.Name)
 		for _, al := range m.e.Aliases {
-			addAlias(al)
+			aliases.add(al)
 		}
 		for i, r := range m.e.Roles {
-			k := roleOf{m.roles[i].key, m.docID}
-			if roleSeen[k] {
+			if _, isNew := roleSeen.add(roleOf{m.roles[i].key, m.docID}); !isNew {
 				continue
 			}
-			roleSeen[k] = true
 			p.Roles = append(p.Roles, DatedRole{Title: r.Title, Qualifier: r.Qualifier, Past: r.Past, DocID: m.docID, Date: m.date, Evidence: m.roles[i].evidence})
 		}
 	}
-	if len(order) == 0 {
-		// no full form: the first member's name
-		order = []string{a.members[0].e.Name}
-		forms[order[0]] = 1
+	p.DocIDs, p.Aliases = docs.list, aliases.list
+	if len(forms.list) == 0 {
+		addForm(a.members[0].e.Name) // no full form: the first member's name
 	}
-	p.Name = order[0]
-	for _, f := range order {
-		if forms[f] > forms[p.Name] {
-			p.Name = f
+	order, best := forms.list, 0
+	for i := range order {
+		if counts[i] > counts[best] {
+			best = i // the most used form, the first of those used as often
 		}
 	}
+	p.Name = order[best]
 	if p.Kind == Organisation && isAllCapsWord(p.Name) {
 		// An organisation is named in full, not by its acronym.
 		for _, f := range order {
@@ -943,4 +931,38 @@ func (ps *profileScores) add(profiles []*Profile, score float64) {
 		ps.at[p] = len(ps.hits)
 		ps.hits = append(ps.hits, profileHit{p, score})
 	}
+}
+
+// smallSet is a set that keeps its members in the order added, as a slice
+// searched in turn while it is small and indexed by a map past that.
+type smallSet[T comparable] struct {
+	list  []T
+	index map[T]int
+}
+
+// smallSetMax is the size past which a smallSet indexes its members.
+const smallSetMax = 8
+
+// add adds x unless it is a member, and returns its position and whether
+// it was added.
+func (s *smallSet[T]) add(x T) (int, bool) {
+	if s.index != nil {
+		if i, ok := s.index[x]; ok {
+			return i, false
+		}
+	} else if i := slices.Index(s.list, x); i >= 0 {
+		return i, false
+	}
+	s.list = append(s.list, x)
+	i := len(s.list) - 1
+	switch {
+	case s.index != nil:
+		s.index[x] = i
+	case len(s.list) > smallSetMax:
+		s.index = make(map[T]int, 2*len(s.list))
+		for j, y := range s.list {
+			s.index[y] = j
+		}
+	}
+	return i, true
 }

@@ -301,3 +301,26 @@ func TestBBCBlunkett(t *testing.T) {
 	}
 	t.Logf("BBC: %d profiles; David Blunkett in %d documents", len(dir.Profiles), len(m.Found.DocIDs))
 }
+
+// TestSmallSet: a smallSet keeps its members once, in the order added,
+// and finds them at the same positions once it indexes them.
+func TestSmallSet(t *testing.T) {
+	var s smallSet[string]
+	words := strings.Fields("a b a c b d e f g h i j a k j")
+	var want []string
+	for _, w := range words {
+		i, added := s.add(w)
+		pos := slices.Index(want, w)
+		wantAdded := pos < 0
+		if wantAdded {
+			want = append(want, w)
+			pos = len(want) - 1
+		}
+		if i != pos || added != wantAdded {
+			t.Errorf("add(%q) = %d, %v; want %d, %v", w, i, added, pos, wantAdded)
+		}
+	}
+	if !slices.Equal(s.list, want) || s.index == nil {
+		t.Errorf("list %v (indexed %v), want %v indexed", s.list, s.index != nil, want)
+	}
+}
