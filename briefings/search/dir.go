@@ -202,14 +202,18 @@ func diskConfig() map[string]any {
 
 func (d *Dir) openGen(n int) (ix *Index, meta []byte, err error) {
 	path := d.genPath(n)
+	var idx bleve.Index
 	defer func() {
 		// bleve reads files another process or a crash may have left
 		// damaged; a panic there means the index is not used
 		if p := recover(); p != nil {
+			if idx != nil {
+				idx.Close()
+			}
 			ix, meta, err = nil, nil, fmt.Errorf("search: open %s: %v", path, p)
 		}
 	}()
-	idx, err := bleve.OpenUsing(path, diskConfig())
+	idx, err = bleve.OpenUsing(path, diskConfig())
 	if err != nil {
 		return nil, nil, fmt.Errorf("search: open %s: %w", path, err)
 	}
