@@ -395,7 +395,7 @@ func (e *Engine) rank(qu *query) []*window {
 	if len(qu.terms) == 0 {
 		return nil
 	}
-	hits, err := e.searchIndex().SearchWeighted(context.Background(), qu.searchTerms(float64(e.searchIndex().Len())), searchDepth)
+	hits, err := e.searchPassages(context.Background(), qu.searchTerms(float64(e.searchIndex().Len())), searchDepth)
 	if err != nil || len(hits) == 0 {
 		return nil
 	}
