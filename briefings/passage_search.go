@@ -11,6 +11,10 @@ import (
 	"github.com/briefbot/briefbot/briefings/search"
 )
 
+// tieSlack is how many hits past the n wanted are read at first, to see
+// whether the n-th ties with the next.
+const tieSlack = 10
+
 // searchPassages returns the n best passages this engine knows for the
 // terms, best first. Passages that score alike come in corpus order
 // (article, paragraph, sentence): the index breaks such ties by where its
@@ -23,7 +27,8 @@ func (e *Engine) searchPassages(ctx context.Context, terms []search.Term, n int)
 	if n <= 0 {
 		return nil, nil
 	}
-	for want := 2 * n; ; want *= 2 {
+	// a few more than n: reading a hit's number costs, and ties are few
+	for want := n + tieSlack; ; want *= 2 {
 		hits, err := ix.SearchWeighted(ctx, terms, want)
 		if err != nil {
 			return nil, err
