@@ -220,6 +220,10 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 	if full := c.doc.Paragraphs[c.para].Sentence(c.sent); strings.HasSuffix(full, c.text) {
 		shift = len(full) - len(c.text)
 	}
+	var person [][2]int
+	if wantOrg {
+		person = qu.personOffsets(c)
+	}
 	for _, m := range c.doc.people.Mentions {
 		if m.Para != c.para || m.Start < sp.Start || m.End > sp.End || !strings.Contains(c.text, m.Text) {
 			continue
@@ -239,6 +243,9 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		}
 		if p.Kind == people.Person {
 			f += 0.2 * e.roleFit(p, terms, qu.q.Year)
+		}
+		if wantOrg && p.Kind == people.Organisation && besidePerson(m.Start-sp.Start-shift, m.End-sp.Start-shift, person) {
+			f += orgBesidePerson
 		}
 		at := m.Start - sp.Start - shift
 		if at >= 0 && at <= len(c.text) {
@@ -366,14 +373,66 @@ const orgFormFit = 0.5
 // sentence, the first capitalised name that is not the sentence's first
 // word, names no person the article names, and is not in the question.
 func orgByForm(qu *query, c *scored, s *span) {
+	person := qu.personOffsets(c)
 	for _, loc := range capitalisedRe().FindAllStringIndex(c.text, -1) {
 		m := strings.TrimRight(c.text[loc[0]:loc[1]], ".’'")
-		if loc[0] == 0 || qu.namedIn(m) || monthOrDay(m) || len(m) < 3 || namesPerson(c.doc, m) {
+		if qu.namedIn(m) || monthOrDay(m) || len(m) < 3 || namesPerson(c.doc, m) {
 			continue
 		}
-		s.mark, s.fit = m, orgFormFit
-		return
+		beside := besidePerson(loc[0], loc[0]+len(m), person)
+		if loc[0] == 0 && !beside {
+			continue // a sentence's first word, unless it qualifies the person asked about: "Scotsman journalist Hamish MacDonell"
+		}
+		if s.mark == "" || beside && s.fit < orgFormFit+orgBesidePerson {
+			s.mark, s.fit = m, orgFormFit
+			if beside {
+				s.fit += orgBesidePerson
+			}
+		}
 	}
+}
+
+// orgBesidePerson is what an organisation gains for standing beside the
+// person a question names: "Paul Myers, chief executive of Wippit".
+const orgBesidePerson = 0.2
+
+// besidePersonReach is how far (in bytes) from a person's name an
+// organisation stands beside them.
+const besidePersonReach = 40
+
+// personOffsets are where the people a question names stand in a
+// sentence: the mentions of people the question names.
+func (qu *query) personOffsets(c *scored) [][2]int {
+	if c.para >= len(c.doc.Paragraphs) || c.sent >= len(c.doc.Paragraphs[c.para].Sentences) {
+		return nil
+	}
+	sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
+	shift := 0
+	if full := c.doc.Paragraphs[c.para].Sentence(c.sent); strings.HasSuffix(full, c.text) {
+		shift = len(full) - len(c.text)
+	}
+	var out [][2]int
+	for _, m := range c.doc.people.Mentions {
+		if m.Para != c.para || m.Start < sp.Start || m.End > sp.End {
+			continue
+		}
+		if p := c.doc.profileAt[m.Key]; p != nil && p.Kind == people.Person && qu.namesPerson(c.doc, m.Text, p) {
+			at := m.Start - sp.Start - shift
+			out = append(out, [2]int{at, at + len(m.Text)})
+		}
+	}
+	return out
+}
+
+// besidePerson reports a span within besidePersonReach bytes of one of
+// the people's names.
+func besidePerson(start, end int, person [][2]int) bool {
+	for _, p := range person {
+		if start >= p[1] && start-p[1] <= besidePersonReach || end <= p[0] && p[0]-end <= besidePersonReach {
+			return true
+		}
+	}
+	return false
 }
 
 // namesPerson reports a name that is, or is part of, a person the article

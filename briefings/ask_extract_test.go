@@ -115,7 +115,7 @@ func TestReasonSpan(t *testing.T) {
 }
 
 func TestOrgByForm(t *testing.T) {
-	d := &document{people: &people.DocResult{}}
+	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
 	for _, tc := range []struct{ text, named, want string }{
 		{"Virgin Blue has been struggling to fend off pressure from rival Jetstar.", "virgin blue rival", "Jetstar"},
 		{"The papers were given to the Mirror newspaper on Monday.", "paper police files", "Mirror"},

@@ -258,3 +258,29 @@ func TestAskByRelatedWhenWordUnused(t *testing.T) {
 		t.Errorf("first passage should name Keir Starmer: %+v", r)
 	}
 }
+
+// An organisation beside the person a question names fits better than one
+// the sentence names elsewhere: "Paul Myers, chief executive of Wippit".
+func TestOrgBesidePerson(t *testing.T) {
+	e := loadBBC(t)
+	d := e.byID["tech/4fb55fc2df"]
+	if d == nil {
+		t.Skip("the article is not in this corpus")
+	}
+	qu := e.newQuery(question.Analyze("which firm does paul myers run?"))
+	for pi, p := range d.Paragraphs {
+		for si := range p.Sentences {
+			text := d.sentence(pi, si)
+			if !strings.HasPrefix(text, "Paul Myers, chief executive of Wippit") {
+				continue
+			}
+			var s span
+			e.findSpan(qu, &scored{doc: d, para: pi, sent: si, text: text}, &s)
+			if s.mark != "Wippit" || s.fit < orgFormFit+orgBesidePerson {
+				t.Errorf("organisation %q fit %.2f, want Wippit beside Paul Myers", s.mark, s.fit)
+			}
+			return
+		}
+	}
+	t.Fatal("sentence not found")
+}
