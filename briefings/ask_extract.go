@@ -586,7 +586,7 @@ func (qu *query) offsets(text string) []int {
 func (qu *query) wordHits(low string, skipNames bool) iter.Seq2[int, int] {
 	return func(yield func(int, int) bool) {
 		for g, ns := range qu.needles {
-			if skipNames && (qu.nameGroups[g] || g < len(qu.proper) && qu.proper[g]) {
+			if skipNames && qu.names(g) {
 				continue
 			}
 			for at, n := range occurrences(low, ns) {

@@ -115,9 +115,15 @@ func (e *Engine) newQuery(q question.Question) *query {
 					qu.addPhrase(rel.word, g, rel.weight)
 					continue
 				}
-				for _, rt := range search.Analyze(rel.word) {
-					add(rt, g, rel.weight)
-					qu.needles[g] = append(qu.needles[g], needle(rt, rel.word))
+				forms := []string{rel.word}
+				if rel.weight < formWeight {
+					forms = append(forms, wordnet.Inflections(rel.word)...) // "rise": "rose", "risen"
+				}
+				for _, f := range forms {
+					for _, rt := range search.Analyze(f) {
+						add(rt, g, rel.weight)
+						qu.needles[g] = append(qu.needles[g], needle(rt, f))
+					}
 				}
 			}
 		}
@@ -633,11 +639,18 @@ func (qu *query) holds(text string) []bool {
 // hasPredicate reports a question with words that name no one.
 func (qu *query) hasPredicate() bool {
 	for g := range qu.groupW {
-		if !qu.nameGroups[g] {
+		if !qu.names(g) {
 			return true
 		}
 	}
 	return false
+}
+
+// names reports a group of words that names someone or something: a
+// person the articles name, or a word they write capitalised ("Wales",
+// "GDP").
+func (qu *query) names(g int) bool {
+	return qu.nameGroups[g] || g < len(qu.proper) && qu.proper[g]
 }
 
 func orGroups(a, b []bool) []bool {
