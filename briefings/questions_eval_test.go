@@ -31,7 +31,7 @@ const (
 	floorRightEmbeddedHoldout = 0.44 // 8 of 18
 	floorRightBBCFresh        = 0.57 // 50 of 87
 	floorRightEmbeddedFresh   = 0.56 // 13 of 23
-	floorRightBBCFresh2       = 0.56 // 49 of 87
+	floorRightBBCFresh2       = 0.55 // 48 of 87
 	floorRightEmbeddedFresh2  = 0.52 // 12 of 23
 	floorRightBBCTune2        = 0.81 // 82 of 100
 	floorRightBBCTune3        = 0.75 // 76 of 100
