@@ -58,6 +58,8 @@ number|how many staff has barclays got?|staff
 number|how many pages is the report?|pages
 number|how old is susan chepkemei|age
 number|how much did the shares go up on tuesday|change
+percentage|what stake in leeds united has ken bates bought?
+percentage|how big a stake does the fund hold
 number|by how much did sales rise?|change
 number|how much does the brewer think its profits will go up this year|change
 number|how old was jim morrison when he died|age
