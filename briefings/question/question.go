@@ -318,7 +318,16 @@ func verbOf(low string) string {
 	// "who did redknapp replace": a do-form asks for the object, and the
 	// word after it is the subject, not the verb.
 	switch v := m[1]; v {
-	case "is", "was", "are", "were", "be", "been", "the", "a", "an", "of", "in", "on", "at", "to", "did", "does", "do", "'s", "s":
+	case "is", "was", "are", "were", "been":
+		// "who is captaining ireland": the verb follows, as a present
+		// participle. "who was named" asks for whom it was done to, and
+		// "who is the chancellor" for a role: no verb of a doer.
+		rest := strings.Fields(low[len(m[0]):])
+		if len(rest) > 0 && strings.HasSuffix(rest[0], "ing") && len(rest[0]) > 4 {
+			return rest[0]
+		}
+		return ""
+	case "be", "the", "a", "an", "of", "in", "on", "at", "to", "did", "does", "do", "'s", "s":
 		return ""
 	default:
 		return v

@@ -290,6 +290,8 @@ func TestVerb(t *testing.T) {
 		{"whom did the club sign?", ""},
 		{"which club did bellamy join on loan?", ""},
 		{"who is the french interior minister?", ""},
+		{"who's captaining ireland at murrayfield?", "captaining"},
+		{"who was named player of the year", ""},
 	} {
 		if got := Analyze(tc.q).Verb; got != tc.verb {
 			t.Errorf("%q: verb %q, want %q", tc.q, got, tc.verb)
