@@ -191,9 +191,10 @@ func TestPlaceSpan(t *testing.T) {
 	}
 }
 
-func TestAgeSpan(t *testing.T) {
+// TestFigureSpanUnits checks the figures asked for by what they are: an
+// age for "how old", a change for "how much did X go up".
+func TestFigureSpanUnits(t *testing.T) {
 	e := fixtureEngine(t)
-	d := &document{Doc: &text.Doc{}, people: &people.DocResult{}}
 	for _, tc := range []struct {
 		q, text, want string
 		sure          bool
@@ -202,22 +203,6 @@ func TestAgeSpan(t *testing.T) {
 		{"how old is susan chepkemei", "The 29-year-old Susan Chepkemei finished second in 2002.", "29", true},
 		{"how old's petr cech", "Cudicini kept 24 clean sheets, but Petr Cech, 22, is first choice.", "22", true},
 		{"how old is the keeper", "The keeper kept 24 clean sheets last season.", "", false},
-	} {
-		qu := e.newQuery(question.Analyze(tc.q))
-		var s span
-		e.figureSpan(qu, &scored{doc: d, text: tc.text}, &s)
-		if s.mark != tc.want || (s.fit >= sureFit) != tc.sure {
-			t.Errorf("%q in %q: age %q fit %.2f, want %q sure %v", tc.q, tc.text, s.mark, s.fit, tc.want, tc.sure)
-		}
-	}
-}
-
-func TestChangeSpan(t *testing.T) {
-	e := fixtureEngine(t)
-	for _, tc := range []struct {
-		q, text, want string
-		sure          bool
-	}{
 		{"how much did exel's shares go up on tuesday", "Shares in Exel closed up 9% at 873p on Tuesday.", "9%", true},
 		{"how much did exel's shares go up on tuesday", "With its shares closing Tuesday at 873p, Exel is valued at £2.6bn.", "873p", false},
 		{"by how much did sales rise?", "Sales rose by 5,000 to 120,000 units.", "5,000", true},
