@@ -313,7 +313,11 @@ func phraseForms(questionText string, words []string) map[int][]relatedForm {
 	for i := 0; i < len(lemmas); i++ {
 		p, n := wordnet.MatchPhrase(lemmas, i)
 		if n < 2 {
-			continue
+			p = splitPhrasal(lemmas, i)
+			if p == "" {
+				continue
+			}
+			n = 1 // the object between is a word of its own
 		}
 		if wi := slices.IndexFunc(words, func(w string) bool { return strings.EqualFold(w, all[i]) }); wi >= 0 {
 			out[wi] = append(out[wi], relatedTerms(p)...)
@@ -321,6 +325,25 @@ func phraseForms(questionText string, words []string) map[int][]relatedForm {
 		i += n - 1
 	}
 	return out
+}
+
+// particles are the words that finish a phrasal verb.
+var particles = map[string]bool{"out": true, "off": true, "up": true, "down": true, "over": true, "in": true, "back": true, "away": true, "past": true}
+
+// splitPhrasal finds a phrasal verb whose object stands between the verb
+// and its particle ("knocked Mirza out": "knock out"), one or two words
+// in, and returns it, or "".
+func splitPhrasal(lemmas []string, i int) string {
+	for gap := 1; gap <= 2; gap++ {
+		j := i + gap + 1
+		if j >= len(lemmas) || !particles[lemmas[j]] {
+			continue
+		}
+		if p, n := wordnet.MatchPhrase([]string{lemmas[i], lemmas[j]}, 0); n == 2 {
+			return p
+		}
+	}
+	return ""
 }
 
 // searchTerms are the terms retrieval walks: the rarer of the question's

@@ -284,3 +284,18 @@ func TestOrgBesidePerson(t *testing.T) {
 	}
 	t.Fatal("sentence not found")
 }
+
+func TestSplitPhrasal(t *testing.T) {
+	for _, tc := range []struct{ words, want string }{
+		{"knock mirza out", "knock out"},
+		{"knock the champion out", "knock out"},
+		{"knock out", ""}, // joined: MatchPhrase finds it
+		{"knock mirza", ""},
+		{"take the three teams on", ""}, // too far apart
+	} {
+		lemmas := strings.Fields(tc.words)
+		if got := splitPhrasal(lemmas, 0); got != tc.want {
+			t.Errorf("splitPhrasal(%q) = %q, want %q", tc.words, got, tc.want)
+		}
+	}
+}
