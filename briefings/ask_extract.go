@@ -885,6 +885,28 @@ var changeBefore = lazyre.New(`(?i)\b(?:up|down|by|rose|fell|gained|lost|jumped|
 // 27", "27 years old", "Kenteris, 31, won".
 var ageRe = lazyre.New(`\b(\d{1,3})-year-old\b|\baged\s+(\d{1,3})\b|\b(\d{1,3})\s+years\s+old\b|,\s(\d{1,2}),\s`)
 
+// peopleNouns are nouns an age in front of them ("the 29-year-old
+// striker") makes a person's.
+var peopleNouns = map[string]bool{"man": true, "woman": true, "boy": true, "girl": true, "player": true, "striker": true,
+	"midfielder": true, "defender": true, "keeper": true, "goalkeeper": true, "forward": true, "winger": true, "singer": true,
+	"actor": true, "actress": true, "star": true, "son": true, "daughter": true, "mother": true, "father": true, "student": true,
+	"teenager": true, "youngster": true, "driver": true, "rider": true, "runner": true, "champion": true, "veteran": true,
+	"mp": true, "minister": true, "boss": true, "manager": true, "coach": true, "captain": true, "athlete": true, "rapper": true}
+
+// agedOne reports what follows "N-year-old" as a person: a name, a verb
+// ("the 29-year-old finished"), a people noun ("striker"), or nothing.
+func agedOne(after string) bool {
+	f := strings.Fields(after)
+	if len(f) == 0 {
+		return true
+	}
+	w := strings.Trim(f[0], ",.;:'\"’”")
+	if w == "" || !unicode.IsLower([]rune(w)[0]) || peopleNouns[w] {
+		return true
+	}
+	return strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "s") || w == "will" || w == "said" || w == "has" || w == "had"
+}
+
 // ageSpan marks an age for "how old", the one nearest the question's
 // words; two as near make it unsure.
 func ageSpan(qu *query, c *scored, s *span) {
@@ -898,6 +920,9 @@ func ageSpan(qu *query, c *scored, s *span) {
 			}
 			if g == 4 {
 				fit = 0.8 // "Name, 31," is an age by custom, not by word
+			}
+			if g == 1 && !agedOne(c.text[m[1]:]) {
+				fit = 0.3 // "a 40-year-old clip": the age of a thing
 			}
 			at, end := m[2*g], m[2*g+1]
 			prox := proximityAt(at, end, near)
@@ -1125,6 +1150,9 @@ func titleByForm(qu *query, c *scored, s *span) {
 		name := strings.TrimRight(c.text[loc[0]:loc[1]], ".’'")
 		if opensSentence(c.text, loc[0]) && len(strings.Fields(name)) == 1 {
 			continue // a sentence's first word
+		}
+		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+			continue // an owner ("Porsche's 911"), not the thing's name
 		}
 		if qu.namedIn(name) || notAName[strings.ToLower(name)] || isDemonym(name) || monthOrDay(name) || namesPerson(c.doc, name) || knownNotPerson(c.doc, name) {
 			continue

@@ -203,6 +203,7 @@ func TestFigureSpanUnits(t *testing.T) {
 		{"how old is susan chepkemei", "The 29-year-old Susan Chepkemei finished second in 2002.", "29", true},
 		{"how old's petr cech", "Cudicini kept 24 clean sheets, but Petr Cech, 22, is first choice.", "22", true},
 		{"how old is the keeper", "The keeper kept 24 clean sheets last season.", "", false},
+		{"how old was jim morrison when he died", "A 40-year-old clip shows Morrison at university.", "40", false}, // the clip's age
 		{"how much did exel's shares go up on tuesday", "Shares in Exel closed up 9% at 873p on Tuesday.", "9%", true},
 		{"how much did exel's shares go up on tuesday", "With its shares closing Tuesday at 873p, Exel is valued at £2.6bn.", "873p", false},
 		{"by how much did sales rise?", "Sales rose by 5,000 to 120,000 units.", "5,000", true},
@@ -226,6 +227,7 @@ func TestTitleByForm(t *testing.T) {
 		{"which film will win best film at the oscars?", "The Aviator will win best film at the Oscars, critics say.", "The Aviator"},
 		{"what's the name of aston martin's cheapest car?", "With a price under £80,000, the V8 Vantage is cheaper than other Aston Martin models.", "V8 Vantage"},
 		{"what's the name of the new chip?", "It said in May the chip would be cheaper.", ""},
+		{"what's the name of aston martin's cheapest car?", "Aston Martin has taken on Porsche's 911 with its cheapest model.", ""}, // an owner, not a name
 	} {
 		qu := e.newQuery(question.Analyze(tc.q))
 		var s span
