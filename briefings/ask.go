@@ -83,6 +83,16 @@ type scored struct {
 	text string
 }
 
+// textStart is where the text read of the sentence starts in its
+// paragraph: after a glued headline cut from an article's first sentence.
+func (c *scored) textStart() int {
+	sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
+	if strings.HasSuffix(c.doc.Paragraphs[c.para].Text[sp.Start:sp.End], c.text) {
+		return sp.End - len(c.text)
+	}
+	return sp.Start
+}
+
 // commonShare is the share of passages above which a word is common.
 const commonShare = 0.05
 

@@ -51,7 +51,8 @@ func (e *Engine) answer(text string) Reply {
 	if len(kept) == 0 || kept[0].w.ctxCov < minCoverage {
 		return e.notCovered(text)
 	}
-	return e.answerReply(qu, kept, e.sure(qu, kept))
+	shown := shownChoices(kept)
+	return e.answerReply(qu, shown, e.sure(qu, kept, shown))
 }
 
 // choices ranks the sentences that may answer a question, best first, the
@@ -124,7 +125,7 @@ func (e *Engine) choices(qu *query) []*choice {
 //     other words, beside the answer;
 //   - no other passage that says as much gives another answer of the
 //     same type, unless a second passage agrees with the lead.
-func (e *Engine) sure(qu *query, kept []*choice) bool {
+func (e *Engine) sure(qu *query, kept, shown []*choice) bool {
 	c := kept[0]
 	if !statable(qu.q.Type, c.span) || c.span.inferred || c.span.fit < sureFit {
 		return false
@@ -171,7 +172,7 @@ func (e *Engine) sure(qu *query, kept []*choice) bool {
 	if c.w.ctxCov < sureCoverage || c.w.cov < sureOwnCoverage || qu.predicateCoverage(c.span.held) < surePredicate {
 		return false
 	}
-	if len(otherFigures(qu, shownChoices(kept))) > 0 {
+	if len(otherFigures(qu, shown)) > 0 {
 		return false // the passages shown give other figures: sources disagree
 	}
 	return true
@@ -336,12 +337,12 @@ const laterCoverage = 0.5
 
 // answerReply lays out the answer: the lead first, then the next best
 // sentences (those that hold an answer too, when the lead does).
-func (e *Engine) answerReply(qu *query, kept []*choice, sure bool) Reply {
+func (e *Engine) answerReply(qu *query, shown []*choice, sure bool) Reply {
 	c := newCiter(e)
 	r := Reply{Kind: KindAnswer, Title: clip(qu.q.Text, 120), Confident: sure}
 	sec := Section{Heading: "From the articles"}
-	lead := kept[0]
-	for _, k := range shownChoices(kept) {
+	lead := shown[0]
+	for _, k := range shown {
 		it := Item{Text: k.span.text, Source: c.cite(k.w.doc.ID), Date: k.w.doc.date()}
 		if sure {
 			it.Mark = k.span.mark

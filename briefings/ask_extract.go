@@ -216,10 +216,7 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 	var bestP *profile
 	terms := qu.ownTerms()
 	near := qu.offsets(c.text)
-	shift := 0 // the bytes of a glued headline cut from the sentence read
-	if full := c.doc.Paragraphs[c.para].Sentence(c.sent); strings.HasSuffix(full, c.text) {
-		shift = len(full) - len(c.text)
-	}
+	start := c.textStart()
 	var person [][2]int
 	if wantOrg {
 		person = qu.personOffsets(c)
@@ -244,10 +241,10 @@ func (e *Engine) nameSpan(qu *query, c *scored, s *span) {
 		if p.Kind == people.Person {
 			f += 0.2 * e.roleFit(p, terms, qu.q.Year)
 		}
-		if wantOrg && p.Kind == people.Organisation && besidePerson(m.Start-sp.Start-shift, m.End-sp.Start-shift, person) {
+		if wantOrg && p.Kind == people.Organisation && besidePerson(m.Start-start, m.End-start, person) {
 			f += orgBesidePerson
 		}
-		at := m.Start - sp.Start - shift
+		at := m.Start - start
 		if at >= 0 && at <= len(c.text) {
 			f += 0.05 * float64(proximityAt(at, min(len(c.text), at+len(m.Text)), near))
 		}
@@ -353,12 +350,8 @@ func isNameWord(w string) bool {
 // knownNotPerson reports a name the article's people know as an
 // organisation or a place.
 func knownNotPerson(d *document, name string) bool {
-	for _, m := range d.people.Mentions {
-		if p := d.profileAt[m.Key]; p != nil && p.Kind != people.Person && (strings.Contains(name, m.Text) || strings.Contains(m.Text, name)) {
-			return true
-		}
-	}
-	return false
+	_, other := knownAs(d, name)
+	return other
 }
 
 // capitalisedRe finds a run of capitalised words ("Scissor Sisters", "the
@@ -407,17 +400,14 @@ func (qu *query) personOffsets(c *scored) [][2]int {
 		return nil
 	}
 	sp := c.doc.Paragraphs[c.para].Sentences[c.sent]
-	shift := 0
-	if full := c.doc.Paragraphs[c.para].Sentence(c.sent); strings.HasSuffix(full, c.text) {
-		shift = len(full) - len(c.text)
-	}
+	start := c.textStart()
 	var out [][2]int
 	for _, m := range c.doc.people.Mentions {
 		if m.Para != c.para || m.Start < sp.Start || m.End > sp.End {
 			continue
 		}
 		if p := c.doc.profileAt[m.Key]; p != nil && p.Kind == people.Person && qu.namesPerson(c.doc, m.Text, p) {
-			at := m.Start - sp.Start - shift
+			at := m.Start - start
 			out = append(out, [2]int{at, at + len(m.Text)})
 		}
 	}
@@ -438,12 +428,24 @@ func besidePerson(start, end int, person [][2]int) bool {
 // namesPerson reports a name that is, or is part of, a person the article
 // names.
 func namesPerson(d *document, name string) bool {
+	person, _ := knownAs(d, name)
+	return person
+}
+
+// knownAs reports whether the article's people know a name (or a mention
+// it holds, or one that holds it) as a person, and as an organisation or
+// a place.
+func knownAs(d *document, name string) (person, other bool) {
 	for _, m := range d.people.Mentions {
-		if p := d.profileAt[m.Key]; p != nil && p.Kind == people.Person && (strings.Contains(m.Text, name) || strings.Contains(name, m.Text)) {
-			return true
+		if p := d.profileAt[m.Key]; p != nil && (strings.Contains(m.Text, name) || strings.Contains(name, m.Text)) {
+			if p.Kind == people.Person {
+				person = true
+			} else {
+				other = true
+			}
 		}
 	}
-	return false
+	return person, other
 }
 
 // pronounSubject is the mention of the person a sentence opening with "He"
@@ -1154,7 +1156,10 @@ func titleByForm(qu *query, c *scored, s *span) {
 		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
 			continue // an owner ("Porsche's 911"), not the thing's name
 		}
-		if qu.namedIn(name) || notAName[strings.ToLower(name)] || isDemonym(name) || monthOrDay(name) || namesPerson(c.doc, name) || knownNotPerson(c.doc, name) {
+		if qu.namedIn(name) || notAName[strings.ToLower(name)] || isDemonym(name) || monthOrDay(name) {
+			continue
+		}
+		if person, other := knownAs(c.doc, name); person || other {
 			continue
 		}
 		if prox := proximityAt(loc[0], loc[1], near); prox > bestProx {

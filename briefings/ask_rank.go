@@ -602,16 +602,7 @@ func (qu *query) bm25(tf termCounts) (float64, []bool) {
 // articleGroups reports the question's words the article holds anywhere,
 // and marks the words that name someone it names.
 func (qu *query) articleGroups(d *document) []bool {
-	low := d.lower()
-	found := make([]bool, len(qu.needles))
-	for g, ns := range qu.needles {
-		for _, n := range ns {
-			if len(n) > 2 && strings.Contains(low, n) {
-				found[g] = true
-				break
-			}
-		}
-	}
+	found := holdsNeedles(d.lower(), qu.needles)
 	for _, m := range d.people.Mentions {
 		for _, w := range strings.Fields(strings.ToLower(m.Text)) {
 			for g, ns := range qu.needles {
@@ -646,9 +637,14 @@ func (qu *query) predicateCoverage(held []bool) float64 {
 
 // holds reports the question's word groups a text holds, by their stems.
 func (qu *query) holds(text string) []bool {
-	low := strings.ToLower(text)
-	out := make([]bool, len(qu.needles))
-	for g, ns := range qu.needles {
+	return holdsNeedles(strings.ToLower(text), qu.needles)
+}
+
+// holdsNeedles reports, for each group of needles, whether lower-cased
+// text holds one of them (of three bytes or more).
+func holdsNeedles(low string, needles [][]string) []bool {
+	out := make([]bool, len(needles))
+	for g, ns := range needles {
 		for _, n := range ns {
 			if len(n) > 2 && strings.Contains(low, n) {
 				out[g] = true

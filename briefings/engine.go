@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -86,12 +85,9 @@ type document struct {
 // questions look for words anywhere in an article.
 func (d *document) lower() string {
 	d.lowOnce.Do(func() {
-		var low strings.Builder
-		for _, p := range d.Paragraphs {
-			low.WriteString(strings.ToLower(p.Text))
-			low.WriteByte('\n')
+		if d.low == "" {
+			d.low = lowerText(d.Doc)
 		}
-		d.low = low.String()
 	})
 	return d.low
 }
